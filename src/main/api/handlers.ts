@@ -1,0 +1,16 @@
+// Maps every contract method to core. Each handler gets a request already validated by dispatch.
+import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
+import type { Core } from '../core/createCore';
+import { appHandlers } from './handlers/app';
+import { settingsHandlers } from './handlers/settings';
+
+export type Handler<M extends MethodName> = (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+export type HandlerGroup<K extends MethodName> = { [M in K]: Handler<M> };
+
+export function createHandlers(core: Core): Handlers {
+  return {
+    ...appHandlers(core),
+    ...settingsHandlers(core),
+  };
+}

@@ -1,0 +1,67 @@
+// Starts the desktop app: one instance, core with Electron adapters, the window, IPC.
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { createApi } from '../api';
+import { systemClock } from '../core/clock';
+import { createCore } from '../core/createCore';
+import { openDatabase } from '../core/db/open';
+import { EventBus } from '../core/eventBus';
+import { consoleLog } from '../core/log';
+import { registerIpc } from './ipc';
+import { createMainWindow } from './mainWindow';
+import { installMenu } from './menu';
+import { osNotifier } from './osNotifier';
+import { safeStorageVault } from './safeStorageVault';
+import { isOwnPage } from './windowSecurity';
+
+export function startApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  let win: BrowserWindow | null = null;
+  const focus = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+  app.on('second-instance', focus);
+
+  app.whenReady().then(() => {
+    const dataDir = process.env.REPDESK_DATA_DIR || app.getPath('userData');
+    const log = consoleLog('app');
+    const bus = new EventBus();
+    const core = createCore({
+      db: openDatabase(join(dataDir)),
+      bus,
+      clock: systemClock(),
+      log,
+      vault: safeStorageVault(dataDir),
+      notifier: osNotifier(bus, focus),
+      env: {
+        appName: app.getName(),
+        version: app.getVersion(),
+        dataDir,
+        transport: 'ipc',
+        testMode: false,
+        systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
+    });
+    registerIpc(ipcMain, createApi(core), bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => isOwnPage(url, devServerUrl));
+    installMenu();
+    win = createMainWindow(devServerUrl);
+    win.on('closed', () => (win = null));
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(devServerUrl);
+    });
+    app.on('will-quit', () => core.close());
+  }).catch((err: unknown) => {
+    console.error(err);
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

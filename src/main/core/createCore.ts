@@ -1,0 +1,45 @@
+// Wires core's services from the dependencies it is given; nothing happens at import time.
+import { DateTime } from 'luxon';
+import type { Clock } from './clock';
+import { countQueries } from './db/queries/counts';
+import type { Db } from './db/open';
+import { EventBus } from './eventBus';
+import type { Log } from './log';
+import type { Environment, Notifier, Vault } from './ports';
+import { SettingsService } from './settings/settingsService';
+
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  vault: Vault;
+  notifier: Notifier;
+  log: Log;
+  env: Environment;
+  /** Given when a transport or adapter needs the bus before core exists; otherwise core makes one. */
+  bus?: EventBus;
+}
+
+export interface Core {
+  readonly deps: CoreDeps;
+  readonly bus: EventBus;
+  readonly settings: SettingsService;
+  navCounts(): { today: number; prospects: number; sequences: number };
+  close(): void;
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const bus = deps.bus ?? new EventBus();
+  const settings = new SettingsService(deps.db, bus, deps.env.systemTimeZone);
+  const counts = countQueries(deps.db);
+  return {
+    deps,
+    bus,
+    settings,
+    navCounts: () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)),
+    close: () => deps.db.close(),
+  };
+}
+
+function endOfRepDay(now: number, timeZone: string): number {
+  return DateTime.fromMillis(now, { zone: timeZone }).endOf('day').toMillis();
+}

@@ -1,0 +1,10 @@
+// The ordered list of migrations. Append only: a migration is never edited after it ships.
+import init from './0001-init.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [{ version: 1, name: '0001-init', sql: init }];

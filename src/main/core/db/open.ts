@@ -1,0 +1,37 @@
+// Opens (and creates) the Repdesk data file in a data folder: WAL, foreign keys, migrations.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrate';
+
+export const databaseFileName = 'repdesk.sqlite';
+
+export type Db = Database.Database;
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, databaseFileName));
+  try {
+    configure(db);
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** An in-memory store for tests and benchmarks, migrated like a real one. */
+export function openMemoryDatabase(): Db {
+  const db = new Database(':memory:');
+  configure(db);
+  migrate(db);
+  return db;
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+}

@@ -1,0 +1,74 @@
+// Builds core with Node adapters and starts the loopback server; used by the CLI and by tests.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createApi } from '../api';
+import type { Clock } from '../core/clock';
+import { createCore, type Core } from '../core/createCore';
+import { openDatabase } from '../core/db/open';
+import { EventBus } from '../core/eventBus';
+import type { Log } from '../core/log';
+import { newToken } from './auth';
+import { fileVault } from './fileVault';
+import { startHarness, type Harness } from './server';
+
+export interface LaunchOptions {
+  dataDir: string;
+  port: number;
+  testMode: boolean;
+  clock: Clock;
+  log: Log;
+  rendererDir: string;
+}
+
+export interface HarnessApp {
+  core: Core;
+  harness: Harness;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchHarness(options: LaunchOptions): Promise<HarnessApp> {
+  const db = openDatabase(options.dataDir);
+  const bus = new EventBus();
+  const core = createCore({
+    db,
+    bus,
+    clock: options.clock,
+    log: options.log,
+    vault: fileVault(options.dataDir),
+    // No OS notifications in a browser tab: they reach the window as in-app toasts.
+    notifier: { notify: (n) => bus.emit('notification', n) },
+    env: {
+      appName: 'Repdesk',
+      version: packageVersion(),
+      dataDir: options.dataDir,
+      transport: 'http',
+      testMode: options.testMode,
+      systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
+  });
+  const harness = await startHarness({
+    dispatch: createApi(core),
+    bus: core.bus,
+    rendererDir: options.rendererDir,
+    token: newToken(),
+    port: options.port,
+  });
+  return {
+    core,
+    harness,
+    dataDir: options.dataDir,
+    close: async () => {
+      await harness.close();
+      core.close();
+    },
+  };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}

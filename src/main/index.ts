@@ -1,0 +1,4 @@
+// Electron entry point.
+import { startApp } from './app/start';
+
+startApp();

@@ -1,0 +1,17 @@
+// IANA time zone names as the runtime's ICU knows them.
+const known = new Set<string>(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+
+export function isTimeZone(value: string): boolean {
+  if (known.has(value)) return true;
+  try {
+    // Aliases (e.g. "Asia/Calcutta") are valid but not listed by supportedValuesOf.
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export function listTimeZones(): string[] {
+  return [...known].sort();
+}

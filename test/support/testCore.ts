@@ -1,0 +1,44 @@
+// Builds a real core over an in-memory store with a manual clock, for unit tests and benchmarks.
+import { ManualClock } from '../../src/main/core/clock';
+import { createCore, type Core } from '../../src/main/core/createCore';
+import { openMemoryDatabase } from '../../src/main/core/db/open';
+import { silentLog } from '../../src/main/core/log';
+import type { Notification, Vault } from '../../src/main/core/ports';
+
+export interface TestCore {
+  core: Core;
+  clock: ManualClock;
+  notifications: Notification[];
+  secrets: Map<string, string>;
+}
+
+export function memoryVault(secrets = new Map<string, string>()): Vault {
+  return {
+    protection: 'os',
+    get: async (k) => secrets.get(k) ?? null,
+    set: async (k, v) => void secrets.set(k, v),
+    delete: async (k) => void secrets.delete(k),
+  };
+}
+
+export function makeTestCore(start = '2026-03-02T09:00:00Z', options: { systemTimeZone?: string } = {}): TestCore {
+  const clock = new ManualClock(new Date(start));
+  const notifications: Notification[] = [];
+  const secrets = new Map<string, string>();
+  const core = createCore({
+    db: openMemoryDatabase(),
+    clock,
+    log: silentLog,
+    vault: memoryVault(secrets),
+    notifier: { notify: (n) => notifications.push(n) },
+    env: {
+      appName: 'Repdesk',
+      version: '0.0.0-test',
+      dataDir: '/nonexistent',
+      transport: 'http',
+      testMode: true,
+      systemTimeZone: options.systemTimeZone ?? 'America/New_York',
+    },
+  });
+  return { core, clock, notifications, secrets };
+}
