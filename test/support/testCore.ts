@@ -28,6 +28,7 @@ export function makeTestCore(start = '2026-03-02T09:00:00Z', options: { systemTi
   const core = createCore({
     db: openMemoryDatabase(),
     clock,
+    providers: {},
     log: silentLog,
     vault: memoryVault(secrets),
     notifier: { notify: (n) => notifications.push(n) },

@@ -36,6 +36,7 @@ export function startApp(): void {
       db: openDatabase(join(dataDir)),
       bus,
       clock: systemClock(),
+      providers: {},
       log,
       vault: safeStorageVault(dataDir),
       notifier: osNotifier(bus, focus),

@@ -5,12 +5,15 @@ import { countQueries } from './db/queries/counts';
 import type { Db } from './db/open';
 import { EventBus } from './eventBus';
 import type { Log } from './log';
+import type { MailProviders } from './mail/provider';
 import type { Environment, Notifier, Vault } from './ports';
 import { SettingsService } from './settings/settingsService';
 
 export interface CoreDeps {
   db: Db;
   clock: Clock;
+  /** Gmail and Outlook, each built with its SDK; absent ones are simply not offered. */
+  providers: MailProviders;
   vault: Vault;
   notifier: Notifier;
   log: Log;

@@ -34,6 +34,7 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
     db,
     bus,
     clock: options.clock,
+    providers: {},
     log: options.log,
     vault: fileVault(options.dataDir),
     // No OS notifications in a browser tab: they reach the window as in-app toasts.
