@@ -44,6 +44,8 @@ export class GmailAuth {
         oauth2TokenUrl: this.deps.endpoints.token,
         oauth2RevokeUrl: this.deps.endpoints.revoke,
       },
+      // A 401 with a live refresh token means the access token died early: refresh once and retry.
+      forceRefreshOnFailure: true,
       transporterOptions: { timeout: this.deps.timeoutMs ?? 30_000 },
     });
   }
