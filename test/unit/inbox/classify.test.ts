@@ -1,0 +1,29 @@
+// Classification on a corpus of realistic messages: replies, auto-replies in several languages, bounces from common servers.
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { classify, ownText } from '../../../src/main/core/inbox/classify';
+import { parseRawMessage } from '../../../src/main/core/mail/parseRaw';
+import { corpus } from '../../fixtures/mail/corpus';
+
+const parse = (raw: string) =>
+  parseRawMessage(Buffer.from(raw.replace(/\r?\n/g, '\r\n')), { providerMessageId: 'm1', threadId: 't1', folder: 'inbox', receivedAt: Date.parse('2026-03-02T17:06:00Z') });
+
+describe('classify', () => {
+  for (const entry of corpus) {
+    it(entry.name, async () => {
+      const result = classify(await parse(entry.raw), { timeZone: 'UTC' });
+      expect(result.kind).toBe(entry.kind);
+      if (entry.returnDate !== undefined) {
+        expect(result.returnDate ? DateTime.fromMillis(result.returnDate, { zone: 'UTC' }).toISODate() : null).toBe(entry.returnDate);
+      }
+      if (entry.originalMessageId) expect(result.bounce?.originalMessageId).toBe(entry.originalMessageId);
+      if (entry.recipient) expect(result.bounce?.recipients).toContain(entry.recipient);
+    });
+  }
+
+  it('reads only the sender’s own words, not the quoted thread', () => {
+    expect(ownText('Sounds good.\n\nOn Mon, Mar 2, 2026 at 9:04 AM Riley <r@x.com> wrote:\n> unsubscribe here')).toBe('Sounds good.');
+    expect(ownText('Passt.\n\nAm Mo., 2. März 2026 um 09:04 schrieb Riley <r@x.com>:\n> abmelden')).toBe('Passt.');
+    expect(ownText('ok\n-----Original Message-----\nFrom: x')).toBe('ok');
+  });
+});
