@@ -45,9 +45,9 @@ export function inboxLookups(db: Db) {
     JOIN enrollments e ON e.prospect_id = p.id AND e.status <> 'finished'
     JOIN sequences s ON s.id = e.sequence_id
     WHERE p.domain = @domain OR p.email_normalized LIKE @like`);
-  const ours = db.prepare<[string], { n: number }>(`
-    SELECT (SELECT count(*) FROM step_runs WHERE message_id IN (SELECT value FROM json_each(?1)))
-         + (SELECT count(*) FROM messages WHERE direction = 'out' AND message_id_header IN (SELECT value FROM json_each(?1))) AS n`);
+  const ours = db.prepare<{ ids: string }, { n: number }>(`
+    SELECT (SELECT count(*) FROM step_runs WHERE message_id IN (SELECT value FROM json_each(@ids)))
+         + (SELECT count(*) FROM messages WHERE direction = 'out' AND message_id_header IN (SELECT value FROM json_each(@ids))) AS n`);
 
   const json = (values: string[]) => JSON.stringify(values);
   return {
@@ -61,7 +61,7 @@ export function inboxLookups(db: Db) {
         .all({ domain, like: `%@${domain.replace(/[%_]/g, '')}` })
         .map((r) => ({ enrollmentId: r.enrollmentId, prospectId: r.prospectId, colleagueStop: r.colleagueStop === 1 })),
     /** True when one of these Message-IDs is one Repdesk sent (so a copy in Sent is not the rep writing by hand). */
-    isOurs: (ids: string[]): boolean => ids.length > 0 && ours.get(json(ids))!.n > 0,
+    isOurs: (ids: string[]): boolean => ids.length > 0 && ours.get({ ids: json(ids) })!.n > 0,
   };
 }
 export type InboxLookups = ReturnType<typeof inboxLookups>;
