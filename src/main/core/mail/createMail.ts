@@ -54,10 +54,9 @@ export function createMail(deps: MailDeps, bus: EventBus, timeZone: () => string
   const accounts = accountQueries(deps.db);
   const messages = inboxMessageQueries(deps.db);
   const lookups = inboxLookups(deps.db);
-  // Filled in below; the auth needs the OAuth client that the mailbox service reads from Settings.
-  let mailboxes!: MailboxService;
-  const gmailAuth = new GmailAuth({ vault: deps.vault, endpoints: deps.google?.endpoints ?? googleEndpoints, clientConfig: () => mailboxes.googleClient() });
-  mailboxes = new MailboxService({
+  // The auth reads the OAuth client that the mailbox service keeps in Settings (a late-bound reference).
+  const gmailAuth: GmailAuth = new GmailAuth({ vault: deps.vault, endpoints: deps.google?.endpoints ?? googleEndpoints, clientConfig: () => mailboxes.googleClient() });
+  const mailboxes = new MailboxService({
     db: deps.db,
     clock: deps.clock,
     bus,
