@@ -35,7 +35,7 @@ export function MailboxStatus() {
         {mailboxes.map((m) => (
           <span key={m.id} className="mailbox-status-item">
             <span className={`status-dot ${m.status === 'needs_reconnect' ? 'bad' : m.statusReason ? 'warn' : 'ok'}`} aria-hidden="true" />
-            {m.email}: {m.syncing ? 'checking…' : m.lastSyncedAt ? `synced ${timeAgo(m.lastSyncedAt)}` : 'not synced yet'}
+            {m.email}: {m.status === 'needs_reconnect' ? 'sign-in expired' : m.syncing ? 'checking…' : m.lastSyncedAt ? `synced ${timeAgo(m.lastSyncedAt)}` : 'not synced yet'}
             {m.status === 'connected' && m.statusReason && <span className="warning-text"> · {m.statusReason}</span>}
           </span>
         ))}

@@ -121,7 +121,7 @@ function ConnectGmail() {
   }
   return (
     <div className="connect-panel">
-      <h3>{reconnect ? 'Reconnect Gmail' : 'Connect Gmail'}</h3>
+      <h3>{reconnect ? 'Reconnect Gmail' : overview.mailboxes.length ? 'Connect another Gmail account' : 'Connect Gmail'}</h3>
       <p>Repdesk will ask Google for three permissions:</p>
       <ul className="permission-list">
         {permissions.map((p) => (
