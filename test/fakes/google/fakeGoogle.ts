@@ -148,6 +148,10 @@ export class FakeGoogle {
       });
     }
     this.calls.push({ route: route.name, at: Date.now() });
+    // The request is received before any injected delay: a slow answer still acts (like Gmail after a client timeout).
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
     if (await this.faulted(route.name, res)) return;
     const need = route.name === 'messages.send' ? 'gmail.send' : route.name === 'events.list' ? 'calendar.readonly' : 'gmail.readonly';
     if (!auth.scope.split(' ').some((s) => s.endsWith(`/${need}`))) {
@@ -155,7 +159,7 @@ export class FakeGoogle {
     }
     const user = route.params.user;
     if (user !== undefined && user !== 'me' && user !== this.mailbox.email) return apiError(res, 403, 'Delegation denied', 'forbidden', 'PERMISSION_DENIED');
-    return this.api(route.name, route.params, url, req, res);
+    return this.api(route.name, route.params, url, body, res);
   }
 
   private async faulted(route: Route, res: ServerResponse): Promise<boolean> {
@@ -173,7 +177,7 @@ export class FakeGoogle {
     return true;
   }
 
-  private async api(route: Route, params: Record<string, string>, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async api(route: Route, params: Record<string, string>, url: URL, body: Buffer, res: ServerResponse): Promise<void> {
     const q = url.searchParams;
     const mb = this.mailbox;
     switch (route) {
@@ -182,7 +186,7 @@ export class FakeGoogle {
       case 'sendAs':
         return json(res, 200, { sendAs: [{ sendAsEmail: mb.email, displayName: this.displayName, replyToAddress: '', signature: this.signature, isPrimary: true, isDefault: true, treatAsAlias: false }] });
       case 'messages.send':
-        return this.send(req, res);
+        return this.send(body, res);
       case 'messages.list': {
         let found: StoredMessage[];
         try {
@@ -248,12 +252,10 @@ export class FakeGoogle {
   }
 
   /** messages.send: checks the MIME and, for a reply, the threading headers Gmail needs to keep it in the thread. */
-  private async send(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
+  private async send(payload: Buffer, res: ServerResponse): Promise<void> {
     let body: { raw?: string; threadId?: string };
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
+      body = JSON.parse(payload.toString('utf8')) as typeof body;
     } catch {
       return apiError(res, 400, 'Invalid JSON payload received.', 'parseError', 'INVALID_ARGUMENT');
     }

@@ -22,6 +22,8 @@ export interface GoogleDeps {
   endpoints?: GoogleEndpoints;
   client?: GoogleClientConfig | null;
   openExternal?(url: string): void | Promise<void>;
+  /** Per-request timeout for Google calls (default 30 s). */
+  timeoutMs?: number;
 }
 
 export interface MailCore {
@@ -55,7 +57,7 @@ export function createMail(deps: MailDeps, bus: EventBus, timeZone: () => string
   const messages = inboxMessageQueries(deps.db);
   const lookups = inboxLookups(deps.db);
   // The auth reads the OAuth client that the mailbox service keeps in Settings (a late-bound reference).
-  const gmailAuth: GmailAuth = new GmailAuth({ vault: deps.vault, endpoints: deps.google?.endpoints ?? googleEndpoints, clientConfig: () => mailboxes.googleClient() });
+  const gmailAuth: GmailAuth = new GmailAuth({ vault: deps.vault, endpoints: deps.google?.endpoints ?? googleEndpoints, clientConfig: () => mailboxes.googleClient(), timeoutMs: deps.google?.timeoutMs });
   const mailboxes = new MailboxService({
     db: deps.db,
     clock: deps.clock,
@@ -67,7 +69,7 @@ export function createMail(deps: MailDeps, bus: EventBus, timeZone: () => string
     gmailAuth,
     environmentClient: deps.google?.client ?? null,
   });
-  const gmail = new GmailProvider({ auth: gmailAuth, clock: deps.clock, signatureFor: (id) => mailboxes.signatureFor(id) });
+  const gmail = new GmailProvider({ auth: gmailAuth, clock: deps.clock, signatureFor: (id) => mailboxes.signatureFor(id), timeoutMs: deps.google?.timeoutMs });
   const authFailed = mailboxes.authFailed.bind(mailboxes);
   const providers: MailProviders = {
     ...deps.providers,
