@@ -6,7 +6,7 @@ test('connect Gmail through the whole OAuth flow, with the permissions explained
   await app.getByTestId('nav-settings').click();
   const section = app.getByTestId('mailboxes-settings');
   await section.getByLabel('Client ID').fill('not-a-client-id');
-  await section.getByRole('button', { name: 'Save OAuth client' }).click();
+  await section.getByRole('button', { name: 'Use this OAuth client' }).click();
   await expect(section.getByText('A Google OAuth client id ends in .apps.googleusercontent.com')).toBeVisible();
   await connectGmailInUi(app, request);
   await expect(section.getByTestId('mailbox-rep@acme-sales.com').getByText('Google Workspace')).toBeVisible();

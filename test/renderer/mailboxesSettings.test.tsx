@@ -57,7 +57,7 @@ describe('Settings > Mailboxes', () => {
     render(<MailboxesSettings />);
     fireEvent.change(await screen.findByLabelText('Client ID'), { target: { value: 'abc.apps.googleusercontent.com' } });
     fireEvent.change(screen.getByLabelText('Client secret'), { target: { value: 'GOCSPX-x' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save OAuth client' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use this OAuth client' }));
     const connect = await screen.findByRole('button', { name: 'Connect Gmail' });
     expect(screen.getByText('Send email as you (gmail.send)')).toBeInTheDocument();
     expect(screen.getByText('See your calendar (calendar.readonly)')).toBeInTheDocument();

@@ -44,7 +44,7 @@ export async function connectGmailInUi(app: Page, request: APIRequestContext, op
   if (options.setClient ?? true) {
     await section.getByLabel('Client ID').fill(fakeClient.clientId);
     await section.getByLabel('Client secret').fill(fakeClient.clientSecret);
-    await section.getByRole('button', { name: 'Save OAuth client' }).click();
+    await section.getByRole('button', { name: 'Use this OAuth client' }).click();
   }
   await expect(section.getByText('Send email as you (gmail.send)')).toBeVisible();
   await section.getByTestId('accept-weak-storage').check();

@@ -69,7 +69,8 @@ function MailboxRow({ mailbox }: { mailbox: Mailbox }) {
       </div>
       <div className="mailbox-actions">
         {!needsReconnect && (
-          <button type="button" className="button secondary" disabled={busy || mailbox.syncing} onClick={() => void syncNow(mailbox.id)}>
+          // Never disabled while a poll runs: a second click joins the poll in flight.
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void syncNow(mailbox.id)}>
             Sync now
           </button>
         )}
@@ -193,7 +194,7 @@ function GoogleClientForm({ onDone }: { onDone(): void }) {
           </button>
         )}
         <button type="submit" className="button" disabled={busy || !clientId.trim()}>
-          Save OAuth client
+          Use this OAuth client
         </button>
       </div>
     </form>
@@ -223,7 +224,7 @@ function InboxOptionsForm() {
       </div>
       <div className="form-actions inline">
         <button type="submit" className="button secondary" disabled={!dirty}>
-          Save inbox settings
+          Apply inbox settings
         </button>
       </div>
     </form>

@@ -42,6 +42,9 @@ const fieldErrorsOf = (err: unknown) => {
   return out;
 };
 
+/** Bumped by every mailboxes.changed event: a list fetched before the event must not overwrite it. */
+let eventSeq = 0;
+
 export const useMailboxesStore = create<MailboxesStore>()((set, get) => {
   const run = async (fn: () => Promise<MailboxesOverview>): Promise<boolean> => {
     set({ busy: true, error: null, fieldErrors: {} });
@@ -61,8 +64,11 @@ export const useMailboxesStore = create<MailboxesStore>()((set, get) => {
     fieldErrors: {},
     recent: [],
     async load() {
+      const seq = eventSeq;
       try {
-        set({ overview: await api().call('mailboxes.list') });
+        const fresh = await api().call('mailboxes.list');
+        const current = get().overview;
+        set({ overview: seq !== eventSeq && current ? { ...fresh, mailboxes: current.mailboxes } : fresh });
       } catch (err) {
         set({ error: messageOf(err) });
       }
@@ -103,6 +109,7 @@ export const useMailboxesStore = create<MailboxesStore>()((set, get) => {
     setDailyCap: (accountId, dailyCap) => run(() => api().call('mailboxes.setDailyCap', { accountId, dailyCap })),
     syncNow: async (accountId) => void (await run(() => api().call('mailboxes.syncNow', accountId ? { accountId } : {}))),
     received(mailboxes) {
+      eventSeq += 1;
       const overview = get().overview;
       if (overview) set({ overview: { ...overview, mailboxes } });
       else void get().load();
