@@ -12,6 +12,12 @@ test('connect Gmail through the whole OAuth flow, with the permissions explained
   await expect(section.getByTestId('mailbox-rep@acme-sales.com').getByText('Google Workspace')).toBeVisible();
   await expect(section.getByText(/0 of 1500 emails sent in the last 24 hours/)).toBeVisible();
   expect(google.liveRefreshTokens()).toBe(1);
+  await section.getByLabel('Daily cap').fill('2500');
+  await section.getByRole('button', { name: 'Set cap' }).click();
+  await expect(section.getByText(/Gmail allows about 2000 emails a day/)).toBeVisible();
+  await section.getByLabel('Daily cap').fill('800');
+  await section.getByRole('button', { name: 'Set cap' }).click();
+  await expect(section.getByText(/0 of 800 emails sent in the last 24 hours/)).toBeVisible();
 
   await app.getByTestId('nav-today').click();
   await expect(app.getByTestId('mailbox-status')).toContainText(/rep@acme-sales\.com: (synced|checking)/);

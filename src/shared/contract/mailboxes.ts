@@ -34,7 +34,7 @@ export const mailboxMethods = {
   'mailboxes.cancelConnect': method(z.object({ flowId: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
   'mailboxes.disconnect': method(accountId, MailboxesOverviewSchema),
   'mailboxes.setDailyCap': method(
-    z.object({ accountId: z.number().int().positive(), dailyCap: z.number().int().min(1).max(2000) }).strict(),
+    z.object({ accountId: z.number().int().positive(), dailyCap: z.number().int().min(1, 'The daily cap must be at least 1').max(100_000) }).strict(),
     MailboxesOverviewSchema,
   ),
   'mailboxes.syncNow': method(z.object({ accountId: z.number().int().positive().optional() }).strict(), MailboxesOverviewSchema),

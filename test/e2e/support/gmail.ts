@@ -55,6 +55,8 @@ export async function connectGmailInUi(app: Page, request: APIRequestContext, op
   const landing = await request.get(authorizeUrl!);
   expect(await landing.text()).toContain('Repdesk is connected');
   await expect(section.getByTestId('mailbox-rep@acme-sales.com')).toHaveAttribute('data-status', 'connected');
+  // The first inbox check starts by itself right after connecting; wait for it so tests act on a settled mailbox.
+  await expect(section.getByTestId('mailbox-rep@acme-sales.com')).toContainText('Inbox checked');
 }
 
 export function seedEnrolled(db: Database.Database, p: { email: string; firstName: string; messageId: string }): number {

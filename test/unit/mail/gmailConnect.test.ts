@@ -78,6 +78,23 @@ describe('connecting Gmail', () => {
     expect(secrets.has(refreshTokenKey(account.id))).toBe(true);
   });
 
+  it('a sign-in left unfinished times out on the clock, and a cancelled one says so; neither connects anything', async () => {
+    fake = await startFakeGoogle();
+    const { core, clock } = makeTestCore('2026-03-02T09:00:00Z', { google: googleDepsFor(fake) });
+    core.mail.mailboxes.setGoogleClient({ ...fakeClient });
+    const slow = await core.mail.mailboxes.connectGmail(false);
+    const timedOut = core.mail.mailboxes.awaitConnect(slow.flowId).catch((err: Error) => err.message);
+    clock.advance(10 * 60_000);
+    expect(await timedOut).toMatch(/not finished in time/);
+    // The listener is closed: a late answer from the browser finds nobody.
+    await expect(fetch(new URL(slow.authorizeUrl).searchParams.get('redirect_uri')!)).rejects.toThrow();
+    const cancelled = await core.mail.mailboxes.connectGmail(false);
+    const waiting = core.mail.mailboxes.awaitConnect(cancelled.flowId).catch((err: Error) => err.message);
+    expect(core.mail.mailboxes.cancelConnect(cancelled.flowId)).toBe(true);
+    expect(await waiting).toMatch(/cancelled/);
+    expect(core.mail.mailboxes.list()).toEqual([]);
+  });
+
   it('disconnect revokes the token at Google and removes it here', async () => {
     fake = await startFakeGoogle();
     const { core, secrets } = makeTestCore('2026-03-02T09:00:00Z', { google: googleDepsFor(fake) });

@@ -66,6 +66,7 @@ function MailboxRow({ mailbox }: { mailbox: Mailbox }) {
           {mailbox.sentLastDay} of {mailbox.dailyCap} emails sent in the last 24 hours
         </p>
         {mailbox.statusReason && <p className={needsReconnect ? 'field-error' : 'hint warning-text'}>{mailbox.statusReason}</p>}
+        <DailyCap mailbox={mailbox} />
       </div>
       <div className="mailbox-actions">
         {!needsReconnect && (
@@ -90,6 +91,28 @@ function MailboxRow({ mailbox }: { mailbox: Mailbox }) {
         )}
       </div>
     </li>
+  );
+}
+
+function DailyCap({ mailbox }: { mailbox: Mailbox }) {
+  const [cap, setCap] = useState(String(mailbox.dailyCap));
+  const limit = mailbox.workspace ? 2000 : 500;
+  const id = `daily-cap-${mailbox.id}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void useMailboxesStore.getState().setDailyCap(mailbox.id, Number(cap));
+  };
+  return (
+    <form className="daily-cap" onSubmit={submit} noValidate>
+      <label htmlFor={id}>Daily cap</label>
+      <input id={id} type="number" min={1} max={limit} value={cap} onChange={(e) => setCap(e.target.value)} />
+      <span className="hint">emails a rolling day (Gmail allows about {limit.toLocaleString()})</span>
+      {cap !== String(mailbox.dailyCap) && (
+        <button type="submit" className="button secondary">
+          Set cap
+        </button>
+      )}
+    </form>
   );
 }
 
