@@ -20,3 +20,13 @@ describe('0004 gmail-inbox migration', () => {
     expect(plan("SELECT count(*) FROM account_sends WHERE account_id = 1 AND at > 0")).toContain('account_sends_window');
   });
 });
+
+describe('inbound matching queries', () => {
+  it('find colleagues at a company domain through the prospects_domain index', () => {
+    const db = openMemoryDatabase();
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT e.id FROM prospects p JOIN enrollments e ON e.prospect_id = p.id AND e.status <> 'finished' WHERE p.domain = 'x.com'").all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain('prospects_domain');
+  });
+});

@@ -21,6 +21,12 @@ describe('classify', () => {
     });
   }
 
+  it('a bare STOP is an unsubscribe request, but "stop by" is not', async () => {
+    const msg = async (text: string) => classify(await parse(`From: a@b.com\nTo: rep@acme-sales.com\nSubject: Re: Hi\nMessage-ID: <x@b.com>\nContent-Type: text/plain\n\n${text}\n`));
+    expect((await msg('STOP')).kind).toBe('unsubscribe');
+    expect((await msg('Feel free to stop by our booth on Tuesday.')).kind).toBe('reply');
+  });
+
   it('reads only the sender’s own words, not the quoted thread', () => {
     expect(ownText('Sounds good.\n\nOn Mon, Mar 2, 2026 at 9:04 AM Riley <r@x.com> wrote:\n> unsubscribe here')).toBe('Sounds good.');
     expect(ownText('Passt.\n\nAm Mo., 2. März 2026 um 09:04 schrieb Riley <r@x.com>:\n> abmelden')).toBe('Passt.');

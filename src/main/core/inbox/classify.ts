@@ -35,6 +35,7 @@ const softText = /(mailbox (is )?full|over quota|quota exceeded|temporar(y|ily)|
 
 /** Unsubscribe requests in several languages, searched only in the sender's own new text. */
 const unsubscribePhrases = [
+  /^\s*(stop|remove|remove me|unsubscribe|abmelden|désabonner|baja)[.!]*\s*$/i,
   /\bunsubscribe\b/i,
   /\bremove me\b/i,
   /\btake me off\b/i,

@@ -39,12 +39,13 @@ export function inboxLookups(db: Db) {
     FROM prospects WHERE email_normalized IN (SELECT value FROM json_each(?))`);
   const prospectById = db.prepare<[number], ProspectHit>(`
     SELECT id, email, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) AS name, domain, status FROM prospects WHERE id = ?`);
-  const enrollmentsAtDomain = db.prepare<{ domain: string; like: string }, { enrollmentId: number; prospectId: number; colleagueStop: number | null }>(`
+  // prospects.domain (indexed) is the company domain import derives from the address or website.
+  const enrollmentsAtDomain = db.prepare<{ domain: string }, { enrollmentId: number; prospectId: number; colleagueStop: number | null }>(`
     SELECT e.id AS enrollmentId, e.prospect_id AS prospectId, json_extract(s.options, '$.stopOnColleagueReply') AS colleagueStop
     FROM prospects p
     JOIN enrollments e ON e.prospect_id = p.id AND e.status <> 'finished'
     JOIN sequences s ON s.id = e.sequence_id
-    WHERE p.domain = @domain OR p.email_normalized LIKE @like`);
+    WHERE p.domain = @domain`);
   const ours = db.prepare<{ ids: string }, { n: number }>(`
     SELECT (SELECT count(*) FROM step_runs WHERE message_id IN (SELECT value FROM json_each(@ids)))
          + (SELECT count(*) FROM messages WHERE direction = 'out' AND message_id_header IN (SELECT value FROM json_each(@ids))) AS n`);
@@ -58,7 +59,7 @@ export function inboxLookups(db: Db) {
     prospect: (id: number): ProspectHit | null => prospectById.get(id) ?? null,
     enrollmentsAtDomain: (domain: string): DomainEnrollmentHit[] =>
       enrollmentsAtDomain
-        .all({ domain, like: `%@${domain.replace(/[%_]/g, '')}` })
+        .all({ domain })
         .map((r) => ({ enrollmentId: r.enrollmentId, prospectId: r.prospectId, colleagueStop: r.colleagueStop === 1 })),
     /** True when one of these Message-IDs is one Repdesk sent (so a copy in Sent is not the rep writing by hand). */
     isOurs: (ids: string[]): boolean => ids.length > 0 && ours.get({ ids: json(ids) })!.n > 0,
