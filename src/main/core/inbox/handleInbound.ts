@@ -56,8 +56,10 @@ export function createInboundHandler(deps: InboundHandlerDeps) {
     return `pause ${reason} until ${new Date(until).toISOString()} (${paused})`;
   };
 
-  return function handle(account: AccountRow, m: InboundMessage): Handled | null {
-    if (messages.exists(account.id, m.providerMessageId)) return null;
+  return function handle(account: AccountRow, received: InboundMessage): Handled | null {
+    if (messages.exists(account.id, received.providerMessageId)) return null;
+    // Mail from the rep's own address (a copy to self, a BCC) is the rep writing, wherever Gmail filed it.
+    const m: InboundMessage = received.from.email.toLowerCase() === account.email.toLowerCase() ? { ...received, folder: 'sent' } : received;
     const now = deps.clock.now();
     const classification: Classification = m.folder === 'sent' ? { kind: 'other', why: 'sent by the rep outside Repdesk' } : classify(m, { timeZone: deps.timeZone() });
     const match = matchInbound(m, classification, lookups, account.email);
