@@ -140,6 +140,10 @@ describe('inbox sync', () => {
     await fake.sendOutside({ to: 'dana@prospect.io', subject: 'Following up personally', text: 'Dana, saw your post.' });
     await core.mail.inbox.sync(account.id);
     expect(control.stops).toMatchObject([{ prospectId, reason: 'contacted_outside' }]);
+    // A copy of the rep's own mail landing in the inbox (BCC to self) is still the rep writing, never a "reply".
+    await fake.deliver({ from: account.email, to: 'dana@prospect.io', subject: 'Re: Hi', text: 'Bcc to myself', inReplyTo: '<ours-1@repdesk.local>' });
+    await core.mail.inbox.sync(account.id);
+    expect(control.stops.map((s) => s.reason)).toEqual(['contacted_outside', 'contacted_outside']);
   });
 
   it('a meeting with the prospect in the primary calendar stops with meeting_booked, once', async () => {
