@@ -3,6 +3,8 @@ import { ManualClock } from '../../src/main/core/clock';
 import { createCore, type Core } from '../../src/main/core/createCore';
 import { openMemoryDatabase } from '../../src/main/core/db/open';
 import { silentLog } from '../../src/main/core/log';
+import type { EnrollmentControl } from '../../src/main/core/engine/enrollmentControl';
+import type { GoogleDeps } from '../../src/main/core/mail/createMail';
 import type { Notification, Vault } from '../../src/main/core/ports';
 
 export interface TestCore {
@@ -21,7 +23,14 @@ export function memoryVault(secrets = new Map<string, string>()): Vault {
   };
 }
 
-export function makeTestCore(start = '2026-03-02T09:00:00Z', options: { systemTimeZone?: string } = {}): TestCore {
+export interface TestCoreOptions {
+  systemTimeZone?: string;
+  google?: GoogleDeps;
+  enrollmentControl?: EnrollmentControl;
+  vaultProtection?: 'os' | 'weak';
+}
+
+export function makeTestCore(start = '2026-03-02T09:00:00Z', options: TestCoreOptions = {}): TestCore {
   const clock = new ManualClock(new Date(start));
   const notifications: Notification[] = [];
   const secrets = new Map<string, string>();
@@ -30,7 +39,9 @@ export function makeTestCore(start = '2026-03-02T09:00:00Z', options: { systemTi
     clock,
     providers: {},
     log: silentLog,
-    vault: memoryVault(secrets),
+    vault: { ...memoryVault(secrets), protection: options.vaultProtection ?? 'os' },
+    ...(options.google ? { google: options.google } : {}),
+    ...(options.enrollmentControl ? { enrollmentControl: options.enrollmentControl } : {}),
     notifier: { notify: (n) => notifications.push(n) },
     env: {
       appName: 'Repdesk',

@@ -2,6 +2,7 @@
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Core } from '../core/createCore';
 import { appHandlers } from './handlers/app';
+import { mailboxHandlers } from './handlers/mailboxes';
 import { settingsHandlers } from './handlers/settings';
 
 export type Handler<M extends MethodName> = (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -12,5 +13,6 @@ export function createHandlers(core: Core): Handlers {
   return {
     ...appHandlers(core),
     ...settingsHandlers(core),
+    ...mailboxHandlers(core),
   };
 }

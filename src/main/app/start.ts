@@ -1,12 +1,13 @@
 // Starts the desktop app: one instance, core with Electron adapters, the window, IPC.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, shell } from 'electron';
 import { createApi } from '../api';
 import { systemClock } from '../core/clock';
 import { createCore } from '../core/createCore';
 import { openDatabase } from '../core/db/open';
 import { EventBus } from '../core/eventBus';
 import { consoleLog } from '../core/log';
+import { clientFromEnv, googleEndpoints } from '../core/mail/gmail/endpoints';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './mainWindow';
 import { installMenu } from './menu';
@@ -40,6 +41,8 @@ export function startApp(): void {
       log,
       vault: safeStorageVault(dataDir),
       notifier: osNotifier(bus, focus),
+      // The desktop OAuth flow opens the rep's own browser; production always talks to Google itself.
+      google: { endpoints: googleEndpoints, client: clientFromEnv(process.env), openExternal: (url) => shell.openExternal(url) },
       env: {
         appName: app.getName(),
         version: app.getVersion(),
@@ -50,6 +53,8 @@ export function startApp(): void {
       },
     });
     registerIpc(ipcMain, createApi(core), bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => isOwnPage(url, devServerUrl));
+    // After sleep the inbox may have moved on: check it at once.
+    powerMonitor.on('resume', () => void core.mail.inbox.syncAll());
     installMenu();
     win = createMainWindow(devServerUrl);
     win.on('closed', () => (win = null));

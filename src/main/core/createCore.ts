@@ -8,6 +8,8 @@ import type { Log } from './log';
 import type { MailProviders } from './mail/provider';
 import type { Environment, Notifier, Vault } from './ports';
 import { SettingsService } from './settings/settingsService';
+import type { EnrollmentControl } from './engine/enrollmentControl';
+import { createMail, type GoogleDeps, type MailCore } from './mail/createMail';
 
 export interface CoreDeps {
   db: Db;
@@ -20,12 +22,18 @@ export interface CoreDeps {
   env: Environment;
   /** Given when a transport or adapter needs the bus before core exists; otherwise core makes one. */
   bus?: EventBus;
+  /** The engine's stop/pause, which inbox sync calls (connected to the sequences engine at merge). */
+  enrollmentControl?: EnrollmentControl;
+  /** Google endpoints (a fake in test mode), an OAuth client from the environment, and how to open the browser. */
+  google?: GoogleDeps;
 }
 
 export interface Core {
   readonly deps: CoreDeps;
   readonly bus: EventBus;
   readonly settings: SettingsService;
+  /** Mailboxes, the guarded providers, inbox sync and the inbound mail store. */
+  readonly mail: MailCore;
   navCounts(): { today: number; prospects: number; sequences: number };
   close(): void;
 }
@@ -34,12 +42,18 @@ export function createCore(deps: CoreDeps): Core {
   const bus = deps.bus ?? new EventBus();
   const settings = new SettingsService(deps.db, bus, deps.env.systemTimeZone);
   const counts = countQueries(deps.db);
+  const mail = createMail(deps, bus, () => settings.get().timeZone);
+  mail.inbox.start();
   return {
     deps,
     bus,
     settings,
+    mail,
     navCounts: () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)),
-    close: () => deps.db.close(),
+    close: () => {
+      mail.close();
+      deps.db.close();
+    },
   };
 }
 

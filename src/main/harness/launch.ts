@@ -7,6 +7,7 @@ import { createCore, type Core } from '../core/createCore';
 import { openDatabase } from '../core/db/open';
 import { EventBus } from '../core/eventBus';
 import type { Log } from '../core/log';
+import { clientFromEnv, endpointsFor } from '../core/mail/gmail/endpoints';
 import { newToken } from './auth';
 import { fileVault } from './fileVault';
 import { startHarness, type Harness } from './server';
@@ -39,6 +40,8 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
     vault: fileVault(options.dataDir),
     // No OS notifications in a browser tab: they reach the window as in-app toasts.
     notifier: { notify: (n) => bus.emit('notification', n) },
+    // No system browser to open from here: the window shows the Google sign-in link (a test follows it).
+    google: { endpoints: endpointsFor(options.testMode, process.env), client: clientFromEnv(process.env) },
     env: {
       appName: 'Repdesk',
       version: packageVersion(),

@@ -11,6 +11,7 @@ import { SettingsScreen } from './screens/SettingsScreen';
 import { TodayScreen } from './screens/TodayScreen';
 import { useAppStore } from './store/app';
 import { appSelectors } from './store/app/selectors';
+import { useMailboxesStore } from './store/mailboxes';
 import { useSettingsStore } from './store/settings';
 
 const screenComponents: Record<Screen, () => React.JSX.Element> = {
@@ -35,6 +36,8 @@ export function App() {
       api().on('counts.changed', setCounts),
       api().on('settings.changed', (s) => useSettingsStore.getState().received(s)),
       api().on('notification', (n) => pushToast({ title: n.title, body: n.body, tone: 'info' })),
+      api().on('mailboxes.changed', (m) => useMailboxesStore.getState().received(m)),
+      api().on('inbox.received', (m) => useMailboxesStore.getState().inbound(m)),
     ];
     void start();
     return () => {

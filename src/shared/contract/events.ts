@@ -1,6 +1,7 @@
 // Push events from the main process to the window.
 import { z } from 'zod';
 import { SettingsSchema } from '../domain/settings';
+import { InboundMessageViewSchema, MailboxSchema } from '../domain/mailbox';
 import { NavCountsSchema } from './app';
 
 export const NotificationSchema = z.object({
@@ -14,4 +15,8 @@ export const events = {
   'counts.changed': NavCountsSchema,
   /** In the harness, notifications reach the window as in-app toasts through this event. */
   notification: NotificationSchema,
+  /** A mailbox connected, synced, failed or needs reconnecting. */
+  'mailboxes.changed': z.array(MailboxSchema),
+  /** Inbox sync stored a new inbound message (reply, out-of-office, bounce, unsubscribe). */
+  'inbox.received': InboundMessageViewSchema,
 };

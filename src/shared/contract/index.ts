@@ -3,11 +3,13 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { events } from './events';
+import { mailboxMethods } from './mailboxes';
 import { settingsMethods } from './settings';
 
 export const methods = {
   ...appMethods,
   ...settingsMethods,
+  ...mailboxMethods,
 };
 
 export { events };

@@ -15,9 +15,10 @@ export interface RunningHarness {
 
 const root = resolve(__dirname, '../../..');
 
-export async function startHarnessProcess(dataDir: string, extraArgs: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+export async function startHarnessProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(root, 'out/main/harness.js'), '--data', dataDir, '--port', '0', '--test-mode', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
@@ -33,7 +34,7 @@ export async function startHarnessProcess(dataDir: string, extraArgs: string[] =
   return { child, url };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stopHarnessProcess(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null) return done();
     child.once('exit', () => done());
@@ -53,13 +54,13 @@ export const test = base.extend<{ harness: RunningHarness; app: Page }>({
       ...describe(),
       dataDir,
       async restart() {
-        await stop(running.child);
+        await stopHarnessProcess(running.child);
         running = await startHarnessProcess(dataDir);
         Object.assign(harness, describe());
       },
     };
     await use(harness);
-    await stop(running.child);
+    await stopHarnessProcess(running.child);
     rmSync(dataDir, { recursive: true, force: true });
   },
   app: async ({ page, harness }, use) => {

@@ -1,6 +1,7 @@
 // Settings: the rep's profile, time zone and default country, saved in the local store.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
+import { MailboxesSettings } from '../components/MailboxesSettings';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { settingsSelectors, useSettingsStore } from '../store/settings';
 
@@ -16,6 +17,7 @@ export function SettingsScreen() {
     <>
       <ScreenHeader title="Settings" subtitle="Saved on this computer only" />
       {settings && options ? <ProfileForm key={JSON.stringify(settings)} settings={settings} options={options} /> : <p className="muted">Loading…</p>}
+      <MailboxesSettings />
     </>
   );
 }

@@ -1,5 +1,7 @@
 // Today: the rep's daily queue of emails to approve, calls to place and tasks to do.
 import { EmptyState } from '../components/EmptyState';
+import { InboxActivity } from '../components/InboxActivity';
+import { MailboxStatus } from '../components/MailboxStatus';
 import { ScreenHeader } from '../components/ScreenHeader';
 
 export function TodayScreen() {
@@ -7,6 +9,8 @@ export function TodayScreen() {
   return (
     <>
       <ScreenHeader title="Today" subtitle={date} />
+      <MailboxStatus />
+      <InboxActivity />
       <EmptyState icon="today" title="Nothing to work on yet">
         <p>
           This is your daily queue. Emails waiting for your approval, calls to place and tasks to do will appear here, overdue items first, as

@@ -1,0 +1,45 @@
+// The mailbox status bar (last inbox check) and the banner when a mailbox needs reconnecting; placed on Today.
+import { useEffect, useState } from 'react';
+import { mailboxesSelectors, useMailboxesStore } from '../store/mailboxes';
+import './mailboxes.css';
+import { timeAgo } from './timeAgo';
+
+export function MailboxStatus() {
+  const overview = useMailboxesStore(mailboxesSelectors.overview);
+  const load = useMailboxesStore((s) => s.load);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!overview) void load();
+    // Re-render "2 min ago" as time passes.
+    const timer = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(timer);
+  }, [overview, load]);
+  if (!overview) return null;
+  const mailboxes = overview.mailboxes;
+  if (!mailboxes.length) {
+    return (
+      <div className="mailbox-status" data-testid="mailbox-status">
+        <span className="status-dot idle" aria-hidden="true" /> No mailbox connected. <a href="#/settings">Connect Gmail</a> to send and watch for replies.
+      </div>
+    );
+  }
+  const broken = mailboxes.filter((m) => m.status === 'needs_reconnect');
+  return (
+    <>
+      {broken.map((m) => (
+        <div key={m.id} className="mailbox-banner" role="alert" data-testid="mailbox-banner">
+          <strong>{m.email} needs reconnecting.</strong> Google ended Repdesk’s sign-in, so sends from it are paused; nothing is lost. <a href="#/settings">Reconnect in Settings</a>
+        </div>
+      ))}
+      <div className="mailbox-status" data-testid="mailbox-status">
+        {mailboxes.map((m) => (
+          <span key={m.id} className="mailbox-status-item">
+            <span className={`status-dot ${m.status === 'needs_reconnect' ? 'bad' : m.statusReason ? 'warn' : 'ok'}`} aria-hidden="true" />
+            {m.email}: {m.status === 'needs_reconnect' ? 'sign-in expired' : m.syncing ? 'checking…' : m.lastSyncedAt ? `synced ${timeAgo(m.lastSyncedAt)}` : 'not synced yet'}
+            {m.status === 'connected' && m.statusReason && <span className="warning-text"> · {m.statusReason}</span>}
+          </span>
+        ))}
+      </div>
+    </>
+  );
+}
