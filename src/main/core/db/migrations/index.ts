@@ -1,5 +1,6 @@
 // The ordered list of migrations. Append only: a migration is never edited after it ships.
 import init from './0001-init.sql?raw';
+import engine from './0003-engine.sql?raw';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,8 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, name: '0001-init', sql: init }];
+export const migrations: Migration[] = [
+  { version: 1, name: '0001-init', sql: init },
+  // Numbered 0003 on disk; the lead renumbers at merge (0002 holds the import tables).
+  { version: 2, name: '0003-engine', sql: engine },
+];
