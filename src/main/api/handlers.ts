@@ -2,6 +2,9 @@
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Core } from '../core/createCore';
 import { appHandlers } from './handlers/app';
+import { engineHandlers } from './handlers/engine';
+import { enrollmentHandlers } from './handlers/enrollments';
+import { sequenceHandlers } from './handlers/sequences';
 import { settingsHandlers } from './handlers/settings';
 
 export type Handler<M extends MethodName> = (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -12,5 +15,8 @@ export function createHandlers(core: Core): Handlers {
   return {
     ...appHandlers(core),
     ...settingsHandlers(core),
+    ...sequenceHandlers(core),
+    ...enrollmentHandlers(core),
+    ...engineHandlers(core),
   };
 }

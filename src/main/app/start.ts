@@ -49,6 +49,7 @@ export function startApp(): void {
         systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       },
     });
+    core.start().catch((err: unknown) => log.error('The sending engine did not start', { error: String(err) }));
     registerIpc(ipcMain, createApi(core), bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => isOwnPage(url, devServerUrl));
     installMenu();
     win = createMainWindow(devServerUrl);

@@ -8,6 +8,11 @@ import type { Log } from './log';
 import type { MailProviders } from './mail/provider';
 import type { Environment, Notifier, Vault } from './ports';
 import { SettingsService } from './settings/settingsService';
+import { makeContext, type EngineContext } from './engine/context';
+import { EnrollmentService } from './engine/enrollmentService';
+import { Scheduler } from './engine/scheduler';
+import { StepRunService } from './engine/stepRunService';
+import { SequenceService } from './sequences/sequenceService';
 
 export interface CoreDeps {
   db: Db;
@@ -20,13 +25,23 @@ export interface CoreDeps {
   env: Environment;
   /** Given when a transport or adapter needs the bus before core exists; otherwise core makes one. */
   bus?: EventBus;
+  /** Random source for send spacing and A/B; tests pass a seeded one. */
+  random?: () => number;
 }
 
 export interface Core {
   readonly deps: CoreDeps;
   readonly bus: EventBus;
   readonly settings: SettingsService;
+  readonly sequences: SequenceService;
+  readonly enrollments: EnrollmentService;
+  /** The rep's actions on step runs (approve, skip, reschedule, complete, log a call, retry). */
+  readonly stepRuns: StepRunService;
+  readonly scheduler: Scheduler;
+  readonly engine: EngineContext;
   navCounts(): { today: number; prospects: number; sequences: number };
+  /** Starts the engine loop: reconcile sends left in flight, catch up, then tick on the clock. */
+  start(): Promise<void>;
   close(): void;
 }
 
@@ -34,12 +49,36 @@ export function createCore(deps: CoreDeps): Core {
   const bus = deps.bus ?? new EventBus();
   const settings = new SettingsService(deps.db, bus, deps.env.systemTimeZone);
   const counts = countQueries(deps.db);
+  const engine = makeContext({
+    db: deps.db,
+    clock: deps.clock,
+    bus,
+    log: deps.log,
+    notifier: deps.notifier,
+    providers: deps.providers,
+    settings,
+    random: deps.random ?? Math.random,
+    dataDir: deps.env.dataDir,
+  });
+  const enrollments = new EnrollmentService(engine);
+  const scheduler = new Scheduler(engine, enrollments);
+  const stepRuns = new StepRunService(engine, enrollments, () => scheduler.wake());
+  const sequences = new SequenceService(engine, () => scheduler.wake());
   return {
     deps,
     bus,
     settings,
+    sequences,
+    enrollments,
+    stepRuns,
+    scheduler,
+    engine,
+    start: () => scheduler.start(),
     navCounts: () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)),
-    close: () => deps.db.close(),
+    close: () => {
+      scheduler.stop();
+      deps.db.close();
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // `npm run browser`: runs core in plain Node and serves the UI on 127.0.0.1 for any browser.
 import { resolve } from 'node:path';
-import { systemClock } from '../core/clock';
+import { ManualClock, systemClock } from '../core/clock';
 import { consoleLog } from '../core/log';
 import { parseHarnessArgs } from './args';
 import { launchHarness } from './launch';
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     dataDir: resolve(args.dataDir),
     port: args.port,
     testMode: args.testMode,
-    clock: systemClock(),
+    // In test mode time only moves through the test.clock.* API, so end-to-end tests are deterministic.
+    clock: args.testMode ? new ManualClock(Date.now()) : systemClock(),
     log: consoleLog('harness'),
     rendererDir: resolve(__dirname, '../renderer'),
   });

@@ -48,6 +48,7 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     },
   });
+  await core.start();
   const harness = await startHarness({
     dispatch: createApi(core),
     bus: core.bus,

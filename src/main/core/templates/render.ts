@@ -56,7 +56,7 @@ function renderOne(liquid: Liquid, template: string, context: Record<string, unk
   }
   scope.custom = custom;
   const out = liquid.parseAndRenderSync(template, scope);
-  return out.replace(markerRe, (_, i: string) => {
+  return out.replace(markerRe, (_: string, i: string) => {
     missing.add(names[Number(i)] ?? 'unknown');
     return '';
   });

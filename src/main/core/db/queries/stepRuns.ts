@@ -100,15 +100,19 @@ export function stepRunQueries(db: Db) {
   );
   // The tick: due automatic runs of active enrollments, oldest first; walks the partial index by due_at.
   const due = db.prepare<[number, number], StepRunRow>(
-    `${select} WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? AND e.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
+    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+     WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
   );
-  const nextDue = db.prepare<[], { due_at: number }>(
-    `SELECT r.due_at FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id WHERE r.state = 'scheduled' AND r.auto = 1 AND e.status = 'active' ORDER BY r.due_at LIMIT 1`,
+  const nextDue = db.prepare<[number], { due_at: number }>(
+    `SELECT r.due_at FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id JOIN sequences sq ON sq.id = e.sequence_id
+     WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at > ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at LIMIT 1`,
   );
   const sending = db.prepare<[], StepRunRow>(`${select} WHERE r.state = 'sending'`);
   // The Today queue: work waiting for the rep, due by the end of the rep's day, of active enrollments.
   const queue = db.prepare<[number, number], StepRunRow>(
-    `${select} WHERE r.auto = 0 AND r.state IN ('scheduled', 'awaiting_approval', 'failed') AND r.due_at <= ? AND e.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
+    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+     WHERE r.auto = 0 AND r.state IN ('scheduled', 'awaiting_approval', 'failed') AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active'
+     ORDER BY r.due_at, r.id LIMIT ?`,
   );
   const lastSent = db.prepare<[number], { message_id: string; subject: string | null; provider_thread_id: string | null; completed_at: number }>(
     "SELECT message_id, subject, provider_thread_id, completed_at FROM step_runs WHERE enrollment_id = ? AND state = 'sent' ORDER BY completed_at DESC, id DESC",
@@ -141,7 +145,7 @@ export function stepRunQueries(db: Db) {
     insert: (p: { enrollmentId: number; stepId: number; variant: number | null; state: StepRunState; dueAt: number; auto: boolean; reason: string | null; now: number }) =>
       Number(insert.run({ ...p, auto: p.auto ? 1 : 0 }).lastInsertRowid),
     due: (now: number, limit: number) => due.all(now, limit),
-    nextDueAt: () => nextDue.get()?.due_at ?? null,
+    nextDueAfter: (now: number) => nextDue.get(now)?.due_at ?? null,
     sending: () => sending.all(),
     queue: (endOfToday: number, limit: number) => queue.all(endOfToday, limit),
     sentBefore: (enrollmentId: number) => lastSent.all(enrollmentId),

@@ -1,0 +1,235 @@
+// The scheduler: finds due automatic work, paces it like a person, and sends it through the outbox protocol.
+import { DateTime } from 'luxon';
+import type { TimerHandle } from '../clock';
+import type { AccountRow } from '../db/queries/pacing';
+import type { StepRunRow } from '../db/queries/stepRuns';
+import type { MailProvider } from '../mail/provider';
+import { isSendable, localText } from '../schedule/calendar';
+import { calendarForEnrollment, type EngineContext } from './context';
+import type { EnrollmentService } from './enrollmentService';
+import { nextWindowFor } from './planner';
+import { Outbox, toMailAccount } from './outbox';
+
+export interface TickResult {
+  /** Something was sent, moved or resumed: more may be ready at the same instant. */
+  progressed: boolean;
+  sent: number;
+  nextWakeAt: number;
+}
+
+const batch = 200;
+const idleWake = 5 * 60_000;
+/** A gap this long between two ticks means the laptop slept or Repdesk was closed. */
+const sleepGap = 10 * 60_000;
+
+interface Lane {
+  account: AccountRow;
+  provider: MailProvider | null;
+  sentToday: number;
+  cap: number;
+  nextSendAt: number;
+  dayStart: number;
+  nextDayStart: number;
+}
+
+export class Scheduler {
+  private timer: TimerHandle | null = null;
+  private running = false;
+  private ticking: Promise<TickResult> | null = null;
+  lastTickAt: number | null = null;
+  nextWakeAt: number | null = null;
+  readonly outbox: Outbox;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly enrollments: EnrollmentService,
+  ) {
+    this.outbox = new Outbox(ctx, enrollments);
+  }
+
+  /** Starts the loop: reconcile sends left mid-flight, re-plan what fell due while closed, then tick. */
+  async start(): Promise<void> {
+    this.running = true;
+    await this.outbox.reconcile();
+    this.catchUp('Repdesk was not running when this fell due');
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) this.ctx.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** New work may be due now (an approval, an enrollment): tick soon. */
+  wake(): void {
+    if (this.running) this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) this.ctx.clock.clearTimeout(this.timer);
+    this.nextWakeAt = this.ctx.clock.now() + ms;
+    this.timer = this.ctx.clock.setTimeout(() => {
+      this.timer = null;
+      void this.tick().then(
+        (r) => this.running && this.schedule(r.progressed ? 0 : Math.max(1000, r.nextWakeAt - this.ctx.clock.now())),
+        (err: unknown) => {
+          this.ctx.log.error('Scheduler tick failed', { error: err instanceof Error ? err.stack : String(err) });
+          if (this.running) this.schedule(60_000);
+        },
+      );
+    }, ms);
+  }
+
+  /** Drives the engine to `target` with a manual clock: every tick that falls due on the way, in order. */
+  async runUntil(target: number, setClock: (at: number) => void): Promise<void> {
+    for (let guard = 0; guard < 5_000_000; guard++) {
+      const r = await this.tick();
+      if (r.progressed) continue;
+      if (r.nextWakeAt > target) break;
+      setClock(Math.max(r.nextWakeAt, this.ctx.clock.now()));
+    }
+    if (this.ctx.clock.now() < target) setClock(target);
+    await this.tick();
+  }
+
+  tick(): Promise<TickResult> {
+    // One tick at a time: a timer and a test driver never interleave two claims.
+    if (this.ticking) return this.ticking;
+    this.ticking = this.tickOnce().finally(() => (this.ticking = null));
+    return this.ticking;
+  }
+
+  private async tickOnce(): Promise<TickResult> {
+    const { q, clock } = this.ctx;
+    const now = clock.now();
+    if (this.lastTickAt !== null && now - this.lastTickAt > sleepGap) this.catchUp('Repdesk was asleep or closed when this fell due');
+    this.lastTickAt = now;
+    let progressed = this.enrollments.resumeDue(now) > 0;
+    this.assignMailbox();
+    const lanes = new Map<number, Lane>();
+    let sent = 0;
+    let blockedUntil = Number.POSITIVE_INFINITY;
+    const candidates = q.runs.due(now, batch);
+    for (const run of candidates) {
+      const e = q.enrollments.get(run.enrollment_id)!;
+      if (e.account_id === null) continue;
+      const lane = lanes.get(e.account_id) ?? this.lane(e.account_id, now);
+      if (!lane) continue;
+      lanes.set(e.account_id, lane);
+      if (lane.account.status !== 'connected' || !lane.provider) continue;
+      const approved = run.approved_at !== null;
+      if (!approved && !isSendable(calendarForEnrollment(this.ctx, e), now)) {
+        this.moveToWindow(run, now, now, 'Outside the sending hours when its turn came');
+        progressed = true;
+        continue;
+      }
+      if (lane.sentToday >= lane.cap) {
+        this.moveToWindow(run, now, lane.nextDayStart, `The daily limit of ${lane.cap} automatic emails for ${lane.account.email} is reached`);
+        progressed = true;
+        continue;
+      }
+      const domainCap = this.ctx.settings.get().perDomainDailyCap;
+      const domain = q.enrollments.prospect(run.prospect_id)?.domain ?? null;
+      if (!approved && domainCap !== null && domain && q.pacing.domainSentSince(lane.account.id, domain, lane.dayStart) >= domainCap) {
+        this.moveToWindow(run, now, lane.nextDayStart, `Already ${domainCap} emails to ${domain} today (the per-company limit)`);
+        progressed = true;
+        continue;
+      }
+      if (!approved && now < lane.nextSendAt) {
+        blockedUntil = Math.min(blockedUntil, lane.nextSendAt);
+        continue;
+      }
+      const outcome = await this.outbox.send(run, toMailAccount(lane.account), lane.provider, domain);
+      progressed = true;
+      if (outcome === 'sent') {
+        sent++;
+        lane.sentToday++;
+      }
+      lane.nextSendAt = this.ctx.clock.now() + this.spacing();
+      q.pacing.setNextSendAt(lane.account.id, lane.nextSendAt);
+    }
+    const nextDue = q.runs.nextDueAfter(now);
+    const nextResume = q.enrollments.nextResumeAt();
+    const nextWakeAt = Math.min(now + idleWake, nextDue ?? Infinity, nextResume ?? Infinity, blockedUntil);
+    return { progressed, sent, nextWakeAt };
+  }
+
+  private lane(accountId: number, now: number): Lane | null {
+    const account = this.ctx.q.pacing.account(accountId);
+    if (!account) return null;
+    const s = this.ctx.settings.get();
+    const day = DateTime.fromMillis(now, { zone: s.timeZone }).startOf('day');
+    const dayStart = day.toMillis();
+    return {
+      account,
+      provider: this.ctx.providers[account.provider] ?? null,
+      sentToday: this.ctx.q.pacing.sentSince(accountId, dayStart),
+      cap: Math.min(account.daily_cap ?? s.dailySendCap, s.dailySendCap),
+      nextSendAt: this.ctx.q.pacing.nextSendAt(accountId),
+      dayStart,
+      nextDayStart: day.plus({ days: 1 }).toMillis(),
+    };
+  }
+
+  /** A random gap between sends, like a person working through their outbox. */
+  private spacing(): number {
+    const s = this.ctx.settings.get();
+    const lo = Math.min(s.sendSpacingMinSeconds, s.sendSpacingMaxSeconds);
+    const hi = Math.max(s.sendSpacingMinSeconds, s.sendSpacingMaxSeconds);
+    return Math.round((lo + this.ctx.random() * (hi - lo)) * 1000);
+  }
+
+  private moveToWindow(run: StepRunRow, now: number, from: number, why: string): void {
+    const e = this.ctx.q.enrollments.get(run.enrollment_id)!;
+    const w = nextWindowFor(this.ctx, e, from);
+    this.ctx.db.transaction(() => {
+      this.ctx.q.runs.update(run.id, now, { dueAt: w.at, reason: why }, 'scheduled');
+      this.ctx.recorder.event({ prospectId: run.prospect_id, enrollmentId: run.enrollment_id, stepRunId: run.id, type: 'rescheduled', reason: `${why}; moved to ${localText(w.at, w.zone)}`, data: { dueAt: w.at }, at: now });
+    })();
+    this.ctx.recorder.flush();
+  }
+
+  /**
+   * After a sleep or a closed app: every automatic send that fell due meanwhile is re-planned into its
+   * next window and spread out by the mean spacing per mailbox, so the backlog never goes out in a burst.
+   */
+  catchUp(why: string): number {
+    const { q, clock } = this.ctx;
+    const now = clock.now();
+    const s = this.ctx.settings.get();
+    const gap = ((s.sendSpacingMinSeconds + s.sendSpacingMaxSeconds) / 2) * 1000;
+    const lastSlot = new Map<number, number>();
+    let moved = 0;
+    this.ctx.db.transaction(() => {
+      for (;;) {
+        const overdue = q.runs.due(now - 1, 500).filter((r) => r.approved_at === null);
+        if (overdue.length === 0) break;
+        for (const run of overdue) {
+          const e = q.enrollments.get(run.enrollment_id)!;
+          const key = e.account_id ?? 0;
+          const w = nextWindowFor(this.ctx, e, now);
+          const previous = lastSlot.get(key);
+          const at = previous === undefined ? w.at : Math.max(w.at, previous + gap);
+          const dueAt = at === w.at ? at : nextWindowFor(this.ctx, e, at).at;
+          lastSlot.set(key, dueAt);
+          q.runs.update(run.id, now, { dueAt, reason: why }, 'scheduled');
+          this.ctx.recorder.event({ prospectId: run.prospect_id, enrollmentId: e.id, stepRunId: run.id, type: 'rescheduled', reason: `${why}; moved to ${localText(dueAt, w.zone)}`, data: { dueAt }, at: now });
+          moved++;
+        }
+        if (overdue.length < 500) break;
+      }
+    })();
+    this.ctx.recorder.flush();
+    return moved;
+  }
+
+  /** Enrollments made before a mailbox was connected send from the first connected one. */
+  private assignMailbox(): void {
+    const { q } = this.ctx;
+    if (q.enrollments.withoutAccount() === 0) return;
+    const account = q.pacing.defaultAccount();
+    if (account) q.enrollments.assignAccount(account.id);
+  }
+}
+
