@@ -142,12 +142,17 @@ export class Scheduler {
       }
       const outcome = await this.outbox.send(run, toMailAccount(lane.account), lane.provider, domain);
       progressed = true;
+      if (outcome === 'paused') lane.account = { ...lane.account, status: 'needs_reconnect' };
       if (outcome === 'sent') {
         sent++;
         lane.sentToday++;
       }
-      lane.nextSendAt = this.ctx.clock.now() + this.spacing();
-      q.pacing.setNextSendAt(lane.account.id, lane.nextSendAt);
+      // Spacing follows every contact with the provider; a hold for review or a cancel costs no slot.
+      if (outcome !== 'held' && outcome !== 'cancelled') {
+        // The outbox may have pushed the slot further (a rate limit): keep the later of the two.
+        lane.nextSendAt = Math.max(q.pacing.nextSendAt(lane.account.id), this.ctx.clock.now() + this.spacing());
+        q.pacing.setNextSendAt(lane.account.id, lane.nextSendAt);
+      }
     }
     const nextDue = q.runs.nextDueAfter(now);
     const nextResume = q.enrollments.nextResumeAt();
