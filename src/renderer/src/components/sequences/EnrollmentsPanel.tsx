@@ -107,7 +107,8 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
                       '—'
                     )}
                   </td>
-                  <td className="row-actions">
+                  <td>
+              <div className="row-actions">
                     {e.status === 'active' && (
                       <button type="button" className="button secondary small" onClick={() => void act(() => api().call('enrollments.pause', { id: e.id }))}>
                         Pause
@@ -130,7 +131,8 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
                         Finish
                       </button>
                     )}
-                  </td>
+                  </div>
+</td>
                 </tr>
               ))}
             </tbody>

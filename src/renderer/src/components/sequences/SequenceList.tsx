@@ -45,7 +45,8 @@ export function SequenceList({ list, onOpen }: { list: SequenceSummary[]; onOpen
             <td>{s.counts.active}</td>
             <td>{s.counts.paused}</td>
             <td>{s.counts.finished}</td>
-            <td className="row-actions">
+            <td>
+              <div className="row-actions">
               {s.status === 'active' && (
                 <button type="button" className="button secondary small" onClick={() => void setStatus(s.id, 'paused')}>
                   Pause
@@ -64,7 +65,8 @@ export function SequenceList({ list, onOpen }: { list: SequenceSummary[]; onOpen
                   Archive
                 </button>
               )}
-            </td>
+            </div>
+</td>
           </tr>
         ))}
       </tbody>
