@@ -76,3 +76,26 @@ test('the test clock refuses to go backwards', async ({ engine }) => {
   await engine.call('test.clock.set', { at: monday9amNewYork });
   await expect(engine.call('test.clock.set', { at: monday9amNewYork - 1000 })).rejects.toThrow(/cannot go backwards/);
 });
+
+test('days off set in Settings move the planned steps past them', async ({ app, engine }) => {
+  await engine.call('test.clock.set', { at: monday9amNewYork });
+  await engine.call('settings.update', { timeZone: 'America/New_York' });
+  await engine.call('test.prospects.add', { prospects: [{ email: 'dee@acme.test', firstName: 'Dee', country: 'US', timeZone: 'America/New_York' }] });
+  await engine.call('sequences.createFromStarter', { key: 're-engagement' });
+
+  await app.getByTestId('nav-settings').click();
+  await app.getByLabel('First day off').fill('2030-03-04');
+  await app.locator('#off-end').fill('2030-03-06');
+  await app.getByLabel('Note').fill('Conference');
+  await app.getByRole('button', { name: 'Add days off' }).click();
+  await expect(app.getByRole('list', { name: 'Days off' })).toContainText('2030-03-04 to 2030-03-06');
+  await app.getByRole('button', { name: 'Update sending rules' }).click();
+  await expect(app.getByRole('button', { name: 'Update sending rules' })).toBeDisabled();
+
+  await app.getByTestId('nav-sequences').click();
+  await app.getByRole('button', { name: 'Re-engagement', exact: true }).click();
+  await app.getByRole('tab', { name: 'Preview' }).click();
+  await app.getByLabel('Preview for').fill('dee');
+  await app.getByRole('button', { name: /Dee/ }).click();
+  await expect(app.getByTestId('preview-step-0').getByTestId('preview-due')).toHaveText('Thu 7 Mar 2030, 08:00 (America/New_York)');
+});
