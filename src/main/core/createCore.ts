@@ -64,6 +64,15 @@ export function createCore(deps: CoreDeps): Core {
   const scheduler = new Scheduler(engine, enrollments);
   const stepRuns = new StepRunService(engine, enrollments, () => scheduler.wake());
   const sequences = new SequenceService(engine, () => scheduler.wake());
+  // The navigation badges follow the queue; coalesced so a busy tick sends one update, not hundreds.
+  let countsTimer: ReturnType<Clock['setTimeout']> | null = null;
+  bus.subscribe((name) => {
+    if ((name !== 'queue.changed' && name !== 'sequences.changed') || countsTimer) return;
+    countsTimer = deps.clock.setTimeout(() => {
+      countsTimer = null;
+      if (deps.db.open) bus.emit('counts.changed', counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)));
+    }, 250);
+  });
   return {
     deps,
     bus,
