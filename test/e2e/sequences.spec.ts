@@ -25,6 +25,10 @@ test('build, preview, enroll, advance time, and see the timeline fill', async ({
   await app.locator('#step-0-subject-0').fill('Quick question, {{ first_name }}');
   await app.locator('#step-0-body-0').fill('Hi {{ first_name | default: "there" }},\n\nHow does {{ company }} handle follow-up today?\n\n{{ rep_name }}');
   await app.getByRole('button', { name: '+ Call' }).click();
+  // Bad input is refused beside the field and the draft is kept.
+  await app.getByRole('button', { name: 'Save changes' }).click();
+  await expect(app.getByText('Say what to do in this step')).toBeVisible();
+  await expect(app.locator('#step-0-subject-0')).toHaveValue('Quick question, {{ first_name }}');
   await app.locator('#step-1-note').fill('Call about the email');
   await app.getByRole('button', { name: '+ Automatic email' }).click();
   await app.locator('#step-2-body-0').fill('Following up on my note, {{ first_name | default: "there" }}.');
