@@ -3,6 +3,9 @@ import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Core } from '../core/createCore';
 import { appHandlers } from './handlers/app';
 import { mailboxHandlers } from './handlers/mailboxes';
+import { engineHandlers } from './handlers/engine';
+import { enrollmentHandlers } from './handlers/enrollments';
+import { sequenceHandlers } from './handlers/sequences';
 import { settingsHandlers } from './handlers/settings';
 
 export type Handler<M extends MethodName> = (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -14,5 +17,8 @@ export function createHandlers(core: Core): Handlers {
     ...appHandlers(core),
     ...settingsHandlers(core),
     ...mailboxHandlers(core),
+    ...sequenceHandlers(core),
+    ...enrollmentHandlers(core),
+    ...engineHandlers(core),
   };
 }

@@ -52,9 +52,10 @@ export function startApp(): void {
         systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       },
     });
+    core.start().catch((err: unknown) => log.error('The sending engine did not start', { error: String(err) }));
     registerIpc(ipcMain, createApi(core), bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => isOwnPage(url, devServerUrl));
-    // After sleep the inbox may have moved on: check it at once.
-    powerMonitor.on('resume', () => void core.mail.inbox.syncAll());
+    // After sleep: the inbox may have moved on, and overdue sends are re-planned (never sent in a burst).
+    powerMonitor.on('resume', () => core.wake());
     installMenu();
     win = createMainWindow(devServerUrl);
     win.on('closed', () => (win = null));

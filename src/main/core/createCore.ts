@@ -10,6 +10,13 @@ import type { Environment, Notifier, Vault } from './ports';
 import { SettingsService } from './settings/settingsService';
 import type { EnrollmentControl } from './engine/enrollmentControl';
 import { createMail, type GoogleDeps, type MailCore } from './mail/createMail';
+import { makeContext, type EngineContext } from './engine/context';
+import { EnrollmentService } from './engine/enrollmentService';
+import { replanForTimeOff } from './engine/timeOff';
+import type { EventPayload } from '../../shared/contract';
+import { Scheduler } from './engine/scheduler';
+import { StepRunService } from './engine/stepRunService';
+import { SequenceService } from './sequences/sequenceService';
 
 export interface CoreDeps {
   db: Db;
@@ -26,6 +33,8 @@ export interface CoreDeps {
   enrollmentControl?: EnrollmentControl;
   /** Google endpoints (a fake in test mode), an OAuth client from the environment, and how to open the browser. */
   google?: GoogleDeps;
+  /** Random source for send spacing and A/B; tests pass a seeded one. */
+  random?: () => number;
 }
 
 export interface Core {
@@ -34,7 +43,17 @@ export interface Core {
   readonly settings: SettingsService;
   /** Mailboxes, the guarded providers, inbox sync and the inbound mail store. */
   readonly mail: MailCore;
+  readonly sequences: SequenceService;
+  readonly enrollments: EnrollmentService;
+  /** The rep's actions on step runs (approve, skip, reschedule, complete, log a call, retry). */
+  readonly stepRuns: StepRunService;
+  readonly scheduler: Scheduler;
+  readonly engine: EngineContext;
   navCounts(): { today: number; prospects: number; sequences: number };
+  /** Starts the engine loop (reconcile sends left in flight, catch up, then tick) and inbox polling. */
+  start(): Promise<void>;
+  /** After sleep or coming back online: poll the inbox now and let the engine re-plan what is overdue. */
+  wake(): void;
   close(): void;
 }
 
@@ -43,14 +62,65 @@ export function createCore(deps: CoreDeps): Core {
   const settings = new SettingsService(deps.db, bus, deps.env.systemTimeZone);
   const counts = countQueries(deps.db);
   const mail = createMail(deps, bus, () => settings.get().timeZone);
-  mail.inbox.start();
+  const engine = makeContext({
+    db: deps.db,
+    clock: deps.clock,
+    bus,
+    log: deps.log,
+    notifier: deps.notifier,
+    // The engine sends through the guarded providers: a mailbox that needs reconnecting or is at its cap waits.
+    providers: mail.providers,
+    preSendCheck: (accountId, query) => mail.inbox.preSendCheck(accountId, query),
+    settings,
+    random: deps.random ?? Math.random,
+    dataDir: deps.env.dataDir,
+  });
+  const enrollments = new EnrollmentService(engine);
+  const scheduler = new Scheduler(engine, enrollments);
+  const stepRuns = new StepRunService(engine, enrollments, () => scheduler.wake());
+  const sequences = new SequenceService(engine, () => scheduler.wake());
+  // Days off added in Settings move the work already planned on them.
+  let knownTimeOff = JSON.stringify(settings.get().timeOff);
+  bus.subscribe((name, payload) => {
+    if (name !== 'settings.changed') return;
+    const timeOff = (payload as EventPayload<'settings.changed'>).timeOff;
+    if (JSON.stringify(timeOff) === knownTimeOff) return;
+    const before = new Set((JSON.parse(knownTimeOff) as typeof timeOff).map((t) => `${t.start}|${t.end}`));
+    knownTimeOff = JSON.stringify(timeOff);
+    replanForTimeOff(engine, timeOff.filter((t) => !before.has(`${t.start}|${t.end}`)));
+  });
+  // The navigation badges follow the queue; coalesced so a busy tick sends one update, not hundreds.
+  let countsTimer: ReturnType<Clock['setTimeout']> | null = null;
+  bus.subscribe((name) => {
+    if ((name !== 'queue.changed' && name !== 'sequences.changed') || countsTimer) return;
+    countsTimer = deps.clock.setTimeout(() => {
+      countsTimer = null;
+      if (deps.db.open) bus.emit('counts.changed', counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)));
+    }, 250);
+  });
+  // Inbox sync stops and pauses enrollments through the engine (tests may pass a recording double instead).
+  if (!deps.enrollmentControl) mail.setEnrollmentControl(enrollments);
   return {
     deps,
     bus,
     settings,
     mail,
+    sequences,
+    enrollments,
+    stepRuns,
+    scheduler,
+    engine,
+    async start() {
+      await scheduler.start();
+      mail.inbox.start();
+    },
+    wake() {
+      scheduler.wake();
+      void mail.inbox.syncAll();
+    },
     navCounts: () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)),
     close: () => {
+      scheduler.stop();
       mail.close();
       deps.db.close();
     },

@@ -6,6 +6,9 @@ export interface HarnessArgs {
   dataDir: string;
   port: number;
   testMode: boolean;
+  demo: boolean;
+  /** Test mode only: an in-memory mailbox instead of Gmail or Outlook. */
+  fakeMailbox: boolean;
 }
 
 export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): HarnessArgs {
@@ -13,6 +16,8 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
     dataDir: env.REPDESK_DATA_DIR || join(homedir(), '.repdesk-browser'),
     port: 0,
     testMode: env.REPDESK_TEST_MODE === '1',
+    demo: false,
+    fakeMailbox: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -34,9 +39,16 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
       case '--test-mode':
         args.testMode = true;
         break;
+      case '--fake-mailbox':
+        args.fakeMailbox = true;
+        break;
+      case '--demo':
+        args.demo = true;
+        break;
       default:
-        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --test-mode`);
+        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --demo, --test-mode, --fake-mailbox`);
     }
   }
+  if (args.fakeMailbox && !args.testMode) throw new Error('--fake-mailbox is only for tests: add --test-mode');
   return args;
 }

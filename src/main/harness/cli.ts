@@ -4,6 +4,7 @@ import { systemClock } from '../core/clock';
 import { consoleLog } from '../core/log';
 import { parseHarnessArgs } from './args';
 import { launchHarness } from './launch';
+import { TestModeClock } from './testClock';
 
 async function main(): Promise<void> {
   let args;
@@ -17,9 +18,11 @@ async function main(): Promise<void> {
     dataDir: resolve(args.dataDir),
     port: args.port,
     testMode: args.testMode,
-    clock: systemClock(),
+    // In test mode time only moves through the test.clock.* API, so end-to-end tests are deterministic.
+    clock: args.testMode ? new TestModeClock(Date.now()) : systemClock(),
     log: consoleLog('harness'),
     rendererDir: resolve(__dirname, '../renderer'),
+    fakeMailbox: args.fakeMailbox,
   });
   console.log(`Repdesk is running. Data: ${app.dataDir}`);
   console.log(`Open ${app.harness.url}`);

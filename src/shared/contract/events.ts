@@ -11,6 +11,12 @@ export const NotificationSchema = z.object({
 });
 
 export const events = {
+  /** Something the Today queue shows changed (a run fell due, was approved, skipped, sent...). */
+  'queue.changed': z.object({ prospectIds: z.array(z.number().int()) }),
+  /** New events in these prospects' timelines. */
+  'timeline.changed': z.object({ prospectIds: z.array(z.number().int()) }),
+  'sequences.changed': z.object({ sequenceIds: z.array(z.number().int()) }),
+  'enrollments.changed': z.object({ sequenceIds: z.array(z.number().int()), prospectIds: z.array(z.number().int()) }),
   'settings.changed': SettingsSchema,
   'counts.changed': NavCountsSchema,
   /** In the harness, notifications reach the window as in-app toasts through this event. */

@@ -2,14 +2,20 @@
 // The preload exposes exactly this list, the api layer validates against it, the renderer is typed by it.
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { engineMethods } from './engine';
+import { enrollmentMethods } from './enrollments';
 import { events } from './events';
 import { mailboxMethods } from './mailboxes';
+import { sequenceMethods } from './sequences';
 import { settingsMethods } from './settings';
 
 export const methods = {
   ...appMethods,
   ...settingsMethods,
   ...mailboxMethods,
+  ...sequenceMethods,
+  ...enrollmentMethods,
+  ...engineMethods,
 };
 
 export { events };

@@ -1,6 +1,7 @@
 // The rep's settings: what they are, their defaults, and how each is validated.
 import { z } from 'zod';
 import { isCountryCode } from './countries';
+import { defaultSendingSettings, sendingSettingsShape } from './sendingSettings';
 import { isTimeZone } from './timeZones';
 
 export const SettingsSchema = z.object({
@@ -8,6 +9,7 @@ export const SettingsSchema = z.object({
   repEmail: z.union([z.literal(''), z.string().trim().email('Enter a valid email address').max(254)]),
   timeZone: z.string().refine(isTimeZone, 'Choose a time zone from the list (an IANA name such as Europe/Berlin)'),
   defaultCountry: z.string().refine(isCountryCode, 'Choose a country from the list (a two-letter code such as US)'),
+  ...sendingSettingsShape,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -20,5 +22,6 @@ export function defaultSettings(systemTimeZone: string): Settings {
     repEmail: '',
     timeZone: isTimeZone(systemTimeZone) ? systemTimeZone : 'UTC',
     defaultCountry: 'US',
+    ...defaultSendingSettings(),
   };
 }

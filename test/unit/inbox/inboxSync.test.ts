@@ -159,6 +159,7 @@ describe('inbox sync', () => {
 
   it('polls on the clock: one history call when idle, every 2 minutes by default', async () => {
     const { core, fake, clock } = await setup();
+    core.mail.inbox.start();
     await core.mail.inbox.sync(1);
     const before = fake.callCount('history.list');
     clock.advance(2 * 60_000);

@@ -106,13 +106,18 @@ export class InboxSync {
    * The outbox's pre-send check: right before an automatic send, look for mail from the prospect or in the thread
    * since the last sync. Anything found is handled at once (which stops the enrollment) and the send is held.
    */
-  async preSendCheck(accountId: number, query: { prospectEmails: string[]; threadIds: string[] }): Promise<PreSendCheck> {
+  /**
+   * Looks for mail from the prospect or in the thread since the last sync, or since `since` when that is
+   * earlier (the caller's last send to them), so nothing slips between a sync that never ran and the send.
+   */
+  async preSendCheck(accountId: number, query: { prospectEmails: string[]; threadIds: string[]; since?: number }): Promise<PreSendCheck> {
     const account = this.deps.accounts.get(accountId);
     if (!account) return { clear: false, reason: 'The mailbox this sequence sends from was removed.', messages: 0 };
     if (account.status !== 'connected') return { clear: false, reason: account.statusReason ?? 'The mailbox needs reconnecting.', messages: 0 };
     const provider = this.deps.providers[account.provider];
     if (!provider) return { clear: false, reason: `${account.provider} is not available in this build.`, messages: 0 };
-    const since = account.lastSyncedAt ?? this.deps.clock.now() - 86_400_000;
+    const lastSync = account.lastSyncedAt ?? this.deps.clock.now() - 86_400_000;
+    const since = query.since === undefined ? lastSync : Math.min(lastSync, query.since);
     const found = await provider.newMailSince(mailAccountOf(account), { from: query.prospectEmails, threadIds: query.threadIds, since });
     let relevant = 0;
     for (const m of found) {
@@ -120,7 +125,7 @@ export class InboxSync {
       if (handled === null || handled.messageId !== null) relevant += 1;
     }
     if (!relevant) return { clear: true, reason: null, messages: 0 };
-    return { clear: false, reason: `Not sent: new mail from the prospect arrived since the last inbox check (${relevant} message${relevant === 1 ? '' : 's'}).`, messages: relevant };
+    return { clear: false, reason: `new mail from the prospect arrived since the last inbox check (${relevant} message${relevant === 1 ? '' : 's'}).`, messages: relevant };
   }
 
   private schedule(accountId: number, delayMs: number): void {

@@ -71,10 +71,11 @@ export function createMail(deps: MailDeps, bus: EventBus, timeZone: () => string
   });
   const gmail = new GmailProvider({ auth: gmailAuth, clock: deps.clock, signatureFor: (id) => mailboxes.signatureFor(id), timeoutMs: deps.google?.timeoutMs });
   const authFailed = mailboxes.authFailed.bind(mailboxes);
-  const providers: MailProviders = {
-    ...deps.providers,
-    gmail: guardProvider(deps.providers.gmail ?? gmail, { clock: deps.clock, accounts, authFailed }),
-  };
+  // Every provider is guarded: mailbox status, the daily cap, and an auth failure marking the mailbox.
+  const guard = { clock: deps.clock, accounts, authFailed };
+  const providers: MailProviders = Object.fromEntries(
+    Object.entries({ ...deps.providers, gmail: deps.providers.gmail ?? gmail }).map(([kind, p]) => [kind, guardProvider(p, guard)]),
+  );
   const handle = createInboundHandler({
     db: deps.db,
     clock: deps.clock,

@@ -10,8 +10,8 @@ export interface NavCountRow {
 export function countQueries(db: Db) {
   const nav = db.prepare<{ endOfToday: number }, NavCountRow>(`
     SELECT
-      (SELECT count(*) FROM step_runs
-        WHERE state = 'awaiting_approval' OR (state = 'scheduled' AND due_at <= @endOfToday AND step_id IN (SELECT id FROM steps WHERE type IN ('call', 'task', 'manual_email')))) AS today,
+      (SELECT count(*) FROM step_runs INDEXED BY step_runs_queue_due
+        WHERE auto = 0 AND state IN ('scheduled', 'awaiting_approval', 'failed') AND due_at <= @endOfToday) AS today,
       (SELECT count(*) FROM prospects) AS prospects,
       (SELECT count(*) FROM sequences WHERE status <> 'archived') AS sequences
   `);
