@@ -2,6 +2,8 @@
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { Core } from '../core/createCore';
 import { appHandlers } from './handlers/app';
+import { importHandlers } from './handlers/imports';
+import { prospectHandlers } from './handlers/prospects';
 import { settingsHandlers } from './handlers/settings';
 
 export type Handler<M extends MethodName> = (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -12,5 +14,7 @@ export function createHandlers(core: Core): Handlers {
   return {
     ...appHandlers(core),
     ...settingsHandlers(core),
+    ...importHandlers(core),
+    ...prospectHandlers(core),
   };
 }

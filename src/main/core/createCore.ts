@@ -4,10 +4,14 @@ import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
 import type { Db } from './db/open';
 import { EventBus } from './eventBus';
+import { ImportIssues } from './import/importIssues';
+import { ImportService } from './import/importService';
 import type { Log } from './log';
 import type { MailProviders } from './mail/provider';
 import type { Environment, Notifier, Vault } from './ports';
+import { ProspectService } from './prospects/prospectService';
 import { SettingsService } from './settings/settingsService';
+import { SuppressionService } from './suppressions/suppressionService';
 
 export interface CoreDeps {
   db: Db;
@@ -26,6 +30,10 @@ export interface Core {
   readonly deps: CoreDeps;
   readonly bus: EventBus;
   readonly settings: SettingsService;
+  readonly imports: ImportService;
+  readonly importIssues: ImportIssues;
+  readonly prospects: ProspectService;
+  readonly suppressions: SuppressionService;
   navCounts(): { today: number; prospects: number; sequences: number };
   close(): void;
 }
@@ -34,12 +42,26 @@ export function createCore(deps: CoreDeps): Core {
   const bus = deps.bus ?? new EventBus();
   const settings = new SettingsService(deps.db, bus, deps.env.systemTimeZone);
   const counts = countQueries(deps.db);
+  const navCounts = () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone));
+  const prospectsChanged = (reason: string) => {
+    bus.emit('prospects.changed', { reason });
+    bus.emit('counts.changed', navCounts());
+  };
+  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged });
+  const guard = { isImporting: () => imports.isRunning() };
   return {
     deps,
     bus,
     settings,
-    navCounts: () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)),
-    close: () => deps.db.close(),
+    imports,
+    importIssues: new ImportIssues(deps.db, deps.clock, settings, prospectsChanged),
+    prospects: new ProspectService(deps.db, deps.clock, settings, guard, prospectsChanged),
+    suppressions: new SuppressionService(deps.db, deps.clock, guard, prospectsChanged),
+    navCounts,
+    close: () => {
+      imports.close();
+      deps.db.close();
+    },
   };
 }
 

@@ -3,11 +3,17 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { events } from './events';
+import { importMethods } from './imports';
+import { prospectMethods } from './prospects';
 import { settingsMethods } from './settings';
+import { suppressionMethods } from './suppressions';
 
 export const methods = {
   ...appMethods,
   ...settingsMethods,
+  ...importMethods,
+  ...prospectMethods,
+  ...suppressionMethods,
 };
 
 export { events };

@@ -1,5 +1,6 @@
 // The ordered list of migrations. Append only: a migration is never edited after it ships.
 import init from './0001-init.sql?raw';
+import importing from './0002-import.sql?raw';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, name: '0001-init', sql: init }];
+export const migrations: Migration[] = [
+  { version: 1, name: '0001-init', sql: init },
+  { version: 2, name: '0002-import', sql: importing },
+];
