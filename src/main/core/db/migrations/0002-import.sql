@@ -41,7 +41,7 @@ CREATE INDEX import_rows_prospect ON import_rows (prospect_id);
 
 ALTER TABLE prospects ADD COLUMN import_id INTEGER REFERENCES imports (id) ON DELETE SET NULL;
 ALTER TABLE prospects ADD COLUMN search_name TEXT NOT NULL DEFAULT ''; -- lower-case "first last", for sorting
-CREATE INDEX prospects_import ON prospects (import_id);
+CREATE INDEX prospects_import ON prospects (import_id, created_at DESC, id DESC);
 CREATE INDEX prospects_status ON prospects (status, created_at DESC, id DESC);
 CREATE INDEX prospects_time_zone ON prospects (time_zone, created_at DESC, id DESC);
 CREATE INDEX prospects_name ON prospects (search_name, id);
