@@ -67,6 +67,27 @@ describe('prospect list', () => {
   });
 });
 
+describe('search index', () => {
+  it('stays consistent when an import updates its own rows and rows are later edited or deleted', async () => {
+    const { core } = await seeded();
+    const csv = 'email,first name,company\nnew@x.com,Nina,Old Co\nnew@x.com,Nora,New Co\njane@acme.com,Janet,Acme Corp';
+    await importFile(core, 'again.csv', csvBytes(csv), { policy: 'overwrite' });
+    const check = () => core.deps.db.prepare(`INSERT INTO prospects_fts (prospects_fts) VALUES ('integrity-check')`).run();
+    expect(check).not.toThrow();
+    const find = (s: string) => core.prospects.list(q({ search: s })).rows.map((p) => p.email);
+    expect(find('nora new')).toEqual(['new@x.com']);
+    expect(find('nina')).toEqual([]);
+    expect(find('janet')).toEqual(['jane@acme.com']);
+    const nora = core.prospects.list(q({ search: 'nora' })).rows[0]!;
+    core.prospects.update(nora.id, { firstName: 'Nadia' });
+    expect(find('nadia')).toEqual(['new@x.com']);
+    core.prospects.delete([nora.id]);
+    expect(find('nadia')).toEqual([]);
+    expect(check).not.toThrow();
+    expect(core.deps.db.prepare('SELECT deferred_after FROM search_index_control').get()).toEqual({ deferred_after: null });
+  });
+});
+
 describe('prospect edits, deletion and export', () => {
   it('validates edits, keeps other fields, and writes the timeline', async () => {
     const { core } = await seeded();

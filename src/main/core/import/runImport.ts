@@ -4,7 +4,7 @@ import { columnLetter, type ColumnTarget } from '../../../shared/import/headerMa
 import { isBlankRow } from '../../../shared/import/headerRow';
 import type { Db } from '../db/open';
 import { importQueries } from '../db/queries/imports';
-import { prospectQueries } from '../db/queries/prospects';
+import { prospectQueries, searchIndexQueries } from '../db/queries/prospects';
 import { applyDraft } from './applyDraft';
 import { normalizeRow } from './normalizeRow';
 import type { SheetReader } from './sheetReader';
@@ -58,8 +58,10 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
   let index = -1;
   let sinceYield = 0;
 
+  const search = searchIndexQueries(db);
   db.exec('BEGIN IMMEDIATE');
   try {
+    const indexAfter = search.defer();
     const now = job.now();
     const tagId = job.tag ? q.tagIdFor(job.tag, now) : null;
     for await (const batch of job.reader.rows(job.sheet)) {
@@ -101,6 +103,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
         return { status: 'cancelled', counts };
       }
     }
+    search.indexAndResume(indexAfter);
     iq.finish(job.importId, counts, job.now());
     db.exec('COMMIT');
     return { status: 'done', counts };

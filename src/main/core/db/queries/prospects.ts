@@ -127,3 +127,29 @@ export function prospectQueries(db: Db) {
   };
 }
 export type ProspectQueries = ReturnType<typeof prospectQueries>;
+
+/** Bulk search indexing for an import (see search_index_control in 0002-import.sql); call inside its transaction. */
+export function searchIndexQueries(db: Db) {
+  const maxId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM prospects');
+  const defer = db.prepare<[number]>('UPDATE search_index_control SET deferred_after = ? WHERE id = 1');
+  const indexNew = db.prepare<[number]>(`
+    INSERT INTO prospects_fts (rowid, name, email, company)
+    SELECT id, coalesce(first_name, '') || ' ' || coalesce(last_name, ''), email, coalesce(company, '') FROM prospects WHERE id > ?`);
+  const resume = db.prepare('UPDATE search_index_control SET deferred_after = NULL WHERE id = 1');
+  const triggerSql = db.prepare<[], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prospects_fts_insert'`);
+  return {
+    /** From now on, new rows wait for indexAndResume(); returns what resuming needs. */
+    defer(): { after: number; trigger: string } {
+      const after = maxId.get()?.id ?? 0;
+      const trigger = triggerSql.get()!.sql;
+      db.exec('DROP TRIGGER prospects_fts_insert');
+      defer.run(after);
+      return { after, trigger };
+    },
+    indexAndResume(state: { after: number; trigger: string }): void {
+      indexNew.run(state.after);
+      resume.run();
+      db.exec(state.trigger);
+    },
+  };
+}
