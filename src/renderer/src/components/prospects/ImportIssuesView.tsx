@@ -15,7 +15,7 @@ export function ImportIssuesView() {
   return (
     <section aria-label="Import issues">
       <div className="issues-toolbar">
-        <p className="muted">{issues.length.toLocaleString()} rows could not be imported. Fix a row and import it, or download them all to fix in Excel and drop the file again.</p>
+        <p className="muted">{issues.length === 1 ? 'One row' : `${issues.length.toLocaleString()} rows`} could not be imported. Fix a row and import it, or download them all to fix in Excel and drop the file again.</p>
         <button type="button" className="button secondary" onClick={() => void downloadIssues(null)}>
           Download as CSV
         </button>
@@ -35,7 +35,7 @@ function IssueRow({ issue }: { issue: ImportIssue }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { fixIssue, dismissIssue } = useImportStore.getState();
-  const entries = Object.entries(values).filter(([k, v]) => v.trim() || k.toLowerCase().includes('mail'));
+  const entries = Object.entries(values);
   const submit = async () => {
     setBusy(true);
     const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => issue.raw[k] !== v));
