@@ -78,6 +78,12 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await app.getByLabel('Search prospects').fill('rita');
   await expect(app.getByRole('row').filter({ hasText: 'rita@gamma.com' })).toContainText('Gamma');
   await expect(app.getByTestId('nav-prospects')).toContainText('3');
+
+  await app.getByRole('tab', { name: 'Imports' }).click();
+  const history = app.getByRole('row').filter({ hasText: 'spring-fair.csv' });
+  await expect(history).toContainText('Spring fair');
+  await history.getByRole('button', { name: 'Show prospects' }).click();
+  await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
 });
 
 test('an Excel workbook: choose the sheet, and a suppressed domain is imported as suppressed', async ({ app }) => {

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ImportButton } from '../components/import/ImportButton';
+import { ImportHistory } from '../components/prospects/ImportHistory';
 import { ImportIssuesView } from '../components/prospects/ImportIssuesView';
 import { ProspectDetail } from '../components/prospects/ProspectDetail';
 import { ProspectFilters } from '../components/prospects/ProspectFilters';
@@ -39,8 +40,13 @@ export function ProspectsScreen() {
           <button type="button" role="tab" aria-selected={view === 'issues'} className="tab" onClick={() => setView('issues')}>
             Import issues{issues.length ? ` (${issues.length.toLocaleString()})` : ''}
           </button>
+          <button type="button" role="tab" aria-selected={view === 'imports'} className="tab" onClick={() => setView('imports')}>
+            Imports
+          </button>
         </div>
-        {view === 'issues' ? (
+        {view === 'imports' ? (
+          <ImportHistory />
+        ) : view === 'issues' ? (
           <ImportIssuesView />
         ) : nobody ? (
           <EmptyState icon="prospects" title="No prospects yet">

@@ -20,7 +20,7 @@ export interface ProspectsState {
   selected: number[];
   openId: number | null;
   facets: ResponseOf<'prospects.facets'> | null;
-  view: 'all' | 'issues';
+  view: 'all' | 'issues' | 'imports';
 }
 
 export const initialQuery: ProspectQuery = { search: '', tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'desc' };
