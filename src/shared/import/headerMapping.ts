@@ -44,6 +44,10 @@ function guess(header: string): ProspectField | null {
   return null;
 }
 
+/** Columns Repdesk adds to its "import issues" CSV; dropped again when that file is fixed and re-imported. */
+export const issueColumns = { row: 'Repdesk row', problem: 'Repdesk problem' } as const;
+const ignoredHeaders = new Set<string>(Object.values(issueColumns));
+
 /**
  * One target per column. A field goes to the first column that claims it; later ones become custom
  * fields. Full name is only used when neither first nor last name was found.
@@ -51,6 +55,7 @@ function guess(header: string): ProspectField | null {
 export function suggestMapping(headers: string[]): ColumnTarget[] {
   const taken = new Set<ProspectField>();
   const targets: ColumnTarget[] = headers.map((h) => {
+    if (ignoredHeaders.has(h.trim())) return { kind: 'ignore' };
     const field = guess(h);
     if (field && !taken.has(field)) {
       taken.add(field);

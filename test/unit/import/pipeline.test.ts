@@ -97,6 +97,11 @@ describe('import pipeline', () => {
     const [issue] = core.importIssues.list(summary.id, 'rejected');
     expect(() => core.importIssues.fix(issue!.id, { 'Work Email': 'still bad' })).toThrow(/still cannot be imported/);
     expect(core.importIssues.list(summary.id, 'rejected')[0]!.raw['Work Email']).toBe('still bad');
+    const csv = core.importIssues.csv(summary.id);
+    expect(csv.csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['Work Email,Full Name,Repdesk row,Repdesk problem', 'still bad,Ann Lee,2,"""still bad"" is not a valid email address"']);
+    // The downloaded file, fixed in Excel and dropped again, maps as the original did and drops our columns.
+    const again = await upload(core, 'issues.csv', csvBytes(csv.csv.replace('still bad', 'ann.lee@x.com')));
+    expect(again.suggested).toEqual([{ kind: 'field', field: 'email' }, { kind: 'field', field: 'full_name' }, { kind: 'ignore' }, { kind: 'ignore' }]);
     const fixed = core.importIssues.fix(issue!.id, { 'Work Email': 'ann@x.com' });
     expect(fixed.outcome).toBe('created');
     const p = core.prospects.get(fixed.prospectId!).prospect;

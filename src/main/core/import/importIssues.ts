@@ -1,7 +1,7 @@
 // The rows an import could not take: list them, fix and re-import one, dismiss one, or download them as CSV.
 import Papa from 'papaparse';
 import type { ImportIssue } from '../../../shared/contract/imports';
-import type { ColumnTarget } from '../../../shared/import/headerMapping';
+import { issueColumns, type ColumnTarget } from '../../../shared/import/headerMapping';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { importQueries, type ImportRowIssue } from '../db/queries/imports';
@@ -87,8 +87,9 @@ export class ImportIssues {
     const issues = this.list(importId, 'rejected').filter((i) => i.resolvedAt === null);
     const columns: string[] = [];
     for (const i of issues) for (const k of Object.keys(i.raw)) if (!columns.includes(k)) columns.push(k);
-    const data = issues.map((i) => [String(i.rowNumber), i.reason, ...columns.map((c) => i.raw[c] ?? '')]);
-    const csv = Papa.unparse({ fields: ['Row', 'Problem', ...columns], data }, { escapeFormulae: true });
+    // The file's own columns first, so it can be fixed and dropped again as it is; our two columns are ignored then.
+    const data = issues.map((i) => [...columns.map((c) => i.raw[c] ?? ''), String(i.rowNumber), i.reason]);
+    const csv = Papa.unparse({ fields: [...columns, issueColumns.row, issueColumns.problem], data }, { escapeFormulae: true });
     const base = importId === null ? 'all-imports' : (this.q.get(importId)?.file_name ?? 'import').replace(/\.[^.]+$/, '');
     return { fileName: `${base}-import-issues.csv`, csv: '\uFEFF' + csv, rows: issues.length };
   }
