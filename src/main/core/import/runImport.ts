@@ -103,7 +103,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
         return { status: 'cancelled', counts };
       }
     }
-    search.indexAndResume(indexAfter);
+    await search.indexAndResume(indexAfter, yieldToLoop);
     iq.finish(job.importId, counts, job.now());
     db.exec('COMMIT');
     return { status: 'done', counts };

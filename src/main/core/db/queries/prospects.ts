@@ -132,9 +132,9 @@ export type ProspectQueries = ReturnType<typeof prospectQueries>;
 export function searchIndexQueries(db: Db) {
   const maxId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM prospects');
   const defer = db.prepare<[number]>('UPDATE search_index_control SET deferred_after = ? WHERE id = 1');
-  const indexNew = db.prepare<[number]>(`
+  const indexNew = db.prepare<[number, number]>(`
     INSERT INTO prospects_fts (rowid, name, email, company)
-    SELECT id, coalesce(first_name, '') || ' ' || coalesce(last_name, ''), email, coalesce(company, '') FROM prospects WHERE id > ?`);
+    SELECT id, coalesce(first_name, '') || ' ' || coalesce(last_name, ''), email, coalesce(company, '') FROM prospects WHERE id > ? AND id <= ?`);
   const resume = db.prepare('UPDATE search_index_control SET deferred_after = NULL WHERE id = 1');
   const triggerSql = db.prepare<[], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prospects_fts_insert'`);
   return {
@@ -146,8 +146,13 @@ export function searchIndexQueries(db: Db) {
       defer.run(after);
       return { after, trigger };
     },
-    indexAndResume(state: { after: number; trigger: string }): void {
-      indexNew.run(state.after);
+    /** Indexes the new rows a slice at a time, yielding between slices, then restores the trigger. */
+    async indexAndResume(state: { after: number; trigger: string }, yieldToLoop: () => Promise<void>): Promise<void> {
+      const last = maxId.get()?.id ?? 0;
+      for (let from = state.after; from < last; from += 20_000) {
+        indexNew.run(from, Math.min(from + 20_000, last));
+        await yieldToLoop();
+      }
       resume.run();
       db.exec(state.trigger);
     },
