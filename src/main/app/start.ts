@@ -47,6 +47,7 @@ export function startApp(): void {
         transport: 'ipc',
         testMode: false,
         systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        importWorkerPath: join(__dirname, 'importWorker.js'),
       },
     });
     registerIpc(ipcMain, createApi(core), bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => isOwnPage(url, devServerUrl));

@@ -1,4 +1,5 @@
 // Wires core's services from the dependencies it is given; nothing happens at import time.
+import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
@@ -47,7 +48,8 @@ export function createCore(deps: CoreDeps): Core {
     bus.emit('prospects.changed', { reason });
     bus.emit('counts.changed', navCounts());
   };
-  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged });
+  const workerPath = deps.env.importWorkerPath && existsSync(deps.env.importWorkerPath) ? deps.env.importWorkerPath : null;
+  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath });
   const guard = { isImporting: () => imports.isRunning() };
   return {
     deps,

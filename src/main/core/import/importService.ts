@@ -10,7 +10,9 @@ import { UserError, notFound } from '../errors';
 import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
+import { normalizedRows, type ImportPlan } from './normalizedRows';
 import { emptyCounts, runImport } from './runImport';
+import { workerRows } from './workerRows';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
 import { openWriterConnection } from './writerConnection';
@@ -23,6 +25,8 @@ export interface ImportServiceDeps {
   settings: SettingsService;
   /** Called after an import changed prospects, so the navigation counts follow. */
   changed(reason: string): void;
+  /** The built worker entry; null runs reading and normalising inline (tests, benchmarks without a build). */
+  workerPath?: string | null;
 }
 
 export function toSummary(r: ImportRow): ImportSummary {
@@ -124,18 +128,26 @@ export class ImportService {
     const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null) =>
       this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure });
     emit('running', 0, emptyCounts());
-    state.done = runImport(this.writer.writer, {
-      importId: req.importId,
-      reader,
+    const plan: ImportPlan = {
+      kind: reader.kind,
       sheet: req.sheet,
       headerIndex: layout.headerIndex,
       hasHeader: layout.hasHeader,
       headers: layout.headers,
       mapping: req.mapping,
-      tag,
-      policy: req.duplicatePolicy,
       defaultCountry: settings.defaultCountry,
       repTimeZone: settings.timeZone,
+    };
+    const workerPath = this.deps.workerPath;
+    // In a worker, reading and normalising run on the other core while this thread writes.
+    const rows = workerPath ? workerRows(workerPath, upload.bytes!, plan) : normalizedRows(reader, plan);
+    if (workerPath) this.uploads.releaseReader(req.importId);
+    state.done = runImport(this.writer.writer, {
+      importId: req.importId,
+      rows,
+      headers: layout.headers,
+      tag,
+      policy: req.duplicatePolicy,
       suppression: suppressionMatcher(suppressionQueries(this.deps.db).list()),
       now: () => this.deps.clock.now(),
       isCancelled: () => state.cancelled,

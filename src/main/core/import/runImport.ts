@@ -1,28 +1,20 @@
-// The import pipeline: rows -> normalise -> write, in one transaction, in batches that yield to the event loop.
+// The import's writing half: normalised rows -> prospects, in one transaction, in slices that yield to the event loop.
 import type { DuplicatePolicy, ImportCounts } from '../../../shared/contract/imports';
-import { columnLetter, type ColumnTarget } from '../../../shared/import/headerMapping';
-import { isBlankRow } from '../../../shared/import/headerRow';
+import { columnLetter } from '../../../shared/import/headerMapping';
 import type { Db } from '../db/open';
 import { importQueries } from '../db/queries/imports';
 import { prospectQueries, searchIndexQueries } from '../db/queries/prospects';
 import { applyDraft } from './applyDraft';
-import { normalizeRow } from './normalizeRow';
-import type { SheetReader } from './sheetReader';
+import type { RowOutcome } from './normalizedRows';
 import type { SuppressionMatcher } from './suppressionMatcher';
 
 export interface ImportJob {
   importId: number;
-  reader: SheetReader;
-  sheet: string | null;
-  /** 0-based index of the header row (or of the first data row when hasHeader is false). */
-  headerIndex: number;
-  hasHeader: boolean;
+  /** Rows read and normalised, in file order: from a worker thread, or inline. */
+  rows: AsyncIterable<RowOutcome[]>;
   headers: string[];
-  mapping: ColumnTarget[];
   tag: string | null;
   policy: DuplicatePolicy;
-  defaultCountry: string;
-  repTimeZone: string;
   suppression: SuppressionMatcher;
   now: () => number;
   isCancelled: () => boolean;
@@ -32,7 +24,7 @@ export interface ImportJob {
 export type ImportOutcome = { status: 'done'; counts: ImportCounts } | { status: 'cancelled'; counts: ImportCounts };
 
 const rowsPerSlice = 1000;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function emptyCounts(): ImportCounts {
   return { total: 0, created: 0, updated: 0, duplicates: 0, suppressed: 0, rejected: 0, blank: 0 };
@@ -52,38 +44,32 @@ export function rawRecord(cells: string[], headers: string[]): Record<string, st
 export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> {
   const q = prospectQueries(db);
   const iq = importQueries(db);
+  const search = searchIndexQueries(db);
   const counts = emptyCounts();
-  const ctx = { headers: job.headers, mapping: job.mapping, defaultCountry: job.defaultCountry, repTimeZone: job.repTimeZone };
   const seenInFile = new Map<string, number>();
-  let index = -1;
   let sinceYield = 0;
 
-  const search = searchIndexQueries(db);
   db.exec('BEGIN IMMEDIATE');
   try {
-    const indexAfter = search.defer();
+    const indexState = search.defer();
     const now = job.now();
     const tagId = job.tag ? q.tagIdFor(job.tag, now) : null;
-    for await (const batch of job.reader.rows(job.sheet)) {
-      for (const cells of batch) {
-        index++;
-        if (index < job.headerIndex || (job.hasHeader && index === job.headerIndex)) continue;
-        const rowNumber = index + 1;
-        if (isBlankRow(cells)) {
+    for await (const batch of job.rows) {
+      for (const row of batch) {
+        if (row.blank) {
           counts.blank++;
           continue;
         }
         counts.total++;
-        const result = normalizeRow(cells, ctx);
-        if (!result.ok) {
+        if ('reason' in row) {
           counts.rejected++;
-          iq.addIssue(job.importId, rowNumber, 'rejected', result.reason, rawRecord(cells, job.headers), null);
+          iq.addIssue(job.importId, row.n, 'rejected', row.reason, rawRecord(row.cells, job.headers), null);
         } else {
-          const suppressed = job.suppression.isSuppressed(result.draft.emailNormalized);
-          const applied = applyDraft(result.draft, { q, policy: job.policy, importId: job.importId, tagId, suppressed, now, seenInFile, rowNumber });
+          const suppressed = job.suppression.isSuppressed(row.draft.emailNormalized);
+          const applied = applyDraft(row.draft, { q, policy: job.policy, importId: job.importId, tagId, suppressed, now, seenInFile, rowNumber: row.n });
           if (applied.outcome === 'duplicate') {
             counts.duplicates++;
-            iq.addIssue(job.importId, rowNumber, 'duplicate', applied.reason, rawRecord(cells, job.headers), applied.prospectId);
+            iq.addIssue(job.importId, row.n, 'duplicate', applied.reason, rawRecord(row.cells, job.headers), applied.prospectId);
           } else if (applied.outcome === 'created') counts.created++;
           else if (applied.outcome === 'updated') counts.updated++;
           else counts.suppressed++;
@@ -92,10 +78,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
           sinceYield = 0;
           job.onProgress(counts.total, counts);
           await yieldToLoop();
-          if (job.isCancelled()) {
-            db.exec('ROLLBACK');
-            return { status: 'cancelled', counts };
-          }
+          if (job.isCancelled()) break;
         }
       }
       if (job.isCancelled()) {
@@ -103,7 +86,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
         return { status: 'cancelled', counts };
       }
     }
-    await search.indexAndResume(indexAfter, yieldToLoop);
+    await search.indexAndResume(indexState, yieldToLoop);
     iq.finish(job.importId, counts, job.now());
     db.exec('COMMIT');
     return { status: 'done', counts };

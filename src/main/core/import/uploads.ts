@@ -11,6 +11,8 @@ export interface Upload {
   received: number;
   chunks: Buffer[];
   kind: FileKind | null;
+  /** The whole file once it has arrived; what a worker thread reads. */
+  bytes: Buffer | null;
   reader: SheetReader | null;
   layouts: Map<string, SheetLayout>;
 }
@@ -19,7 +21,7 @@ export class Uploads {
   private readonly byId = new Map<number, Upload>();
 
   create(importId: number, fileName: string, size: number): void {
-    this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, reader: null, layouts: new Map() });
+    this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, layouts: new Map() });
   }
 
   get(importId: number): Upload {
@@ -47,12 +49,18 @@ export class Uploads {
     const u = this.get(importId);
     if (u.received < u.size) throw new UserError('conflict', `The file has not fully arrived (${u.received} of ${u.size} bytes). Wait for the upload to finish.`);
     if (u.size === 0) throw new UserError('invalid_request', `"${u.fileName}" is empty. Export the list again and drop the new file.`);
-    if (!u.reader) {
-      const bytes = u.chunks.length === 1 ? u.chunks[0]! : Buffer.concat(u.chunks);
-      u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes);
-      u.chunks = u.reader.kind === 'xlsx' ? [bytes] : [];
+    if (!u.bytes) {
+      u.bytes = u.chunks.length === 1 ? u.chunks[0]! : Buffer.concat(u.chunks);
+      u.chunks = [];
     }
+    if (!u.reader) u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, u.bytes.subarray(0, 8)), u.bytes);
     return { upload: u, reader: u.reader };
+  }
+
+  /** Lets go of the decoded text once the preview is done: the import reads the bytes again (in a worker). */
+  releaseReader(importId: number): void {
+    const u = this.byId.get(importId);
+    if (u) u.reader = null;
   }
 
   discard(importId: number): boolean {
