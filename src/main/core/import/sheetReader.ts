@@ -1,7 +1,6 @@
 // One way to read any supported file: its sheets, then its rows in batches, as text cells.
 import { decodeText, type TextEncoding } from './decode';
 import { readDelimitedRows, sniffDelimiter, type Delimiter } from './readDelimited';
-import { readXlsxRows, readXlsxSheetNames } from './readXlsx';
 import type { FileKind } from './fileKind';
 
 export interface SheetReader {
@@ -16,7 +15,14 @@ export interface SheetReader {
 
 export function openSheetReader(kind: FileKind, bytes: Buffer): SheetReader {
   if (kind === 'xlsx') {
-    return { kind, sheetNames: () => readXlsxSheetNames(bytes), rows: (sheet) => readXlsxRows(bytes, sheet) };
+    // exceljs is large: loaded only when a workbook is read, so text imports (and the worker) start quickly.
+    return {
+      kind,
+      sheetNames: async () => (await import('./readXlsx')).readXlsxSheetNames(bytes),
+      async *rows(sheet) {
+        yield* (await import('./readXlsx')).readXlsxRows(bytes, sheet);
+      },
+    };
   }
   const { text, encoding } = decodeText(bytes);
   const delimiter = sniffDelimiter(text);
