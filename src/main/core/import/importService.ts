@@ -141,7 +141,11 @@ export class ImportService {
     const workerPath = this.deps.workerPath;
     // In a worker, reading and normalising run on the other core while this thread writes.
     const rows = workerPath ? workerRows(workerPath, upload.bytes!, plan) : normalizedRows(reader, plan);
-    if (workerPath) this.uploads.releaseReader(req.importId);
+    if (workerPath) {
+      // The worker holds its own copy of the file now: keep nothing twice during a big import.
+      this.uploads.releaseReader(req.importId);
+      upload.bytes = null;
+    }
     state.done = runImport(this.writer.writer, {
       importId: req.importId,
       rows,

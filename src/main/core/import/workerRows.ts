@@ -5,8 +5,9 @@ import type { ImportPlan, RowOutcome } from './normalizedRows';
 
 type Message = { type: 'rows'; rows: RowOutcome[] } | { type: 'end' } | { type: 'error'; message: string; user: boolean };
 
-export async function* workerRows(workerPath: string, bytes: Uint8Array, plan: ImportPlan): AsyncGenerator<RowOutcome[]> {
-  // A private copy is transferred, not cloned: the worker owns it and the main thread keeps nothing twice.
+/** Starts the worker at once (so the caller may drop its bytes), and returns its batches. */
+export function workerRows(workerPath: string, bytes: Uint8Array, plan: ImportPlan): AsyncGenerator<RowOutcome[]> {
+  // A private copy is transferred, not cloned: the worker owns it and the main thread can let go of the file.
   const copy = new Uint8Array(bytes);
   const worker = new Worker(workerPath, { workerData: { bytes: copy, plan }, transferList: [copy.buffer] });
   const queue: Message[] = [];
@@ -18,10 +19,14 @@ export async function* workerRows(workerPath: string, bytes: Uint8Array, plan: I
   worker.on('message', push);
   worker.on('error', (err) => push({ type: 'error', message: err.message, user: false }));
   worker.on('exit', (code) => push(code === 0 ? { type: 'end' } : { type: 'error', message: `The import worker stopped (exit code ${code}).`, user: false }));
+  return batches(worker, queue, (w) => (wake = w));
+}
+
+async function* batches(worker: Worker, queue: Message[], onWake: (w: (() => void) | null) => void): AsyncGenerator<RowOutcome[]> {
   try {
     for (;;) {
-      if (queue.length === 0) await new Promise<void>((r) => (wake = r));
-      wake = null;
+      if (queue.length === 0) await new Promise<void>((r) => onWake(r));
+      onWake(null);
       const m = queue.shift()!;
       if (m.type === 'end') return;
       if (m.type === 'error') throw m.user ? new UserError('invalid_request', m.message) : new Error(m.message);
