@@ -44,6 +44,23 @@ describe('delimiters and quoting', () => {
   });
 });
 
+describe('big text files', () => {
+  it('previews from the first megabytes and imports every row of the whole file', async () => {
+    const { core } = makeTestCore();
+    const lines = ['Email;Company'];
+    for (let i = 0; i < 45_000; i++) lines.push(`person${i}@example.com;A company with a long enough name ${i}`);
+    lines.push('last@example.com;Café Noël'); // the only accented text, beyond the previewed part
+    const bytes = csvBytes(lines.join('\n'), 'windows-1252');
+    expect(bytes.byteLength).toBeGreaterThan(2.5 * 1024 * 1024);
+    const { preview, summary } = await importFile(core, 'big.csv', bytes);
+    expect(preview.delimiter).toBe(';');
+    expect(preview.rows[0]).toEqual(['person0@example.com', 'A company with a long enough name 0']);
+    expect(summary.counts.created).toBe(45_001);
+    const last = core.prospects.list({ search: 'last', tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
+    expect(last.company).toBe('Café Noël');
+  });
+});
+
 describe('sheet layout', () => {
   it('skips title and blank rows above the header, and trailing empty columns', async () => {
     const { core } = makeTestCore();

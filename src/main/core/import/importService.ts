@@ -87,7 +87,7 @@ export class ImportService {
   }
 
   async preview(importId: number, sheet?: string | null): Promise<ImportPreview> {
-    const { upload, reader } = this.uploads.reader(importId);
+    const { upload, reader } = this.uploads.previewReader(importId);
     const sheets = await reader.sheetNames();
     if (reader.kind === 'xlsx' && sheets.length === 0) throw new UserError('invalid_request', 'This workbook has no visible sheets. Unhide a sheet in Excel, save, and drop it again.');
     const chosen = reader.kind === 'xlsx' ? (sheet && sheets.includes(sheet) ? sheet : sheets[0]!) : null;
@@ -112,8 +112,8 @@ export class ImportService {
 
   async start(req: { importId: number; sheet: string | null; mapping: ColumnTarget[]; tag: string | null; duplicatePolicy: DuplicatePolicy }): Promise<ImportSummary> {
     if (this.running) throw new UserError('conflict', 'Another import is running. Wait for it to finish or cancel it first.');
-    const { upload, reader } = this.uploads.reader(req.importId);
-    const layout = upload.layouts.get(req.sheet ?? '') ?? (await readLayout(reader, req.sheet));
+    const { upload, reader: previewReader } = this.uploads.previewReader(req.importId);
+    const layout = upload.layouts.get(req.sheet ?? '') ?? (await readLayout(previewReader, req.sheet));
     if (req.mapping.length > layout.headers.length) throw new UserError('invalid_request', 'The mapping has more columns than the sheet. Reload the preview and map again.');
     const emailColumns = req.mapping.filter((t) => t.kind === 'field' && t.field === 'email').length;
     if (emailColumns !== 1) {
@@ -129,7 +129,7 @@ export class ImportService {
       this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure });
     emit('running', 0, emptyCounts());
     const plan: ImportPlan = {
-      kind: reader.kind,
+      kind: previewReader.kind,
       sheet: req.sheet,
       headerIndex: layout.headerIndex,
       hasHeader: layout.hasHeader,
@@ -140,12 +140,9 @@ export class ImportService {
     };
     const workerPath = this.deps.workerPath;
     // In a worker, reading and normalising run on the other core while this thread writes.
-    const rows = workerPath ? workerRows(workerPath, upload.bytes!, plan) : normalizedRows(reader, plan);
-    if (workerPath) {
-      // The worker holds its own copy of the file now: keep nothing twice during a big import.
-      this.uploads.releaseReader(req.importId);
-      upload.bytes = null;
-    }
+    const rows = workerPath ? workerRows(workerPath, upload.bytes!, plan) : normalizedRows(this.uploads.reader(req.importId).reader, plan);
+    // The worker holds its own copy of the file now: keep nothing twice during a big import.
+    if (workerPath) upload.bytes = null;
     state.done = runImport(this.writer.writer, {
       importId: req.importId,
       rows,

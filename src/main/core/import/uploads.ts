@@ -17,6 +17,8 @@ export interface Upload {
   layouts: Map<string, SheetLayout>;
 }
 
+const previewBytes = 2 * 1024 * 1024;
+
 export class Uploads {
   private readonly byId = new Map<number, Upload>();
 
@@ -44,8 +46,21 @@ export class Uploads {
     return u.received;
   }
 
-  /** Opens the file for reading once it has fully arrived; text is decoded once and the raw bytes let go. */
-  reader(importId: number): { upload: Upload; reader: SheetReader } {
+  /**
+   * A reader for the mapping step. A big text file is previewed from its first megabytes only, so the
+   * main thread never decodes hundreds of MB to show ten rows; the import itself reads the whole file.
+   */
+  previewReader(importId: number): { upload: Upload; reader: SheetReader } {
+    const { upload, bytes } = this.complete(importId);
+    const kind = upload.kind ?? detectFileKind(upload.fileName, bytes.subarray(0, 8));
+    if (kind === 'delimited' && bytes.byteLength > previewBytes) {
+      const cut = bytes.lastIndexOf(0x0a, previewBytes);
+      return { upload, reader: openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes)) };
+    }
+    return this.reader(importId);
+  }
+
+  private complete(importId: number): { upload: Upload; bytes: Buffer } {
     const u = this.get(importId);
     if (u.received < u.size) throw new UserError('conflict', `The file has not fully arrived (${u.received} of ${u.size} bytes). Wait for the upload to finish.`);
     if (u.size === 0) throw new UserError('invalid_request', `"${u.fileName}" is empty. Export the list again and drop the new file.`);
@@ -53,14 +68,14 @@ export class Uploads {
       u.bytes = u.chunks.length === 1 ? u.chunks[0]! : Buffer.concat(u.chunks);
       u.chunks = [];
     }
-    if (!u.reader) u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, u.bytes.subarray(0, 8)), u.bytes);
-    return { upload: u, reader: u.reader };
+    return { upload: u, bytes: u.bytes };
   }
 
-  /** Lets go of the decoded text once the preview is done: the import reads the bytes again (in a worker). */
-  releaseReader(importId: number): void {
-    const u = this.byId.get(importId);
-    if (u) u.reader = null;
+  /** Opens the whole file for reading once it has fully arrived (decoded once, kept until the import ends). */
+  reader(importId: number): { upload: Upload; reader: SheetReader } {
+    const { upload: u, bytes } = this.complete(importId);
+    if (!u.reader) u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes);
+    return { upload: u, reader: u.reader };
   }
 
   discard(importId: number): boolean {
