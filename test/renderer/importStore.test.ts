@@ -57,9 +57,9 @@ describe('import store', () => {
 
     await useImportStore.getState().run();
     expect(calls.at(-1)).toEqual(['imports.start', { importId: 7, sheet: null, mapping: useImportStore.getState().mapping, tag: 'a', duplicatePolicy: 'skip' }]);
-    useImportStore.getState().progressed({ importId: 7, status: 'running', processed: 1, counts, failure: null });
+    useImportStore.getState().progressed({ importId: 7, status: 'running', processed: 1, counts, failure: null, fraction: 0.5 });
     expect(useImportStore.getState().phase).toBe('running');
-    useImportStore.getState().progressed({ importId: 7, status: 'done', processed: 2, counts, failure: null });
+    useImportStore.getState().progressed({ importId: 7, status: 'done', processed: 2, counts, failure: null, fraction: null });
     await new Promise((r) => setTimeout(r, 0));
     expect(useImportStore.getState()).toMatchObject({ phase: 'finished', summary: { status: 'done' } });
   });

@@ -83,6 +83,8 @@ export const ImportProgressSchema = z.object({
   processed: z.number().int(),
   counts: ImportCountsSchema,
   failure: z.string().nullable(),
+  /** How far through the file, 0 to 1, for text files; null for workbooks, whose row count is unknown until read. */
+  fraction: z.number().min(0).max(1).nullable(),
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 

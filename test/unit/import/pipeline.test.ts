@@ -63,15 +63,20 @@ describe('import pipeline', () => {
     for (let i = 0; i < 20_000; i++) lines.push(`p${i}@example.com,Person ${i}`);
     const preview = await upload(core, 'big.csv', csvBytes(lines.join('\n')));
     const seen: string[] = [];
+    const fractions: (number | null)[] = [];
     core.bus.subscribe((name, payload) => {
       if (name !== 'import.progress') return;
-      const p = payload as { status: string; processed: number };
+      const p = payload as { status: string; processed: number; fraction: number | null };
       seen.push(p.status);
+      if (p.status === 'running' && p.processed > 0) fractions.push(p.fraction);
       if (p.status === 'running' && p.processed > 2000) core.imports.cancel(preview.importId);
     });
     await core.imports.start({ importId: preview.importId, sheet: null, mapping: preview.suggested, tag: 'Big', duplicatePolicy: 'skip' });
     await core.imports.idle();
     expect(seen.at(-1)).toBe('cancelled');
+    // A text file reports how far through it the import is, for a real progress bar.
+    expect(fractions.length).toBeGreaterThan(0);
+    expect(fractions.every((f) => f !== null && f > 0 && f < 1)).toBe(true);
     expect(core.imports.get(preview.importId).status).toBe('cancelled');
     expect(list(core).total).toBe(0);
     expect(core.prospects.facets().tags).toEqual([]);

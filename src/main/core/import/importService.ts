@@ -125,8 +125,8 @@ export class ImportService {
     const state = { importId: req.importId, cancelled: false, done: Promise.resolve() };
     this.running = state;
     let lastEmit = 0;
-    const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null) =>
-      this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure });
+    const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null, fraction: number | null = null) =>
+      this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure, fraction });
     emit('running', 0, emptyCounts());
     const plan: ImportPlan = {
       kind: previewReader.kind,
@@ -152,12 +152,12 @@ export class ImportService {
       suppression: suppressionMatcher(suppressionQueries(this.deps.db).list()),
       now: () => this.deps.clock.now(),
       isCancelled: () => state.cancelled,
-      onProgress: (processed, counts) => {
+      onProgress: (processed, counts, fraction) => {
         // Progress is for the eye: a few updates a second are enough, whatever the file size.
         const t = performance.now();
         if (t - lastEmit < 150) return;
         lastEmit = t;
-        emit('running', processed, counts);
+        emit('running', processed, counts, null, fraction);
       },
     })
       .then((outcome) => {

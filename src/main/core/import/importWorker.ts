@@ -19,10 +19,10 @@ port.on('message', (m: unknown) => {
 
 async function run(): Promise<void> {
   const reader = openSheetReader(plan.kind, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  for await (const rows of normalizedRows(reader, plan)) {
+  for await (const batch of normalizedRows(reader, plan)) {
     while (credits === 0) await new Promise<void>((r) => (wake = r));
     credits--;
-    port.postMessage({ type: 'rows', rows });
+    port.postMessage({ type: 'rows', batch });
   }
   port.postMessage({ type: 'end' });
 }

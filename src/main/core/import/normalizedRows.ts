@@ -24,7 +24,13 @@ export type RowOutcome =
   | { n: number; blank?: false; draft: ProspectDraft; cells: string[] }
   | { n: number; blank?: false; reason: string; cells: string[] };
 
-export async function* normalizedRows(reader: SheetReader, plan: ImportPlan): AsyncGenerator<RowOutcome[]> {
+/** A batch of outcomes and how far through the file it reaches (null when the format cannot tell). */
+export interface RowBatch {
+  rows: RowOutcome[];
+  fraction: number | null;
+}
+
+export async function* normalizedRows(reader: SheetReader, plan: ImportPlan): AsyncGenerator<RowBatch> {
   const ctx = { headers: plan.headers, mapping: plan.mapping, defaultCountry: plan.defaultCountry, repTimeZone: plan.repTimeZone };
   let index = -1;
   for await (const batch of reader.rows(plan.sheet)) {
@@ -40,6 +46,6 @@ export async function* normalizedRows(reader: SheetReader, plan: ImportPlan): As
       const r = normalizeRow(cells, ctx);
       out.push(r.ok ? { n, draft: r.draft, cells } : { n, reason: r.reason, cells });
     }
-    if (out.length) yield out;
+    if (out.length) yield { rows: out, fraction: reader.fraction() };
   }
 }

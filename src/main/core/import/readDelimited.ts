@@ -16,7 +16,7 @@ export function sniffDelimiter(text: string): Delimiter {
 const chunkSize = 512 * 1024;
 
 /** Parses in chunks and pauses papaparse between them, so a huge file never blocks the event loop for long. */
-export async function* readDelimitedRows(text: string, delimiter: Delimiter): AsyncGenerator<string[][]> {
+export async function* readDelimitedRows(text: string, delimiter: Delimiter, read: { chars: number } = { chars: 0 }): AsyncGenerator<string[][]> {
   let pending: string[][] | null = null;
   let parser: Papa.Parser | null = null;
   let finished = false;
@@ -33,6 +33,7 @@ export async function* readDelimitedRows(text: string, delimiter: Delimiter): As
     skipEmptyLines: false,
     chunk: (results: Papa.ParseResult<string[]>, p: Papa.Parser) => {
       parser = p;
+      read.chars = results.meta.cursor;
       pending = results.data;
       p.pause();
       signal();

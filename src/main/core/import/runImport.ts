@@ -5,20 +5,20 @@ import type { Db } from '../db/open';
 import { importQueries } from '../db/queries/imports';
 import { prospectQueries, searchIndexQueries } from '../db/queries/prospects';
 import { applyDraft } from './applyDraft';
-import type { RowOutcome } from './normalizedRows';
+import type { RowBatch } from './normalizedRows';
 import type { SuppressionMatcher } from './suppressionMatcher';
 
 export interface ImportJob {
   importId: number;
   /** Rows read and normalised, in file order: from a worker thread, or inline. */
-  rows: AsyncIterable<RowOutcome[]>;
+  rows: AsyncIterable<RowBatch>;
   headers: string[];
   tag: string | null;
   policy: DuplicatePolicy;
   suppression: SuppressionMatcher;
   now: () => number;
   isCancelled: () => boolean;
-  onProgress: (processed: number, counts: ImportCounts) => void;
+  onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
 }
 
 export type ImportOutcome = { status: 'done'; counts: ImportCounts } | { status: 'cancelled'; counts: ImportCounts };
@@ -55,7 +55,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     const now = job.now();
     const tagId = job.tag ? q.tagIdFor(job.tag, now) : null;
     for await (const batch of job.rows) {
-      for (const row of batch) {
+      for (const row of batch.rows) {
         if (row.blank) {
           counts.blank++;
           continue;
@@ -76,7 +76,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
         }
         if (++sinceYield >= rowsPerSlice) {
           sinceYield = 0;
-          job.onProgress(counts.total, counts);
+          job.onProgress(counts.total, counts, batch.fraction);
           await yieldToLoop();
           if (job.isCancelled()) break;
         }

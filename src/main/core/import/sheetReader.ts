@@ -11,6 +11,8 @@ export interface SheetReader {
   sheetNames(): Promise<string[]>;
   /** Rows in file order (blank rows included, as empty arrays), in batches so the caller can yield between them. */
   rows(sheet: string | null): AsyncGenerator<string[][]>;
+  /** How far rows() has read, 0 to 1, where the format tells us (text files); null where it does not (workbooks). */
+  fraction(): number | null;
 }
 
 export function openSheetReader(kind: FileKind, bytes: Buffer): SheetReader {
@@ -22,9 +24,18 @@ export function openSheetReader(kind: FileKind, bytes: Buffer): SheetReader {
       async *rows(sheet) {
         yield* (await import('./readXlsx')).readXlsxRows(bytes, sheet);
       },
+      fraction: () => null,
     };
   }
   const { text, encoding } = decodeText(bytes);
   const delimiter = sniffDelimiter(text);
-  return { kind, encoding, delimiter, sheetNames: async () => [], rows: () => readDelimitedRows(text, delimiter) };
+  const read = { chars: 0 };
+  return {
+    kind,
+    encoding,
+    delimiter,
+    sheetNames: async () => [],
+    rows: () => readDelimitedRows(text, delimiter, read),
+    fraction: () => (text.length ? Math.min(1, read.chars / text.length) : 1),
+  };
 }

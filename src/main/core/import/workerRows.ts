@@ -1,12 +1,12 @@
 // The main thread's side of the import worker: its batches as an async iterator, with flow control and clean termination.
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
-import type { ImportPlan, RowOutcome } from './normalizedRows';
+import type { ImportPlan, RowBatch } from './normalizedRows';
 
-type Message = { type: 'rows'; rows: RowOutcome[] } | { type: 'end' } | { type: 'error'; message: string; user: boolean };
+type Message = { type: 'rows'; batch: RowBatch } | { type: 'end' } | { type: 'error'; message: string; user: boolean };
 
 /** Starts the worker at once (so the caller may drop its bytes), and returns its batches. */
-export function workerRows(workerPath: string, bytes: Uint8Array, plan: ImportPlan): AsyncGenerator<RowOutcome[]> {
+export function workerRows(workerPath: string, bytes: Uint8Array, plan: ImportPlan): AsyncGenerator<RowBatch> {
   // A private copy is transferred, not cloned: the worker owns it and the main thread can let go of the file.
   const copy = new Uint8Array(bytes);
   const worker = new Worker(workerPath, { workerData: { bytes: copy, plan }, transferList: [copy.buffer] });
@@ -22,7 +22,7 @@ export function workerRows(workerPath: string, bytes: Uint8Array, plan: ImportPl
   return batches(worker, queue, (w) => (wake = w));
 }
 
-async function* batches(worker: Worker, queue: Message[], onWake: (w: (() => void) | null) => void): AsyncGenerator<RowOutcome[]> {
+async function* batches(worker: Worker, queue: Message[], onWake: (w: (() => void) | null) => void): AsyncGenerator<RowBatch> {
   try {
     for (;;) {
       if (queue.length === 0) await new Promise<void>((r) => onWake(r));
@@ -31,7 +31,7 @@ async function* batches(worker: Worker, queue: Message[], onWake: (w: (() => voi
       if (m.type === 'end') return;
       if (m.type === 'error') throw m.user ? new UserError('invalid_request', m.message) : new Error(m.message);
       worker.postMessage('more');
-      yield m.rows;
+      yield m.batch;
     }
   } finally {
     // Cancelled, failed or done: the worker never outlives its import.

@@ -44,7 +44,7 @@ function Running() {
   return (
     <div className="import-step" data-testid="import-running">
       <p>Importing… {counts ? `${counts.total.toLocaleString()} rows read` : 'starting'}</p>
-      <ProgressBar value={0} max={null} label="Importing" />
+      <ProgressBar value={Math.round((progress?.fraction ?? 0) * 1000)} max={progress?.fraction == null ? null : 1000} label="Importing" />
       {counts && <CountList counts={counts} />}
       <p className="hint">Nothing is saved until the import finishes; cancelling leaves your prospects as they were.</p>
       <div className="form-actions">
