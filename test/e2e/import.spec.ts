@@ -121,3 +121,25 @@ test('a file Repdesk cannot read gets a message saying what to export instead', 
   await app.getByTestId('import-file-input').first().setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]) });
   await expect(app.getByRole('alert')).toContainText('Save As > Excel Workbook (.xlsx) or CSV UTF-8');
 });
+
+test('a big import shows progress and can be cancelled, leaving no prospects', async ({ app }) => {
+  await app.getByTestId('nav-prospects').click();
+  const dataTransfer = await app.evaluateHandle(() => {
+    const lines = ['Email,Name,Company,Phone,State'];
+    for (let i = 0; i < 200_000; i++) lines.push(`p${i}@c${i % 900}.com,Person ${i},Company ${i % 900},415 555 ${1000 + (i % 9000)},CA`);
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join('\n')], 'big-list.csv'));
+    return dt;
+  });
+  await app.dispatchEvent('main', 'drop', { dataTransfer });
+  const dialog = app.getByRole('dialog', { name: 'Import big-list.csv' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText(/Importing… [1-9][\d,]* rows read/)).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('progressbar', { name: 'Importing' })).toHaveAttribute('aria-valuenow', /\d+/);
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog.getByText('The import was cancelled. No prospects were added or changed.')).toBeVisible({ timeout: 30_000 });
+  await dialog.getByTestId('import-summary').getByRole('button', { name: 'Close' }).click();
+  await expect(app.getByRole('heading', { name: 'No prospects yet' })).toBeVisible();
+  await app.getByRole('tab', { name: 'Imports' }).click();
+  await expect(app.getByRole('row').filter({ hasText: 'big-list.csv' })).toContainText('Cancelled: nothing was saved');
+});
