@@ -24,6 +24,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           harness: resolve(__dirname, 'src/main/harness/cli.ts'),
+          // Reads and normalises spreadsheet rows in a worker thread (see core/import/workerRows.ts).
+          importWorker: resolve(__dirname, 'src/main/core/import/importWorker.ts'),
         },
       },
     },

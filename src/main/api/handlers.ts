@@ -6,6 +6,8 @@ import { mailboxHandlers } from './handlers/mailboxes';
 import { engineHandlers } from './handlers/engine';
 import { enrollmentHandlers } from './handlers/enrollments';
 import { sequenceHandlers } from './handlers/sequences';
+import { importHandlers } from './handlers/imports';
+import { prospectHandlers } from './handlers/prospects';
 import { settingsHandlers } from './handlers/settings';
 
 export type Handler<M extends MethodName> = (request: RequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -20,5 +22,7 @@ export function createHandlers(core: Core): Handlers {
     ...sequenceHandlers(core),
     ...enrollmentHandlers(core),
     ...engineHandlers(core),
+    ...importHandlers(core),
+    ...prospectHandlers(core),
   };
 }

@@ -50,6 +50,7 @@ export function startApp(): void {
         transport: 'ipc',
         testMode: false,
         systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        importWorkerPath: join(__dirname, 'importWorker.js'),
       },
     });
     core.start().catch((err: unknown) => log.error('The sending engine did not start', { error: String(err) }));

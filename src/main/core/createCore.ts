@@ -1,12 +1,16 @@
 // Wires core's services from the dependencies it is given; nothing happens at import time.
+import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
 import type { Db } from './db/open';
 import { EventBus } from './eventBus';
+import { ImportIssues } from './import/importIssues';
+import { ImportService } from './import/importService';
 import type { Log } from './log';
 import type { MailProviders } from './mail/provider';
 import type { Environment, Notifier, Vault } from './ports';
+import { ProspectService } from './prospects/prospectService';
 import { SettingsService } from './settings/settingsService';
 import type { EnrollmentControl } from './engine/enrollmentControl';
 import { createMail, type GoogleDeps, type MailCore } from './mail/createMail';
@@ -17,6 +21,7 @@ import type { EventPayload } from '../../shared/contract';
 import { Scheduler } from './engine/scheduler';
 import { StepRunService } from './engine/stepRunService';
 import { SequenceService } from './sequences/sequenceService';
+import { SuppressionService } from './suppressions/suppressionService';
 
 export interface CoreDeps {
   db: Db;
@@ -49,6 +54,10 @@ export interface Core {
   readonly stepRuns: StepRunService;
   readonly scheduler: Scheduler;
   readonly engine: EngineContext;
+  readonly imports: ImportService;
+  readonly importIssues: ImportIssues;
+  readonly prospects: ProspectService;
+  readonly suppressions: SuppressionService;
   navCounts(): { today: number; prospects: number; sequences: number };
   /** Starts the engine loop (reconcile sends left in flight, catch up, then tick) and inbox polling. */
   start(): Promise<void>;
@@ -61,6 +70,14 @@ export function createCore(deps: CoreDeps): Core {
   const bus = deps.bus ?? new EventBus();
   const settings = new SettingsService(deps.db, bus, deps.env.systemTimeZone);
   const counts = countQueries(deps.db);
+  const navCounts = () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone));
+  const prospectsChanged = (reason: string) => {
+    bus.emit('prospects.changed', { reason });
+    bus.emit('counts.changed', navCounts());
+  };
+  const workerPath = deps.env.importWorkerPath && existsSync(deps.env.importWorkerPath) ? deps.env.importWorkerPath : null;
+  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath });
+  const guard = { isImporting: () => imports.isRunning() };
   const mail = createMail(deps, bus, () => settings.get().timeZone);
   const engine = makeContext({
     db: deps.db,
@@ -95,7 +112,7 @@ export function createCore(deps: CoreDeps): Core {
     if ((name !== 'queue.changed' && name !== 'sequences.changed') || countsTimer) return;
     countsTimer = deps.clock.setTimeout(() => {
       countsTimer = null;
-      if (deps.db.open) bus.emit('counts.changed', counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)));
+      if (deps.db.open) bus.emit('counts.changed', navCounts());
     }, 250);
   });
   // Inbox sync stops and pauses enrollments through the engine (tests may pass a recording double instead).
@@ -118,8 +135,13 @@ export function createCore(deps: CoreDeps): Core {
       scheduler.wake();
       void mail.inbox.syncAll();
     },
-    navCounts: () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)),
+    imports,
+    importIssues: new ImportIssues(deps.db, deps.clock, settings, prospectsChanged),
+    prospects: new ProspectService(deps.db, deps.clock, settings, guard, prospectsChanged),
+    suppressions: new SuppressionService(deps.db, deps.clock, guard, prospectsChanged),
+    navCounts,
     close: () => {
+      imports.close();
       scheduler.stop();
       mail.close();
       deps.db.close();

@@ -29,4 +29,6 @@ export interface Environment {
   /** Test-only controls (such as moving the clock) are refused unless this is set. */
   testMode: boolean;
   systemTimeZone: string;
+  /** The built import worker (out/main/importWorker.js); without it imports read and normalise on the main thread. */
+  importWorkerPath?: string;
 }

@@ -54,6 +54,7 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
       transport: 'http',
       testMode: options.testMode,
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      importWorkerPath: resolve(__dirname, 'importWorker.js'),
     },
   });
   await core.start();

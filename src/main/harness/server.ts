@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api';
 import type { EventBus } from '../core/eventBus';
+import { isEncodedBytes } from '../../shared/contract/bytes';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { cookieToken, hostAllowed, sameToken, tokenCookie, tokenHeader } from './auth';
 import { readStatic } from './staticFiles';
@@ -62,7 +63,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (body === null) return send(res, 413, 'application/json', JSON.stringify(tooLarge));
       let parsed: { method?: unknown; request?: unknown };
       try {
-        parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
+        parsed = JSON.parse(body.toString('utf8'), reviveBytes) as typeof parsed;
       } catch {
         return send(res, 400, 'application/json', JSON.stringify(badJson));
       }
@@ -120,6 +121,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 const unauthorized = { ok: false, error: { code: 'invalid_request', message: 'Missing or wrong harness token.' } };
 const tooLarge = { ok: false, error: { code: 'invalid_request', message: 'The request is too large.' } };
 const badJson = { ok: false, error: { code: 'invalid_request', message: 'The request body is not JSON.' } };
+
+/** File chunks arrive base64-encoded (see shared/contract/bytes.ts) and reach the API as bytes, as over IPC. */
+function reviveBytes(_key: string, value: unknown): unknown {
+  return isEncodedBytes(value) ? new Uint8Array(Buffer.from(value.$bytes, 'base64')) : value;
+}
 
 function headerValue(req: IncomingMessage, name: string): string | null {
   const v = req.headers[name];

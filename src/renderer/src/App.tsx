@@ -1,6 +1,8 @@
 // The window: navigation on the left, the current screen on the right.
 import { useEffect } from 'react';
 import { api } from './api/client';
+import { DropOverlay } from './components/import/DropOverlay';
+import { ImportDialog } from './components/import/ImportDialog';
 import { Sidebar } from './components/Sidebar';
 import { Toasts } from './components/Toasts';
 import { screenFromHash, type Screen } from './routes';
@@ -10,6 +12,8 @@ import { SequencesScreen } from './screens/SequencesScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { TodayScreen } from './screens/TodayScreen';
 import { useAppStore } from './store/app';
+import { useImportStore } from './store/imports';
+import { useProspectsStore } from './store/prospects';
 import { appSelectors } from './store/app/selectors';
 import { useMailboxesStore } from './store/mailboxes';
 import { useSettingsStore } from './store/settings';
@@ -38,6 +42,11 @@ export function App() {
       api().on('notification', (n) => pushToast({ title: n.title, body: n.body, tone: 'info' })),
       api().on('mailboxes.changed', (m) => useMailboxesStore.getState().received(m)),
       api().on('inbox.received', (m) => useMailboxesStore.getState().inbound(m)),
+      api().on('import.progress', (p) => useImportStore.getState().progressed(p)),
+      api().on('prospects.changed', () => {
+        if (useAppStore.getState().screen === 'prospects') void useProspectsStore.getState().reload();
+        void useImportStore.getState().loadIssues();
+      }),
     ];
     void start();
     return () => {
@@ -61,6 +70,8 @@ export function App() {
       <main className="content" data-screen={screen} aria-busy={status === 'loading'}>
         {status === 'ready' && <Current />}
       </main>
+      {status === 'ready' && <DropOverlay />}
+      {status === 'ready' && <ImportDialog />}
       <Toasts />
     </div>
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SettingsSchema } from '../domain/settings';
 import { InboundMessageViewSchema, MailboxSchema } from '../domain/mailbox';
 import { NavCountsSchema } from './app';
+import { ImportProgressSchema } from './imports';
 
 export const NotificationSchema = z.object({
   title: z.string(),
@@ -25,4 +26,8 @@ export const events = {
   'mailboxes.changed': z.array(MailboxSchema),
   /** Inbox sync stored a new inbound message (reply, out-of-office, bounce, unsubscribe). */
   'inbox.received': InboundMessageViewSchema,
+  /** A running import's counts, then its end (done, cancelled or failed). */
+  'import.progress': ImportProgressSchema,
+  /** Prospects were created, changed or deleted (an import finished, an edit, a delete). */
+  'prospects.changed': z.object({ reason: z.string() }),
 };

@@ -7,7 +7,10 @@ import { enrollmentMethods } from './enrollments';
 import { events } from './events';
 import { mailboxMethods } from './mailboxes';
 import { sequenceMethods } from './sequences';
+import { importMethods } from './imports';
+import { prospectMethods } from './prospects';
 import { settingsMethods } from './settings';
+import { suppressionMethods } from './suppressions';
 
 export const methods = {
   ...appMethods,
@@ -16,6 +19,9 @@ export const methods = {
   ...sequenceMethods,
   ...enrollmentMethods,
   ...engineMethods,
+  ...importMethods,
+  ...prospectMethods,
+  ...suppressionMethods,
 };
 
 export { events };

@@ -92,7 +92,9 @@ describe('inbox sync', () => {
     await core.mail.inbox.sync(account.id);
     expect(control.stops).toMatchObject([{ prospectId, reason: 'bounced' }]);
     expect(core.deps.db.prepare('SELECT status FROM prospects WHERE id = ?').pluck().get(prospectId)).toBe('bounced');
-    expect(core.deps.db.prepare('SELECT reason FROM suppressions').pluck().all()).toEqual(['bounced']);
+    expect(core.deps.db.prepare('SELECT kind, value, reason FROM suppressions').all()).toEqual([
+      { kind: 'email', value: expect.any(String), reason: expect.stringMatching(/^The address bounced permanently/) },
+    ]);
     expect(core.deps.db.prepare('SELECT step_run_id FROM messages').pluck().get()).toBe(stepRunId);
   });
 
@@ -115,7 +117,9 @@ describe('inbox sync', () => {
     await fake.deliverRaw(raw('Unsubscribe request in English'));
     await core.mail.inbox.sync(account.id);
     expect(control.stops).toMatchObject([{ prospectId, reason: 'unsubscribed' }]);
-    expect(core.deps.db.prepare('SELECT email_normalized, reason FROM suppressions').all()).toEqual([{ email_normalized: 'pat@quinn-logistics.com', reason: 'unsubscribed' }]);
+    expect(core.deps.db.prepare('SELECT kind, value, reason FROM suppressions').all()).toEqual([
+      { kind: 'email', value: 'pat@quinn-logistics.com', reason: expect.stringMatching(/^Asked to stop receiving email/) },
+    ]);
     expect(core.deps.db.prepare('SELECT status FROM prospects WHERE id = ?').pluck().get(prospectId)).toBe('unsubscribed');
   });
 

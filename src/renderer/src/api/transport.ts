@@ -1,5 +1,6 @@
 // How the window reaches the main process: Electron IPC through the preload, or HTTP to the loopback harness.
 import type { ApiResult, EventName } from '../../../shared/contract';
+import { bytesMarker } from '../../../shared/contract/bytes';
 
 export interface Transport {
   kind: 'ipc' | 'http';
@@ -37,7 +38,7 @@ export function httpTransport(token: string): Transport {
         const res = await fetch('/api/call', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Repdesk-Token': token },
-          body: JSON.stringify({ method, request }),
+          body: JSON.stringify({ method, request }, encodeBytes),
         });
         return (await res.json()) as ApiResult<unknown>;
       } catch {
@@ -62,4 +63,12 @@ export function httpTransport(token: string): Transport {
       };
     },
   };
+}
+
+/** JSON cannot carry bytes: a Uint8Array (a file chunk) travels as base64 and the harness turns it back. */
+function encodeBytes(_key: string, value: unknown): unknown {
+  if (!(value instanceof Uint8Array)) return value;
+  let binary = '';
+  for (let i = 0; i < value.length; i += 0x8000) binary += String.fromCharCode(...value.subarray(i, i + 0x8000));
+  return { [bytesMarker]: btoa(binary) };
 }

@@ -5,6 +5,7 @@ import { MailboxesSettings } from '../components/MailboxesSettings';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { SendingSettingsCard } from '../components/SendingSettingsCard';
 import '../sequences.css';
+import { SuppressionList } from '../components/settings/SuppressionList';
 import { settingsSelectors, useSettingsStore } from '../store/settings';
 
 export function SettingsScreen() {
@@ -21,6 +22,7 @@ export function SettingsScreen() {
       {settings && options ? <ProfileForm key={JSON.stringify(settings)} settings={settings} options={options} /> : <p className="muted">Loading…</p>}
       {settings && <SendingSettingsCard key={`sending-${JSON.stringify(settings)}`} settings={settings} />}
       <MailboxesSettings />
+      <SuppressionList />
     </>
   );
 }

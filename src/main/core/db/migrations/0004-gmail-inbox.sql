@@ -1,5 +1,4 @@
--- Gmail and inbox sync: the rep's signature, what the inbox watcher has seen, the suppression list,
--- and the sends each mailbox made in the last day (for its daily cap).
+-- Gmail and inbox sync: the rep's signature, what the inbox watcher has seen, and the sends each mailbox made in the last day (for its daily cap).
 
 ALTER TABLE accounts ADD COLUMN signature_html TEXT;
 ALTER TABLE accounts ADD COLUMN workspace INTEGER NOT NULL DEFAULT 0; -- 1: Google Workspace (higher daily limit)
@@ -10,14 +9,6 @@ ALTER TABLE accounts ADD COLUMN last_error_at INTEGER;
 CREATE INDEX messages_message_id_header ON messages (message_id_header);
 CREATE INDEX step_runs_thread ON step_runs (provider_thread_id);
 CREATE INDEX enrollments_thread ON enrollments (thread_id);
-
--- Addresses that asked not to be emailed (or bounced for good); checked before any enrolment or send.
-CREATE TABLE suppressions (
-  email_normalized TEXT PRIMARY KEY,
-  reason TEXT NOT NULL CHECK (reason IN ('unsubscribed', 'bounced', 'rep')),
-  message_id INTEGER REFERENCES messages (id) ON DELETE SET NULL,
-  created_at INTEGER NOT NULL
-) STRICT;
 
 -- One row per email a mailbox sent, kept for a day: the rolling daily cap counts them.
 CREATE TABLE account_sends (

@@ -1,5 +1,6 @@
 // The ordered list of migrations. Append only: a migration is never edited after it ships.
 import init from './0001-init.sql?raw';
+import importing from './0002-import.sql?raw';
 import engine from './0003-engine.sql?raw';
 import gmailInbox from './0004-gmail-inbox.sql?raw';
 
@@ -11,6 +12,7 @@ export interface Migration {
 
 export const migrations: Migration[] = [
   { version: 1, name: '0001-init', sql: init },
-  { version: 2, name: '0003-engine', sql: engine },
-  { version: 3, name: '0004-gmail-inbox', sql: gmailInbox },
+  { version: 2, name: '0002-import', sql: importing },
+  { version: 3, name: '0003-engine', sql: engine },
+  { version: 4, name: '0004-gmail-inbox', sql: gmailInbox },
 ];

@@ -76,10 +76,10 @@ export function inboxMessageQueries(db: Db) {
   const prospectStatus = db.prepare<{ id: number; status: string; now: number }>(
     "UPDATE prospects SET status = @status, updated_at = @now WHERE id = @id AND status NOT IN ('unsubscribed')",
   );
-  const suppress = db.prepare<{ email: string; reason: string; messageId: number | null; at: number }>(
-    'INSERT INTO suppressions (email_normalized, reason, message_id, created_at) VALUES (@email, @reason, @messageId, @at) ON CONFLICT (email_normalized) DO NOTHING',
+  // The one do-not-contact list (0002-import.sql), shared with the rep's own entries in Settings.
+  const suppress = db.prepare<{ email: string; reason: string; at: number }>(
+    "INSERT INTO suppressions (kind, value, reason, created_at) VALUES ('email', @email, @reason, @at) ON CONFLICT (kind, value) DO NOTHING",
   );
-  const isSuppressed = db.prepare<[string], { reason: string }>('SELECT reason FROM suppressions WHERE email_normalized = ?');
 
   return {
     /** Stores a message once; returns null when it was already stored (a resync sees the same mail again). */
@@ -100,8 +100,13 @@ export function inboxMessageQueries(db: Db) {
         at: e.at,
       }),
     setProspectStatus: (id: number, status: 'bounced' | 'unsubscribed', now: number) => void prospectStatus.run({ id, status, now }),
-    suppress: (email: string, reason: 'unsubscribed' | 'bounced', messageId: number | null, at: number) => void suppress.run({ email, reason, messageId, at }),
-    suppressionOf: (email: string): string | null => isSuppressed.get(email)?.reason ?? null,
+    suppress: (email: string, reason: 'unsubscribed' | 'bounced', messageId: number | null, at: number) =>
+      void suppress.run({ email, reason: suppressionReasons[reason] + (messageId !== null ? ` (message ${messageId})` : ''), at }),
   };
 }
+const suppressionReasons = {
+  unsubscribed: 'Asked to stop receiving email',
+  bounced: 'The address bounced permanently',
+};
+
 export type InboxMessageQueries = ReturnType<typeof inboxMessageQueries>;

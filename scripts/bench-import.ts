@@ -1,0 +1,198 @@
+// Import and prospects-screen benchmark: 100,000-row CSV and XLSX, file to committed prospects, then the screen's queries.
+// Run: npm run bench:import [-- --json] [-- --rows 100000] [-- --million]
+// --million adds a 1,000,000-row CSV import and reports its time, the longest event-loop stall and peak memory.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { ManualClock } from '../src/main/core/clock';
+import { createCore, type Core } from '../src/main/core/createCore';
+import { openDatabase } from '../src/main/core/db/open';
+import { silentLog } from '../src/main/core/log';
+import type { ProspectListQuery } from '../src/shared/contract/prospects';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const rowsArg = args.indexOf('--rows');
+const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 100_000;
+const million = args.includes('--million');
+// The import reads and normalises in the built worker, as the app does; `npm run build` first, or it runs inline.
+const workerPath = resolve(__dirname, '../out/main/importWorker.js');
+const useWorker = existsSync(workerPath) && !args.includes('--inline');
+
+const first = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'Zoë', 'José'];
+const last = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Müller', 'Rodriguez'];
+const states = ['CA', 'NY', 'TX', 'WA', 'IL', 'MA', 'FL', 'CO'];
+const header = ['Email', 'First Name', 'Last Name', 'Company', 'Title', 'Phone', 'City', 'State', 'Country', 'Industry', 'Lead Source', 'Notes'];
+
+const ascii = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z]/g, '');
+
+function record(i: number): (string | number)[] {
+  return [
+    `${ascii(first[i % 12]!)}.${ascii(last[i % 10]!)}${i}@company${i % 5000}.com`,
+    first[i % 12]!,
+    last[i % 10]!,
+    `Company ${i % 5000} Inc`,
+    i % 3 ? 'VP Sales' : 'Head of Growth',
+    `+1 415 ${String(200 + (i % 700)).padStart(3, '0')} ${String(i % 10000).padStart(4, '0')}`,
+    'San Francisco',
+    states[i % 8]!,
+    'US',
+    'Software',
+    'Webinar',
+    i % 7 ? '' : 'Asked for a demo, "next quarter"',
+  ];
+}
+
+function csvFile(n = rows): Buffer {
+  const lines = [header.join(',')];
+  for (let i = 0; i < n; i++) lines.push(record(i).map((v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(','));
+  return Buffer.from(lines.join('\r\n'), 'utf8');
+}
+
+async function xlsxFile(): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+  const ws = wb.addWorksheet('Leads');
+  ws.addRow(header).commit();
+  for (let i = 0; i < rows; i++) {
+    const r = record(i);
+    r[5] = 14155550000 + (i % 10000); // phones as Excel stores them: numbers
+    ws.addRow(r).commit();
+  }
+  await ws.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
+}
+
+function newCore(dir: string): Core {
+  return createCore({
+    db: openDatabase(dir),
+    clock: new ManualClock(new Date('2026-03-02T09:00:00Z')),
+    providers: {},
+    log: silentLog,
+    vault: { protection: 'os', get: async () => null, set: async () => {}, delete: async () => {} },
+    notifier: { notify: () => {} },
+    env: { appName: 'Repdesk', version: 'bench', dataDir: dir, transport: 'http', testMode: true, systemTimeZone: 'America/New_York', ...(useWorker ? { importWorkerPath: workerPath } : {}) },
+  });
+}
+
+/** Upload in 4 MB chunks as the window does, preview, map as suggested, import, wait for the commit. */
+async function importTimed(core: Core, fileName: string, bytes: Buffer): Promise<{ previewMs: number; importMs: number; created: number }> {
+  const t0 = performance.now();
+  const { importId } = core.imports.create(fileName, bytes.byteLength);
+  for (let o = 0; o < bytes.byteLength; o += 4 * 1024 * 1024) core.imports.append(importId, o, bytes.subarray(o, o + 4 * 1024 * 1024));
+  const preview = await core.imports.preview(importId);
+  const t1 = performance.now();
+  await core.imports.start({ importId, sheet: preview.sheet, mapping: preview.suggested, tag: 'Bench', duplicatePolicy: 'skip' });
+  await core.imports.idle();
+  const t2 = performance.now();
+  const summary = core.imports.get(importId);
+  if (summary.status !== 'done') throw new Error(`import ${fileName} ended ${summary.status}: ${summary.failure}`);
+  return { previewMs: t1 - t0, importMs: t2 - t0, created: summary.counts.created };
+}
+
+function timeQuery(core: Core, q: Partial<ProspectListQuery>, runs = 20): number {
+  const query = { search: '', tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'desc', offset: 0, limit: 100, ...q } as ProspectListQuery;
+  core.prospects.list(query); // warm the statement cache, as the screen would after its first call
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    core.prospects.list(query);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+async function main() {
+  const csv = csvFile();
+  const xlsx = await xlsxFile();
+  const dirs = [mkdtempSync(join(tmpdir(), 'repdesk-bench-')), mkdtempSync(join(tmpdir(), 'repdesk-bench-'))];
+  try {
+    const csvCore = newCore(dirs[0]!);
+    const c = await importTimed(csvCore, 'bench.csv', csv);
+    const xlsxCore = newCore(dirs[1]!);
+    const x = await importTimed(xlsxCore, 'bench.xlsx', xlsx);
+    xlsxCore.close();
+    const figures = {
+      rows,
+      worker: useWorker ? 1 : 0,
+      csvBytes: csv.byteLength,
+      xlsxBytes: xlsx.byteLength,
+      csvPreviewMs: round(c.previewMs),
+      csvImportMs: round(c.importMs),
+      xlsxPreviewMs: round(x.previewMs),
+      xlsxImportMs: round(x.importMs),
+      queryFirstPageMs: round(timeQuery(csvCore, {})),
+      querySortByNameMs: round(timeQuery(csvCore, { sort: 'name', dir: 'asc' })),
+      querySearchNameMs: round(timeQuery(csvCore, { search: 'patricia gar' })),
+      querySearchEmailMs: round(timeQuery(csvCore, { search: 'mary.smith12' })),
+      queryDeepPageMs: round(timeQuery(csvCore, { offset: 50_000 })),
+      queryFilterTimeZoneMs: round(timeQuery(csvCore, { timeZone: 'America/Chicago' })),
+    };
+    csvCore.close();
+    if (million) Object.assign(figures, await millionRows());
+    if (c.created !== rows || x.created !== rows) throw new Error(`expected ${rows} prospects, got ${c.created} (CSV) and ${x.created} (XLSX)`);
+    if (json) {
+      console.log(JSON.stringify(figures));
+      return;
+    }
+    const table: (readonly [string, number, number | null])[] = [
+      ['CSV file to committed prospects', figures.csvImportMs, 1500],
+      ['  of which upload + preview', figures.csvPreviewMs, null],
+      ['XLSX file to committed prospects', figures.xlsxImportMs, 3000],
+      ['  of which upload + preview', figures.xlsxPreviewMs, null],
+      ['Screen: first page (newest first)', figures.queryFirstPageMs, 20],
+      ['Screen: first page sorted by name', figures.querySortByNameMs, 20],
+      ['Screen: search "patricia gar"', figures.querySearchNameMs, 20],
+      ['Screen: search "mary.smith12"', figures.querySearchEmailMs, 20],
+      ['Screen: page at row 50,000', figures.queryDeepPageMs, 20],
+      ['Screen: filter by time zone', figures.queryFilterTimeZoneMs, 20],
+    ];
+    if (million) {
+      const m = figures as unknown as Record<string, number>;
+      table.push(['1,000,000-row CSV to committed', m.millionCsvImportMs!, null] as never);
+      table.push(['  longest event-loop stall', m.millionMaxLoopStallMs!, null] as never);
+      console.log(`(1,000,000 rows: peak memory ${m.millionPeakRssMb} MB)`);
+    }
+    console.log(`Import benchmark: ${rows.toLocaleString()} rows (CSV ${(csv.byteLength / 1e6).toFixed(1)} MB, XLSX ${(xlsx.byteLength / 1e6).toFixed(1)} MB), SQLite file in WAL mode, ${useWorker ? 'reading in the built worker thread' : 'reading inline (no build found, or --inline)'}\n`);
+    for (const [name, ms, target] of table) {
+      const verdict = target === null ? '' : ms <= target ? `target ${target} ms: met` : `target ${target} ms: MISSED`;
+      console.log(`${name.padEnd(38)} ${ms.toFixed(1).padStart(9)} ms   ${verdict}`);
+    }
+  } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+/** The 1,000,000-row case: must finish without crashing, and never stall the event loop for long. */
+async function millionRows(): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'repdesk-bench-'));
+  try {
+    const bytes = csvFile(1_000_000);
+    const core = newCore(dir);
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    delay.enable();
+    const r = await importTimed(core, 'million.csv', bytes);
+    delay.disable();
+    clearInterval(sampler);
+    core.close();
+    if (r.created !== 1_000_000) throw new Error(`expected 1,000,000 prospects, got ${r.created}`);
+    return { millionCsvImportMs: round(r.importMs), millionMaxLoopStallMs: round(delay.max / 1e6), millionPeakRssMb: Math.round(peakRss / 1024 / 1024) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

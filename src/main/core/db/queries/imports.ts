@@ -1,0 +1,83 @@
+// SQL for imports and the rows they could not take (rejected, or skipped as duplicates).
+import type { Db } from '../open';
+
+export interface ImportRow {
+  id: number;
+  file_name: string;
+  file_size: number;
+  sheet: string | null;
+  tag: string | null;
+  duplicate_policy: 'skip' | 'fill_empty' | 'overwrite';
+  mapping: string;
+  status: 'uploading' | 'ready' | 'running' | 'done' | 'cancelled' | 'failed';
+  failure: string | null;
+  total_rows: number;
+  created_count: number;
+  updated_count: number;
+  duplicate_count: number;
+  suppressed_count: number;
+  rejected_count: number;
+  blank_count: number;
+  created_at: number;
+  finished_at: number | null;
+  open_issues?: number;
+}
+
+export interface ImportRowIssue {
+  id: number;
+  import_id: number;
+  row_number: number;
+  outcome: 'rejected' | 'duplicate';
+  reason: string;
+  raw: string;
+  prospect_id: number | null;
+  resolved_at: number | null;
+}
+
+export interface ImportCounts {
+  total: number;
+  created: number;
+  updated: number;
+  duplicates: number;
+  suppressed: number;
+  rejected: number;
+  blank: number;
+}
+
+const openIssues = `(SELECT count(*) FROM import_rows r WHERE r.import_id = i.id AND r.outcome = 'rejected' AND r.resolved_at IS NULL) AS open_issues`;
+
+export function importQueries(db: Db) {
+  const create = db.prepare<[string, number, number]>(`INSERT INTO imports (file_name, file_size, status, created_at) VALUES (?, ?, 'uploading', ?)`);
+  const get = db.prepare<[number], ImportRow>(`SELECT i.*, ${openIssues} FROM imports i WHERE i.id = ?`);
+  const list = db.prepare<[], ImportRow>(`SELECT i.*, ${openIssues} FROM imports i WHERE i.status IN ('done', 'cancelled', 'failed', 'running') ORDER BY i.created_at DESC, i.id DESC LIMIT 200`);
+  const setStatus = db.prepare<[string, string | null, number | null, number]>('UPDATE imports SET status = ?, failure = ?, finished_at = ? WHERE id = ?');
+  const start = db.prepare('UPDATE imports SET status = \'running\', sheet = @sheet, tag = @tag, duplicate_policy = @policy, mapping = @mapping WHERE id = @id');
+  const finish = db.prepare(`UPDATE imports SET status = 'done', finished_at = @now, total_rows = @total, created_count = @created, updated_count = @updated,
+    duplicate_count = @duplicates, suppressed_count = @suppressed, rejected_count = @rejected, blank_count = @blank WHERE id = @id`);
+  const addIssue = db.prepare<[number, number, string, string, string, number | null]>(
+    'INSERT INTO import_rows (import_id, row_number, outcome, reason, raw, prospect_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const issues = db.prepare<[number, string], ImportRowIssue>('SELECT * FROM import_rows WHERE import_id = ? AND outcome = ? ORDER BY row_number LIMIT 5000');
+  const openRejected = db.prepare<[], ImportRowIssue>(`SELECT * FROM import_rows WHERE outcome = 'rejected' AND resolved_at IS NULL ORDER BY import_id DESC, row_number LIMIT 5000`);
+  const issue = db.prepare<[number], ImportRowIssue>('SELECT * FROM import_rows WHERE id = ?');
+  const resolve = db.prepare<[number, number | null, number]>('UPDATE import_rows SET resolved_at = ?, prospect_id = ? WHERE id = ? AND resolved_at IS NULL');
+  const updateRaw = db.prepare<[string, string, number]>('UPDATE import_rows SET raw = ?, reason = ? WHERE id = ?');
+  const allIssues = db.prepare<[number], ImportRowIssue>(`SELECT * FROM import_rows WHERE import_id = ? AND outcome = 'rejected' AND resolved_at IS NULL ORDER BY row_number`);
+  return {
+    create: (fileName: string, size: number, now: number) => Number(create.run(fileName, size, now).lastInsertRowid),
+    get: (id: number) => get.get(id) ?? null,
+    list: () => list.all(),
+    setStatus: (id: number, status: ImportRow['status'], failure: string | null, finishedAt: number | null) => void setStatus.run(status, failure, finishedAt, id),
+    start: (id: number, v: { sheet: string | null; tag: string | null; policy: string; mapping: string }) => void start.run({ id, ...v }),
+    finish: (id: number, c: ImportCounts, now: number) => void finish.run({ id, now, ...c }),
+    addIssue: (importId: number, rowNumber: number, outcome: 'rejected' | 'duplicate', reason: string, raw: Record<string, string>, prospectId: number | null) =>
+      void addIssue.run(importId, rowNumber, outcome, reason, JSON.stringify(raw), prospectId),
+    issues: (importId: number, outcome: 'rejected' | 'duplicate') => issues.all(importId, outcome),
+    openRejected: () => openRejected.all(),
+    issue: (id: number) => issue.get(id) ?? null,
+    resolve: (id: number, prospectId: number | null, now: number) => resolve.run(now, prospectId, id).changes,
+    updateRaw: (id: number, raw: Record<string, string>, reason: string) => void updateRaw.run(JSON.stringify(raw), reason, id),
+    openIssuesOf: (importId: number) => allIssues.iterate(importId),
+  };
+}
+export type ImportQueries = ReturnType<typeof importQueries>;

@@ -1,0 +1,160 @@
+// SQL for prospects: writes used by import and editing, the screen's paged list, and the row <-> Prospect mappers.
+import type { Prospect, ProspectStatus } from '../../../../shared/domain/prospect';
+import type { Db } from '../open';
+
+export interface ProspectRow {
+  id: number;
+  email: string;
+  email_normalized: string;
+  first_name: string | null;
+  last_name: string | null;
+  company: string | null;
+  title: string | null;
+  phone: string | null;
+  phone_raw: string | null;
+  linkedin_url: string | null;
+  website: string | null;
+  domain: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  time_zone: string | null;
+  time_zone_source: string | null;
+  industry: string | null;
+  source: string | null;
+  custom_fields: string;
+  status: ProspectStatus;
+  import_id: number | null;
+  created_at: number;
+  updated_at: number;
+  tags?: string | null;
+}
+
+/** The columns a rep can fill, as stored (snake_case), in one place for inserts and merges. */
+export const writableColumns = [
+  'email', 'first_name', 'last_name', 'company', 'title', 'phone', 'phone_raw', 'linkedin_url', 'website', 'domain',
+  'city', 'region', 'country', 'time_zone', 'time_zone_source', 'industry', 'source',
+] as const;
+export type WritableColumn = (typeof writableColumns)[number];
+export type ProspectValues = Record<WritableColumn, string | null> & { custom_fields: Record<string, string> };
+
+export function searchName(first: string | null, last: string | null): string {
+  return `${first ?? ''} ${last ?? ''}`.trim().toLowerCase();
+}
+
+export function toProspect(row: ProspectRow): Prospect {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    title: row.title,
+    phone: row.phone,
+    phoneRaw: row.phone_raw,
+    linkedinUrl: row.linkedin_url,
+    website: row.website,
+    domain: row.domain,
+    city: row.city,
+    region: row.region,
+    country: row.country,
+    timeZone: row.time_zone,
+    timeZoneSource: row.time_zone_source,
+    industry: row.industry,
+    source: row.source,
+    customFields: JSON.parse(row.custom_fields) as Record<string, string>,
+    status: row.status,
+    importId: row.import_id,
+    tags: row.tags ? row.tags.split('\u001f') : [],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const tagList = `(SELECT group_concat(t.name, char(31)) FROM prospect_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.prospect_id = p.id) AS tags`;
+
+export function prospectQueries(db: Db) {
+  const byEmail = db.prepare<[string], ProspectRow>('SELECT * FROM prospects WHERE email_normalized = ?');
+  const byId = db.prepare<[number], ProspectRow>(`SELECT p.*, ${tagList} FROM prospects p WHERE p.id = ?`);
+  const insert = db.prepare(`
+    INSERT INTO prospects (email, email_normalized, ${writableColumns.slice(1).join(', ')}, custom_fields, status, import_id, search_name, created_at, updated_at)
+    VALUES (@email, @email_normalized, ${writableColumns.slice(1).map((c) => '@' + c).join(', ')}, @custom_fields, @status, @import_id, @search_name, @now, @now)`);
+  const update = db.prepare(`
+    UPDATE prospects SET email = @email, email_normalized = @email_normalized, ${writableColumns.slice(1).map((c) => `${c} = @${c}`).join(', ')},
+      custom_fields = @custom_fields, status = @status, search_name = @search_name, updated_at = @now
+    WHERE id = @id`);
+  const remove = db.prepare<[number]>('DELETE FROM prospects WHERE id = ?');
+  const ensureTag = db.prepare<[string, number]>('INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
+  const tagId = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?');
+  const link = db.prepare<[number, number]>('INSERT OR IGNORE INTO prospect_tags (prospect_id, tag_id) VALUES (?, ?)');
+  const unlinkAll = db.prepare<[number]>('DELETE FROM prospect_tags WHERE prospect_id = ?');
+  const allTags = db.prepare<[], { id: number; name: string; count: number }>(
+    'SELECT t.id, t.name, (SELECT count(*) FROM prospect_tags pt WHERE pt.tag_id = t.id) AS count FROM tags t ORDER BY t.name COLLATE NOCASE',
+  );
+  const timeline = db.prepare<[number, number], { id: number; type: string; reason: string | null; data: string; at: number }>(
+    'SELECT id, type, reason, data, at FROM events WHERE prospect_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+  );
+  const addEvent = db.prepare<[number, string, string | null, string, number]>('INSERT INTO events (prospect_id, type, reason, data, at) VALUES (?, ?, ?, ?, ?)');
+
+  function params(values: ProspectValues, emailNormalized: string, status: ProspectStatus, now: number) {
+    return { ...values, email_normalized: emailNormalized, custom_fields: JSON.stringify(values.custom_fields), status, search_name: searchName(values.first_name, values.last_name), now };
+  }
+
+  return {
+    byEmail: (emailNormalized: string) => byEmail.get(emailNormalized) ?? null,
+    byId: (id: number) => byId.get(id) ?? null,
+    insert(values: ProspectValues, emailNormalized: string, status: ProspectStatus, importId: number | null, now: number): number {
+      const r = insert.run({ ...params(values, emailNormalized, status, now), import_id: importId });
+      return Number(r.lastInsertRowid);
+    },
+    update(id: number, values: ProspectValues, emailNormalized: string, status: ProspectStatus, now: number): void {
+      const { changes } = update.run({ ...params(values, emailNormalized, status, now), id });
+      if (changes !== 1) throw new Error(`Prospect ${id} was not updated`);
+    },
+    remove: (id: number) => remove.run(id).changes,
+    tagIdFor(name: string, now: number): number {
+      ensureTag.run(name, now);
+      return tagId.get(name)!.id;
+    },
+    link: (prospectId: number, tag: number) => void link.run(prospectId, tag),
+    setTags(prospectId: number, names: string[], now: number) {
+      unlinkAll.run(prospectId);
+      for (const n of names) link.run(prospectId, this.tagIdFor(n, now));
+    },
+    tags: () => allTags.all(),
+    timeline: (prospectId: number, limit = 200) => timeline.all(prospectId, limit),
+    addEvent: (prospectId: number, type: string, reason: string | null, data: unknown, at: number) => void addEvent.run(prospectId, type, reason, JSON.stringify(data ?? {}), at),
+  };
+}
+export type ProspectQueries = ReturnType<typeof prospectQueries>;
+
+/** Bulk search indexing for an import (see search_index_control in 0002-import.sql); call inside its transaction. */
+export function searchIndexQueries(db: Db) {
+  const maxId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM prospects');
+  const defer = db.prepare<[number]>('UPDATE search_index_control SET deferred_after = ? WHERE id = 1');
+  const indexNew = db.prepare<[number, number]>(`
+    INSERT INTO prospects_fts (rowid, name, email, company)
+    SELECT id, coalesce(first_name, '') || ' ' || coalesce(last_name, ''), email, coalesce(company, '') FROM prospects WHERE id > ? AND id <= ?`);
+  const resume = db.prepare('UPDATE search_index_control SET deferred_after = NULL WHERE id = 1');
+  const triggerSql = db.prepare<[], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prospects_fts_insert'`);
+  return {
+    /** From now on, new rows wait for indexAndResume(); returns what resuming needs. */
+    defer(): { after: number; trigger: string } {
+      const after = maxId.get()?.id ?? 0;
+      const trigger = triggerSql.get()!.sql;
+      db.exec('DROP TRIGGER prospects_fts_insert');
+      defer.run(after);
+      return { after, trigger };
+    },
+    /** Indexes the new rows a slice at a time, yielding between slices, then restores the trigger. */
+    async indexAndResume(state: { after: number; trigger: string }, yieldToLoop: () => Promise<void>): Promise<void> {
+      const last = maxId.get()?.id ?? 0;
+      for (let from = state.after; from < last; from += 20_000) {
+        indexNew.run(from, Math.min(from + 20_000, last));
+        await yieldToLoop();
+      }
+      resume.run();
+      db.exec(state.trigger);
+    },
+  };
+}

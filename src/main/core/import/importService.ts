@@ -1,0 +1,217 @@
+// Import as the rep drives it: upload, preview and mapping, start, progress, cancel; one import runs at a time.
+import type { DuplicatePolicy, ImportCounts, ImportPreview, ImportSummary } from '../../../shared/contract/imports';
+import type { ColumnTarget } from '../../../shared/import/headerMapping';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { importQueries, type ImportRow } from '../db/queries/imports';
+import { suppressionQueries } from '../db/queries/suppressions';
+import type { EventBus } from '../eventBus';
+import { UserError, notFound } from '../errors';
+import type { Log } from '../log';
+import type { SettingsService } from '../settings/settingsService';
+import { readLayout } from './preview';
+import { normalizedRows, type ImportPlan } from './normalizedRows';
+import { emptyCounts, runImport } from './runImport';
+import { workerRows } from './workerRows';
+import { suppressionMatcher } from './suppressionMatcher';
+import { Uploads } from './uploads';
+import { openWriterConnection } from './writerConnection';
+
+export interface ImportServiceDeps {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
+  log: Log;
+  settings: SettingsService;
+  /** Called after an import changed prospects, so the navigation counts follow. */
+  changed(reason: string): void;
+  /** The built worker entry; null runs reading and normalising inline (tests, benchmarks without a build). */
+  workerPath?: string | null;
+}
+
+export function toSummary(r: ImportRow): ImportSummary {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    fileSize: r.file_size,
+    sheet: r.sheet,
+    tag: r.tag,
+    duplicatePolicy: r.duplicate_policy,
+    status: r.status,
+    failure: r.failure,
+    counts: {
+      total: r.total_rows,
+      created: r.created_count,
+      updated: r.updated_count,
+      duplicates: r.duplicate_count,
+      suppressed: r.suppressed_count,
+      rejected: r.rejected_count,
+      blank: r.blank_count,
+    },
+    openIssues: r.open_issues ?? 0,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+export class ImportService {
+  private readonly q;
+  private readonly uploads = new Uploads();
+  private readonly writer;
+  private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
+
+  constructor(private readonly deps: ImportServiceDeps) {
+    this.q = importQueries(deps.db);
+    this.writer = openWriterConnection(deps.db);
+    // Anything left mid-way by a previous run never committed: say so rather than show it as running.
+    deps.db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`).run();
+    deps.db
+      .prepare(`UPDATE imports SET status = 'failed', failure = 'Repdesk closed during this import; nothing from it was saved. Import the file again.' WHERE status = 'running'`)
+      .run();
+  }
+
+  create(fileName: string, size: number): { importId: number } {
+    const importId = this.q.create(fileName, size, this.deps.clock.now());
+    this.uploads.create(importId, fileName, size);
+    return { importId };
+  }
+
+  append(importId: number, offset: number, bytes: Uint8Array): { received: number } {
+    try {
+      return { received: this.uploads.append(importId, offset, bytes) };
+    } catch (err) {
+      // A file we cannot read is refused on its first bytes; nothing is kept.
+      if (offset === 0) this.discard(importId);
+      throw err;
+    }
+  }
+
+  async preview(importId: number, sheet?: string | null): Promise<ImportPreview> {
+    const { upload, reader } = this.uploads.previewReader(importId);
+    const sheets = await reader.sheetNames();
+    if (reader.kind === 'xlsx' && sheets.length === 0) throw new UserError('invalid_request', 'This workbook has no visible sheets. Unhide a sheet in Excel, save, and drop it again.');
+    const chosen = reader.kind === 'xlsx' ? (sheet && sheets.includes(sheet) ? sheet : sheets[0]!) : null;
+    const layout = await readLayout(reader, chosen);
+    upload.layouts.set(chosen ?? '', layout);
+    this.q.setStatus(importId, 'ready', null, null);
+    return {
+      importId,
+      fileName: upload.fileName,
+      kind: reader.kind,
+      encoding: reader.encoding ?? null,
+      delimiter: reader.delimiter ?? null,
+      sheets,
+      sheet: chosen,
+      hasHeader: layout.hasHeader,
+      headerRowNumber: layout.headerIndex + 1,
+      headers: layout.headers,
+      rows: layout.rows,
+      suggested: layout.suggested,
+    };
+  }
+
+  async start(req: { importId: number; sheet: string | null; mapping: ColumnTarget[]; tag: string | null; duplicatePolicy: DuplicatePolicy }): Promise<ImportSummary> {
+    if (this.running) throw new UserError('conflict', 'Another import is running. Wait for it to finish or cancel it first.');
+    const { upload, reader: previewReader } = this.uploads.previewReader(req.importId);
+    const layout = upload.layouts.get(req.sheet ?? '') ?? (await readLayout(previewReader, req.sheet));
+    if (req.mapping.length > layout.headers.length) throw new UserError('invalid_request', 'The mapping has more columns than the sheet. Reload the preview and map again.');
+    const emailColumns = req.mapping.filter((t) => t.kind === 'field' && t.field === 'email').length;
+    if (emailColumns !== 1) {
+      throw new UserError('invalid_request', emailColumns === 0 ? 'Choose the column that holds the email address; every prospect needs one.' : 'Map only one column to Email.');
+    }
+    const tag = req.tag?.trim() || null;
+    this.q.start(req.importId, { sheet: req.sheet, tag, policy: req.duplicatePolicy, mapping: JSON.stringify({ headers: layout.headers, targets: req.mapping }) });
+    const settings = this.deps.settings.get();
+    const state = { importId: req.importId, cancelled: false, done: Promise.resolve() };
+    this.running = state;
+    let lastEmit = 0;
+    const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null, fraction: number | null = null) =>
+      this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure, fraction });
+    emit('running', 0, emptyCounts());
+    const plan: ImportPlan = {
+      kind: previewReader.kind,
+      sheet: req.sheet,
+      headerIndex: layout.headerIndex,
+      hasHeader: layout.hasHeader,
+      headers: layout.headers,
+      mapping: req.mapping,
+      defaultCountry: settings.defaultCountry,
+      repTimeZone: settings.timeZone,
+    };
+    const workerPath = this.deps.workerPath;
+    // In a worker, reading and normalising run on the other core while this thread writes.
+    const rows = workerPath ? workerRows(workerPath, upload.bytes!, plan) : normalizedRows(this.uploads.reader(req.importId).reader, plan);
+    // The worker holds its own copy of the file now: keep nothing twice during a big import.
+    if (workerPath) upload.bytes = null;
+    state.done = runImport(this.writer.writer, {
+      importId: req.importId,
+      rows,
+      headers: layout.headers,
+      tag,
+      policy: req.duplicatePolicy,
+      suppression: suppressionMatcher(suppressionQueries(this.deps.db).list()),
+      now: () => this.deps.clock.now(),
+      isCancelled: () => state.cancelled,
+      onProgress: (processed, counts, fraction) => {
+        // Progress is for the eye: a few updates a second are enough, whatever the file size.
+        const t = performance.now();
+        if (t - lastEmit < 150) return;
+        lastEmit = t;
+        emit('running', processed, counts, null, fraction);
+      },
+    })
+      .then((outcome) => {
+        if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());
+        emit(outcome.status, outcome.counts.total, outcome.status === 'done' ? outcome.counts : emptyCounts());
+        if (outcome.status === 'done') this.deps.changed('import');
+      })
+      .catch((err: unknown) => {
+        const message = err instanceof UserError ? err.message : 'The import stopped on an unexpected error; nothing from it was saved. Try again, or export the file again from its source.';
+        if (!(err instanceof UserError)) this.deps.log.error('Import failed', { error: err instanceof Error ? err.stack : String(err) });
+        this.q.setStatus(req.importId, 'failed', message, this.deps.clock.now());
+        emit('failed', 0, emptyCounts(), message);
+      })
+      .finally(() => {
+        this.running = null;
+        this.uploads.discard(req.importId);
+      });
+    return this.get(req.importId);
+  }
+
+  cancel(importId: number): { cancelled: boolean } {
+    if (this.running?.importId !== importId) return { cancelled: false };
+    this.running.cancelled = true;
+    return { cancelled: true };
+  }
+
+  /** Resolves when the running import (if any) has ended; for tests, benchmarks and shutdown. */
+  async idle(): Promise<void> {
+    await this.running?.done;
+  }
+
+  isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  discard(importId: number): { discarded: boolean } {
+    if (this.running?.importId === importId) throw new UserError('conflict', 'This import is running; cancel it instead.');
+    const had = this.uploads.discard(importId);
+    this.deps.db.prepare(`DELETE FROM imports WHERE id = ? AND status IN ('uploading', 'ready')`).run(importId);
+    return { discarded: had };
+  }
+
+  get(importId: number): ImportSummary {
+    const row = this.q.get(importId);
+    if (!row) throw notFound('That import');
+    return toSummary(row);
+  }
+
+  list(): ImportSummary[] {
+    return this.q.list().map(toSummary);
+  }
+
+  close(): void {
+    if (this.running) this.running.cancelled = true;
+    this.writer.close();
+  }
+}

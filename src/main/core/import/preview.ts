@@ -1,0 +1,45 @@
+// The mapping step's view of a sheet: where the header is, the header names, the first rows and a suggested mapping.
+import { isValidEmail, normalizeEmail } from '../../../shared/import/email';
+import { suggestMapping, uniqueHeaders, type ColumnTarget } from '../../../shared/import/headerMapping';
+import { findHeaderRow, isBlankRow } from '../../../shared/import/headerRow';
+import type { SheetReader } from './sheetReader';
+
+export interface SheetLayout {
+  sheet: string | null;
+  headerIndex: number;
+  hasHeader: boolean;
+  headers: string[];
+  rows: string[][];
+  suggested: ColumnTarget[];
+}
+
+const sampleRows = 40;
+
+export async function readLayout(reader: SheetReader, sheet: string | null): Promise<SheetLayout> {
+  const sample: string[][] = [];
+  for await (const batch of reader.rows(sheet)) {
+    for (const row of batch) {
+      sample.push(row);
+      if (sample.length >= sampleRows) break;
+    }
+    if (sample.length >= sampleRows) break;
+  }
+  const guess = findHeaderRow(sample.slice(0, 30));
+  const headerCells = guess.hasHeader ? (sample[guess.index] ?? []).slice(0, guess.width) : [];
+  while (headerCells.length < guess.width) headerCells.push('');
+  const headers = uniqueHeaders(headerCells);
+  const rows = sample
+    .slice(guess.hasHeader ? guess.index + 1 : guess.index)
+    .filter((r) => !isBlankRow(r))
+    .slice(0, 10)
+    .map((r) => headers.map((_, i) => r[i] ?? ''));
+  return { sheet, headerIndex: guess.index, hasHeader: guess.hasHeader, headers, rows, suggested: withContentHints(suggestMapping(headers), rows) };
+}
+
+/** Without a recognisable email header, the column whose values are email addresses is the email. */
+function withContentHints(targets: ColumnTarget[], rows: string[][]): ColumnTarget[] {
+  if (targets.some((t) => t.kind === 'field' && t.field === 'email') || rows.length === 0) return targets;
+  const col = targets.findIndex((_, i) => rows.filter((r) => isValidEmail(normalizeEmail(r[i] ?? ''))).length >= Math.ceil(rows.length / 2));
+  if (col < 0) return targets;
+  return targets.map((t, i) => (i === col ? { kind: 'field', field: 'email' } : t));
+}

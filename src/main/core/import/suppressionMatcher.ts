@@ -1,0 +1,25 @@
+// Answers "is this address on the do-not-contact list?" for a whole import without a query per row.
+import { emailDomain } from '../../../shared/import/email';
+
+export interface SuppressionMatcher {
+  isSuppressed(emailNormalized: string): boolean;
+}
+
+export function suppressionMatcher(entries: { kind: 'email' | 'domain'; value: string }[]): SuppressionMatcher {
+  const emails = new Set(entries.filter((e) => e.kind === 'email').map((e) => e.value));
+  const domains = new Set(entries.filter((e) => e.kind === 'domain').map((e) => e.value));
+  return {
+    isSuppressed(email) {
+      if (emails.has(email)) return true;
+      if (domains.size === 0) return false;
+      // A listed domain covers its subdomains too (eu.acme.com under acme.com).
+      let d = emailDomain(email);
+      for (;;) {
+        if (domains.has(d)) return true;
+        const dot = d.indexOf('.');
+        if (dot < 0 || d.indexOf('.', dot + 1) < 0) return false;
+        d = d.slice(dot + 1);
+      }
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Files being uploaded for import: bytes arrive in order, in chunks, and are kept in memory until the import ends.
+import { UserError } from '../errors';
+import { detectFileKind, type FileKind } from './fileKind';
+import { openSheetReader, type SheetReader } from './sheetReader';
+import type { SheetLayout } from './preview';
+
+export interface Upload {
+  importId: number;
+  fileName: string;
+  size: number;
+  received: number;
+  chunks: Buffer[];
+  kind: FileKind | null;
+  /** The whole file once it has arrived; what a worker thread reads. */
+  bytes: Buffer | null;
+  reader: SheetReader | null;
+  layouts: Map<string, SheetLayout>;
+}
+
+const previewBytes = 2 * 1024 * 1024;
+
+export class Uploads {
+  private readonly byId = new Map<number, Upload>();
+
+  create(importId: number, fileName: string, size: number): void {
+    this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, layouts: new Map() });
+  }
+
+  get(importId: number): Upload {
+    const u = this.byId.get(importId);
+    if (!u) throw new UserError('not_found', 'That file is no longer waiting to be imported (Repdesk may have restarted). Drop it again.');
+    return u;
+  }
+
+  has(importId: number): boolean {
+    return this.byId.has(importId);
+  }
+
+  append(importId: number, offset: number, bytes: Uint8Array): number {
+    const u = this.get(importId);
+    if (offset !== u.received) throw new UserError('conflict', `Expected the piece of the file at byte ${u.received}, got ${offset}. Drop the file again.`);
+    if (u.received + bytes.byteLength > u.size) throw new UserError('invalid_request', 'The file is larger than announced. Drop it again.');
+    if (u.received === 0 && bytes.byteLength > 0) u.kind = detectFileKind(u.fileName, bytes.subarray(0, 8));
+    u.chunks.push(Buffer.from(bytes));
+    u.received += bytes.byteLength;
+    return u.received;
+  }
+
+  /**
+   * A reader for the mapping step. A big text file is previewed from its first megabytes only, so the
+   * main thread never decodes hundreds of MB to show ten rows; the import itself reads the whole file.
+   */
+  previewReader(importId: number): { upload: Upload; reader: SheetReader } {
+    const { upload, bytes } = this.complete(importId);
+    const kind = upload.kind ?? detectFileKind(upload.fileName, bytes.subarray(0, 8));
+    if (kind === 'delimited' && bytes.byteLength > previewBytes) {
+      const cut = bytes.lastIndexOf(0x0a, previewBytes);
+      return { upload, reader: openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes)) };
+    }
+    return this.reader(importId);
+  }
+
+  private complete(importId: number): { upload: Upload; bytes: Buffer } {
+    const u = this.get(importId);
+    if (u.received < u.size) throw new UserError('conflict', `The file has not fully arrived (${u.received} of ${u.size} bytes). Wait for the upload to finish.`);
+    if (u.size === 0) throw new UserError('invalid_request', `"${u.fileName}" is empty. Export the list again and drop the new file.`);
+    if (!u.bytes) {
+      u.bytes = u.chunks.length === 1 ? u.chunks[0]! : Buffer.concat(u.chunks);
+      u.chunks = [];
+    }
+    return { upload: u, bytes: u.bytes };
+  }
+
+  /** Opens the whole file for reading once it has fully arrived (decoded once, kept until the import ends). */
+  reader(importId: number): { upload: Upload; reader: SheetReader } {
+    const { upload: u, bytes } = this.complete(importId);
+    if (!u.reader) u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes);
+    return { upload: u, reader: u.reader };
+  }
+
+  discard(importId: number): boolean {
+    return this.byId.delete(importId);
+  }
+}

@@ -1,0 +1,114 @@
+// The mapping step: the first rows of the sheet, and for each column the field it fills (or a custom field, or nothing).
+import { prospectFieldLabels, prospectFields, type ProspectField } from '../../../../shared/domain/prospect';
+import type { ColumnTarget } from '../../../../shared/import/headerMapping';
+import { importSelectors, useImportStore } from '../../store/imports';
+
+const policyLabels = {
+  skip: 'Skip them (keep the existing prospect as it is)',
+  fill_empty: 'Fill in empty fields of the existing prospect',
+  overwrite: 'Overwrite the existing prospect with the file’s values',
+} as const;
+
+function targetValue(t: ColumnTarget | undefined): string {
+  if (!t || t.kind === 'ignore') return 'ignore';
+  return t.kind === 'custom' ? 'custom' : `field:${t.field}`;
+}
+
+export function MappingStep() {
+  const preview = useImportStore(importSelectors.preview)!;
+  const mapping = useImportStore(importSelectors.mapping);
+  const tag = useImportStore(importSelectors.tag);
+  const policy = useImportStore(importSelectors.policy);
+  const error = useImportStore(importSelectors.error);
+  const { setTarget, setTag, setPolicy, run, chooseSheet, close } = useImportStore.getState();
+  const hasEmail = mapping.some((t) => t.kind === 'field' && t.field === 'email');
+
+  const change = (i: number, value: string) => {
+    if (value === 'ignore') setTarget(i, { kind: 'ignore' });
+    else if (value === 'custom') setTarget(i, { kind: 'custom', name: preview.headers[i]! });
+    else setTarget(i, { kind: 'field', field: value.slice(6) as ProspectField });
+  };
+
+  return (
+    <div className="import-mapping">
+      <p className="muted">
+        {preview.kind === 'xlsx' ? 'Excel workbook' : `Text file (${preview.encoding}, ${delimiterName(preview.delimiter)}-separated)`}
+        {preview.hasHeader ? ` · header on row ${preview.headerRowNumber}` : ' · no header row found: columns are named by letter'}
+      </p>
+      {preview.sheets.length > 1 && (
+        <label className="inline-field">
+          Sheet
+          <select value={preview.sheet ?? ''} onChange={(e) => void chooseSheet(e.target.value)} aria-label="Sheet">
+            {preview.sheets.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="mapping-scroll">
+        <table className="mapping-table">
+          <thead>
+            <tr>
+              {preview.headers.map((h, i) => (
+                <th key={i} scope="col">
+                  <div className="mapping-header">{h}</div>
+                  <select aria-label={`Field for column ${h}`} value={targetValue(mapping[i])} onChange={(e) => change(i, e.target.value)}>
+                    {prospectFields.map((f) => (
+                      <option key={f} value={`field:${f}`}>
+                        {prospectFieldLabels[f]}
+                      </option>
+                    ))}
+                    <option value="custom">Custom field “{h}”</option>
+                    <option value="ignore">Don’t import</option>
+                  </select>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r, ri) => (
+              <tr key={ri}>
+                {preview.headers.map((_, ci) => (
+                  <td key={ci}>{r[ci]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="form-grid compact">
+        <label htmlFor="import-tag">Tag these prospects</label>
+        <div>
+          <input id="import-tag" type="text" value={tag} maxLength={80} onChange={(e) => setTag(e.target.value)} placeholder="e.g. Webinar March" />
+          <p className="hint">A list name to find and filter this import by later. Leave empty for none.</p>
+        </div>
+        <span className="label">Prospects already in Repdesk</span>
+        <div role="radiogroup" aria-label="Prospects already in Repdesk">
+          {(Object.keys(policyLabels) as (keyof typeof policyLabels)[]).map((p) => (
+            <label key={p} className="radio">
+              <input type="radio" name="duplicate-policy" value={p} checked={policy === p} onChange={() => setPolicy(p)} />
+              {policyLabels[p]}
+            </label>
+          ))}
+        </div>
+      </div>
+      <div className="form-actions">
+        {(error || !hasEmail) && (
+          <p className="form-error" role="alert">
+            {error ?? 'Choose the column that holds the email address; every prospect needs one.'}
+          </p>
+        )}
+        <button type="button" className="button secondary" onClick={() => void close()}>
+          Cancel
+        </button>
+        <button type="button" className="button" disabled={!hasEmail} onClick={() => void run()}>
+          Import
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function delimiterName(d: string | null): string {
+  return d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : 'comma';
+}

@@ -1,0 +1,66 @@
+// Every import Repdesk ran: file, time, tag and counts, with a link to the prospects it created.
+import { useEffect, useState } from 'react';
+import type { ImportSummary } from '../../../../shared/contract/imports';
+import { api } from '../../api/client';
+import { useProspectsStore } from '../../store/prospects';
+
+export function ImportHistory() {
+  const [imports, setImports] = useState<ImportSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api().call('imports.list').then(setImports, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  if (error) return <p className="form-error">{error}</p>;
+  if (!imports) return <p className="muted">Loading…</p>;
+  if (imports.length === 0) return <p className="muted empty-issues">No imports yet.</p>;
+  const show = (id: number) => {
+    useProspectsStore.getState().setView('all');
+    useProspectsStore.getState().setQuery({ search: '', tagId: null, status: null, timeZone: null, importId: id });
+  };
+  return (
+    <table className="history" aria-label="Imports">
+      <thead>
+        <tr>
+          <th scope="col">File</th>
+          <th scope="col">When</th>
+          <th scope="col">Tag</th>
+          <th scope="col">Rows</th>
+          <th scope="col">Created</th>
+          <th scope="col">Updated</th>
+          <th scope="col">Duplicates</th>
+          <th scope="col">Suppressed</th>
+          <th scope="col">Rejected</th>
+          <th scope="col" />
+        </tr>
+      </thead>
+      <tbody>
+        {imports.map((i) => (
+          <tr key={i.id}>
+            <td>{i.fileName}</td>
+            <td>{new Date(i.createdAt).toLocaleString()}</td>
+            <td>{i.tag}</td>
+            {i.status === 'done' ? (
+              <>
+                <td>{i.counts.total.toLocaleString()}</td>
+                <td>{i.counts.created.toLocaleString()}</td>
+                <td>{i.counts.updated.toLocaleString()}</td>
+                <td>{i.counts.duplicates.toLocaleString()}</td>
+                <td>{i.counts.suppressed.toLocaleString()}</td>
+                <td>{i.counts.rejected.toLocaleString()}{i.openIssues ? ` (${i.openIssues} open)` : ''}</td>
+                <td>
+                  <button type="button" className="link-button" onClick={() => show(i.id)}>
+                    Show prospects
+                  </button>
+                </td>
+              </>
+            ) : (
+              <td colSpan={7} className="muted">
+                {i.status === 'running' ? 'Running…' : i.status === 'cancelled' ? 'Cancelled: nothing was saved' : (i.failure ?? 'Failed')}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,179 @@
+// The import dialog's store: upload the file in chunks, map columns, run with progress, show the summary; plus the issues list.
+import { create } from 'zustand';
+import type { ColumnTarget } from '../../../../shared/import/headerMapping';
+import type { DuplicatePolicy, ImportIssue, ImportPreview, ImportProgress, ImportSummary } from '../../../../shared/contract/imports';
+import { uploadChunkBytes } from '../../../../shared/contract/imports';
+import { api, ApiCallError } from '../../api/client';
+import { downloadText } from '../../lib/download';
+
+export type ImportPhase = 'closed' | 'uploading' | 'mapping' | 'running' | 'finished' | 'error';
+
+export interface ImportState {
+  phase: ImportPhase;
+  fileName: string | null;
+  uploaded: number;
+  size: number;
+  preview: ImportPreview | null;
+  mapping: ColumnTarget[];
+  tag: string;
+  policy: DuplicatePolicy;
+  progress: ImportProgress | null;
+  summary: ImportSummary | null;
+  error: string | null;
+  issues: ImportIssue[];
+  issuesError: string | null;
+}
+
+export interface ImportActions {
+  startFile(file: File): Promise<void>;
+  chooseSheet(sheet: string): Promise<void>;
+  setTarget(column: number, target: ColumnTarget): void;
+  setTag(tag: string): void;
+  setPolicy(policy: DuplicatePolicy): void;
+  run(): Promise<void>;
+  cancel(): Promise<void>;
+  close(): Promise<void>;
+  progressed(p: ImportProgress): void;
+  loadIssues(): Promise<void>;
+  fixIssue(issueId: number, values: Record<string, string>): Promise<string | null>;
+  dismissIssue(issueId: number): Promise<void>;
+  downloadIssues(importId: number | null): Promise<void>;
+}
+
+export type ImportStore = ImportState & ImportActions;
+
+const closed: ImportState = {
+  phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null, issues: [], issuesError: null,
+};
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+let cancelUpload = false;
+
+export const useImportStore = create<ImportStore>()((set, get) => ({
+  ...closed,
+  async startFile(file) {
+    if (get().phase === 'running') {
+      set({ error: 'An import is already running. Wait for it to finish before dropping another file.' });
+      return;
+    }
+    cancelUpload = false;
+    set({ ...closed, issues: get().issues, phase: 'uploading', fileName: file.name, size: file.size, tag: file.name.replace(/\.[^.]+$/, '') });
+    try {
+      const { importId } = await api().call('imports.create', { fileName: file.name, size: file.size });
+      // The file travels once, in order, a few MB at a time: a huge export never sits in one message.
+      for (let offset = 0; offset < file.size; offset += uploadChunkBytes) {
+        if (cancelUpload) {
+          await api().call('imports.discard', { importId });
+          return;
+        }
+        const bytes = new Uint8Array(await file.slice(offset, offset + uploadChunkBytes).arrayBuffer());
+        const { received } = await api().call('imports.append', { importId, offset, bytes });
+        set({ uploaded: received });
+      }
+      const preview = await api().call('imports.preview', { importId });
+      set({ phase: 'mapping', preview, mapping: preview.suggested });
+    } catch (err) {
+      set({ phase: 'error', error: message(err) });
+    }
+  },
+  async chooseSheet(sheet) {
+    const preview = get().preview;
+    if (!preview) return;
+    try {
+      const next = await api().call('imports.preview', { importId: preview.importId, sheet });
+      set({ preview: next, mapping: next.suggested, error: null });
+    } catch (err) {
+      set({ error: message(err) });
+    }
+  },
+  setTarget(column, target) {
+    const mapping = [...get().mapping];
+    // A standard field belongs to one column: choosing it here frees it elsewhere (kept as a custom field).
+    if (target.kind === 'field') {
+      mapping.forEach((t, i) => {
+        if (i !== column && t.kind === 'field' && t.field === target.field) mapping[i] = { kind: 'custom', name: get().preview?.headers[i] ?? `Column ${i + 1}` };
+      });
+    }
+    mapping[column] = target;
+    set({ mapping, error: null });
+  },
+  setTag: (tag) => set({ tag }),
+  setPolicy: (policy) => set({ policy }),
+  async run() {
+    const { preview, mapping, tag, policy } = get();
+    if (!preview) return;
+    set({ error: null });
+    try {
+      const summary = await api().call('imports.start', { importId: preview.importId, sheet: preview.sheet, mapping, tag: tag.trim() || null, duplicatePolicy: policy });
+      set({ phase: get().phase === 'finished' ? 'finished' : 'running', summary: get().summary ?? summary });
+    } catch (err) {
+      set({ error: err instanceof ApiCallError ? err.message : message(err) });
+    }
+  },
+  async cancel() {
+    const { phase, preview } = get();
+    if (phase === 'uploading') cancelUpload = true;
+    if (phase === 'running' && preview) await api().call('imports.cancel', { importId: preview.importId });
+  },
+  async close() {
+    const { phase, preview } = get();
+    if (phase === 'running') return;
+    if (phase === 'uploading') cancelUpload = true;
+    if (phase === 'mapping' && preview) await api().call('imports.discard', { importId: preview.importId }).catch(() => undefined);
+    set({ ...closed, issues: get().issues });
+  },
+  progressed(p) {
+    const { preview, phase } = get();
+    if (!preview || p.importId !== preview.importId) return;
+    if (p.status === 'running') {
+      if (phase === 'mapping' || phase === 'running') set({ phase: 'running', progress: p });
+      return;
+    }
+    set({ progress: p });
+    void api()
+      .call('imports.get', { importId: p.importId })
+      .then((summary) => set({ phase: 'finished', summary }))
+      .catch((err: unknown) => set({ phase: 'error', error: message(err) }));
+  },
+  async loadIssues() {
+    try {
+      set({ issues: await api().call('imports.issues', { importId: null, outcome: 'rejected' }), issuesError: null });
+    } catch (err) {
+      set({ issuesError: message(err) });
+    }
+  },
+  async fixIssue(issueId, values) {
+    try {
+      await api().call('imports.fixIssue', { issueId, values });
+      await get().loadIssues();
+      return null;
+    } catch (err) {
+      await get().loadIssues();
+      return message(err);
+    }
+  },
+  async dismissIssue(issueId) {
+    await api().call('imports.dismissIssue', { issueId });
+    await get().loadIssues();
+  },
+  async downloadIssues(importId) {
+    const out = await api().call('imports.issuesCsv', { importId });
+    downloadText(out.fileName, out.csv, 'text/csv');
+  },
+}));
+
+export const importSelectors = {
+  phase: (s: ImportStore) => s.phase,
+  fileName: (s: ImportStore) => s.fileName,
+  uploaded: (s: ImportStore) => s.uploaded,
+  size: (s: ImportStore) => s.size,
+  preview: (s: ImportStore) => s.preview,
+  mapping: (s: ImportStore) => s.mapping,
+  tag: (s: ImportStore) => s.tag,
+  policy: (s: ImportStore) => s.policy,
+  progress: (s: ImportStore) => s.progress,
+  summary: (s: ImportStore) => s.summary,
+  error: (s: ImportStore) => s.error,
+  issues: (s: ImportStore) => s.issues,
+  issuesError: (s: ImportStore) => s.issuesError,
+};

@@ -1,0 +1,93 @@
+// Suggests which prospect field each spreadsheet column holds, from the header names CRMs and list tools export.
+import type { ProspectField } from '../domain/prospect';
+
+/** A column's target: a standard field, a custom field (kept under its header), or ignored. */
+export type ColumnTarget = { kind: 'field'; field: ProspectField } | { kind: 'custom'; name: string } | { kind: 'ignore' };
+
+// Keys are headers reduced by canonical(): lower-case letters and digits only.
+const synonyms: Record<ProspectField, string[]> = {
+  email: ['email', 'emailaddress', 'workemail', 'businessemail', 'email1', 'primaryemail', 'emailid', 'mail', 'contactemail', 'workemailaddress', 'personalemail', 'emails'],
+  first_name: ['firstname', 'givenname', 'first', 'fname', 'forename', 'contactfirstname', 'prenom'],
+  last_name: ['lastname', 'surname', 'familyname', 'last', 'lname', 'contactlastname', 'nom'],
+  full_name: ['fullname', 'name', 'contactname', 'contact', 'leadname', 'attendeename', 'prospectname', 'person', 'displayname'],
+  company: ['company', 'companyname', 'accountname', 'account', 'organization', 'organisation', 'organizationname', 'employer', 'business', 'firm'],
+  title: ['title', 'jobtitle', 'position', 'role', 'designation', 'jobrole'],
+  phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'directphone', 'directdial', 'workphone', 'businessphone', 'cell', 'cellphone', 'telephone', 'tel', 'officephone', 'corporatephone', 'phone1'],
+  linkedin_url: ['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'personlinkedinurl', 'li', 'liurl'],
+  website: ['website', 'domain', 'companywebsite', 'companydomain', 'url', 'web', 'websiteurl', 'emaildomain'],
+  city: ['city', 'town', 'mailingcity', 'locality', 'contactcity'],
+  region: ['state', 'region', 'province', 'stateprovince', 'county', 'mailingstate', 'stateregion'],
+  country: ['country', 'countrycode', 'countryregion', 'mailingcountry', 'nation'],
+  time_zone: ['timezone', 'tz', 'ianatimezone', 'zone'],
+  industry: ['industry', 'sector', 'vertical'],
+  source: ['source', 'leadsource', 'origin', 'channel', 'listsource', 'originalsource'],
+};
+
+const byCanonical = new Map<string, ProspectField>();
+for (const [field, names] of Object.entries(synonyms) as [ProspectField, string[]][]) for (const n of names) byCanonical.set(n, field);
+
+export function canonical(header: string): string {
+  return header.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+function guess(header: string): ProspectField | null {
+  const c = canonical(header);
+  if (!c) return null;
+  const exact = byCanonical.get(c);
+  if (exact) return exact;
+  // "Contact: Email Address", "Person Email", "Lead Email": a recognised field at the end of the header.
+  if (/email$/.test(c) && !/(opt|bounce|status|sent|verified)/.test(c)) return 'email';
+  if (/(firstname|givenname)$/.test(c)) return 'first_name';
+  if (/(lastname|surname)$/.test(c)) return 'last_name';
+  if (/(phone|mobile)$/.test(c) && !/fax/.test(c)) return 'phone';
+  if (/linkedin/.test(c)) return 'linkedin_url';
+  return null;
+}
+
+/** Columns Repdesk adds to its "import issues" CSV; dropped again when that file is fixed and re-imported. */
+export const issueColumns = { row: 'Repdesk row', problem: 'Repdesk problem' } as const;
+const ignoredHeaders = new Set<string>(Object.values(issueColumns));
+
+/**
+ * One target per column. A field goes to the first column that claims it; later ones become custom
+ * fields. Full name is only used when neither first nor last name was found.
+ */
+export function suggestMapping(headers: string[]): ColumnTarget[] {
+  const taken = new Set<ProspectField>();
+  const targets: ColumnTarget[] = headers.map((h) => {
+    if (ignoredHeaders.has(h.trim())) return { kind: 'ignore' };
+    const field = guess(h);
+    if (field && !taken.has(field)) {
+      taken.add(field);
+      return { kind: 'field', field };
+    }
+    return h.trim() ? { kind: 'custom', name: h.trim() } : { kind: 'ignore' };
+  });
+  if (taken.has('full_name') && (taken.has('first_name') || taken.has('last_name'))) {
+    return targets.map((t, i) => (t.kind === 'field' && t.field === 'full_name' ? { kind: 'custom', name: headers[i]!.trim() } : t));
+  }
+  return targets;
+}
+
+/** Header names made unique and never empty, so every column can be kept as a custom field. */
+export function uniqueHeaders(raw: string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((h, i) => {
+    const base = h.replace(/\s+/g, ' ').trim() || `Column ${columnLetter(i)}`;
+    const key = base.toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+export function columnLetter(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,145 @@
+// Import and the prospects screen in Chromium through the harness: drop, map, import, find, edit, fix a rejected row.
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/harness';
+
+const csv = [
+  'Leads from the spring fair,,,,,',
+  'Email Address,Given Name,Surname,Org,Mobile,State',
+  'jane.doe@acme.com,Jane,Doe,Acme,(415) 555-0132,CA',
+  'bob@beta.io,Bob,Ray,Beta,212 555 0100,NY',
+  'not-an-email,Rita,Reject,Gamma,,TX',
+].join('\r\n');
+
+async function dropFile(page: Page, name: string, content: string) {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, text]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text!], fileName!, { type: 'text/csv' }));
+      return dt;
+    },
+    [name, content],
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop to import prospects')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+}
+
+test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fix a rejected row', async ({ app }) => {
+  await app.getByTestId('nav-today').click();
+  await dropFile(app, 'spring-fair.csv', csv);
+
+  const dialog = app.getByRole('dialog', { name: 'Import spring-fair.csv' });
+  await expect(dialog.getByText('header on row 2')).toBeVisible();
+  await expect(dialog.getByLabel('Field for column Email Address')).toHaveValue('field:email');
+  await expect(dialog.getByLabel('Field for column Mobile')).toHaveValue('field:phone');
+  await expect(dialog.getByLabel('Field for column Org')).toHaveValue('custom');
+  await dialog.getByLabel('Field for column Org').selectOption('field:company');
+  await dialog.getByLabel('Tag these prospects').fill('Spring fair');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+  const summary = dialog.getByTestId('import-summary');
+  await expect(summary.getByText('Import finished.')).toBeVisible();
+  await expect(summary.getByTestId('count-created')).toContainText('2');
+  await expect(summary.getByTestId('count-rejected')).toContainText('1');
+  await summary.getByRole('button', { name: 'Show these prospects' }).click();
+
+  await expect(app.getByRole('heading', { level: 1, name: 'Prospects' })).toBeVisible();
+  await expect(app.getByTestId('prospect-total')).toHaveText('2 prospects');
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await app.getByLabel('Search prospects').fill('jane ac');
+  await expect(app.getByTestId('prospect-total')).toHaveText('1 prospect');
+  const row = app.getByRole('row').filter({ hasText: 'jane.doe@acme.com' });
+  await expect(row).toContainText('Acme');
+  await expect(row).toContainText('America/Los Angeles');
+
+  await row.getByRole('button', { name: 'Jane Doe' }).click();
+  const detail = app.getByTestId('prospect-detail');
+  await expect(detail.getByLabel('Phone')).toHaveValue('(415) 555-0132');
+  await detail.getByLabel('Phone').fill('12');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByText('Enter a phone number that includes its area code')).toBeVisible();
+  await detail.getByLabel('Phone').fill('+1 415 555 0199');
+  await detail.getByLabel('Title').fill('VP Sales');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByText('Edited: title, phone')).toBeVisible();
+  await detail.getByRole('button', { name: 'Close prospect' }).click();
+  await expect(row).toContainText('VP Sales');
+
+  await app.getByRole('tab', { name: /Import issues/ }).click();
+  const issue = app.getByTestId('import-issue');
+  await expect(issue).toContainText('row 5');
+  await expect(issue).toContainText('"not-an-email" is not a valid email address');
+  await issue.getByLabel('Email Address').fill('rita@gamma.com');
+  await issue.getByRole('button', { name: 'Import this row' }).click();
+  await expect(app.getByText('No rejected rows.')).toBeVisible();
+
+  await app.getByRole('tab', { name: 'All prospects' }).click();
+  await app.getByLabel('Search prospects').fill('rita');
+  await expect(app.getByRole('row').filter({ hasText: 'rita@gamma.com' })).toContainText('Gamma');
+  await expect(app.getByTestId('nav-prospects')).toContainText('3');
+
+  await app.getByRole('tab', { name: 'Imports' }).click();
+  const history = app.getByRole('row').filter({ hasText: 'spring-fair.csv' });
+  await expect(history).toContainText('Spring fair');
+  await history.getByRole('button', { name: 'Show prospects' }).click();
+  await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
+});
+
+test('an Excel workbook: choose the sheet, and a suppressed domain is imported as suppressed', async ({ app }) => {
+  await app.getByTestId('nav-settings').click();
+  await app.getByLabel('Add emails or domains, one per line').fill('rival.com');
+  await app.getByRole('button', { name: 'Add to list' }).click();
+  await expect(app.getByText('1 added.')).toBeVisible();
+
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Read me').addRow(['Nothing to import here']);
+  const leads = wb.addWorksheet('Leads');
+  leads.addRow(['E-mail', 'Full Name', 'Company', 'Phone']);
+  leads.addRow(['ann@acme.com', 'Ann Lee', 'Acme', 14155550123]);
+  leads.addRow(['spy@rival.com', 'Sam Spy', 'Rival', 14155550124]);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await app.getByTestId('nav-prospects').click();
+  await app.getByTestId('import-file-input').first().setInputFiles({ name: 'fair.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  const dialog = app.getByRole('dialog', { name: 'Import fair.xlsx' });
+  await dialog.getByLabel('Sheet').selectOption('Leads');
+  await expect(dialog.getByLabel('Field for column Full Name')).toHaveValue('field:full_name');
+  await expect(dialog.getByRole('cell', { name: '14155550123' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('count-created')).toContainText('1');
+  await expect(dialog.getByTestId('count-suppressed')).toContainText('1');
+  await dialog.getByRole('button', { name: 'Show these prospects' }).click();
+
+  await app.getByLabel('Status').selectOption('suppressed');
+  await expect(app.getByTestId('prospect-total')).toHaveText('1 prospect');
+  await expect(app.getByRole('row').filter({ hasText: 'spy@rival.com' })).toContainText('suppressed');
+});
+
+test('a file Repdesk cannot read gets a message saying what to export instead', async ({ app }) => {
+  await app.getByTestId('nav-prospects').click();
+  await app.getByTestId('import-file-input').first().setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]) });
+  await expect(app.getByRole('alert')).toContainText('Save As > Excel Workbook (.xlsx) or CSV UTF-8');
+});
+
+test('a big import shows progress and can be cancelled, leaving no prospects', async ({ app }) => {
+  await app.getByTestId('nav-prospects').click();
+  const dataTransfer = await app.evaluateHandle(() => {
+    const lines = ['Email,Name,Company,Phone,State'];
+    for (let i = 0; i < 200_000; i++) lines.push(`p${i}@c${i % 900}.com,Person ${i},Company ${i % 900},415 555 ${1000 + (i % 9000)},CA`);
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join('\n')], 'big-list.csv'));
+    return dt;
+  });
+  await app.dispatchEvent('main', 'drop', { dataTransfer });
+  const dialog = app.getByRole('dialog', { name: 'Import big-list.csv' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText(/Importing… [1-9][\d,]* rows read/)).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('progressbar', { name: 'Importing' })).toHaveAttribute('aria-valuenow', /\d+/);
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog.getByText('The import was cancelled. No prospects were added or changed.')).toBeVisible({ timeout: 30_000 });
+  await dialog.getByTestId('import-summary').getByRole('button', { name: 'Close' }).click();
+  await expect(app.getByRole('heading', { name: 'No prospects yet' })).toBeVisible();
+  await app.getByRole('tab', { name: 'Imports' }).click();
+  await expect(app.getByRole('row').filter({ hasText: 'big-list.csv' })).toContainText('Cancelled: nothing was saved');
+});

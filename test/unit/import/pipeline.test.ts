@@ -1,0 +1,119 @@
+// Import through core: every row ends up created, updated, duplicate, suppressed or rejected; cancel leaves nothing.
+import { describe, expect, it } from 'vitest';
+import { csvBytes, importFile, upload } from '../../support/importFiles';
+import { makeTestCore } from '../../support/testCore';
+
+const list = (core: ReturnType<typeof makeTestCore>['core'], search = '') =>
+  core.prospects.list({ search, tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'asc', offset: 0, limit: 100 });
+
+describe('import pipeline', () => {
+  it('imports a CRM export and accounts for every row', async () => {
+    const { core } = makeTestCore();
+    core.suppressions.addText('blocked.com\nno@acme.com', null);
+    const csv = [
+      'Email Address,First Name,Last Name,Account Name,Phone,State,Country,Favourite Color',
+      'Jane@Acme.com,Jane,Doe,Acme,(415) 555-0132,CA,US,blue',
+      'not-an-email,Bad,Row,Acme,,,,',
+      'jane@acme.com,Jane,Again,Acme,,,,',
+      'x@blocked.com,Sup,Pressed,Blocked,,,,',
+      ',No,Email,Nowhere,,,,',
+      '',
+      'bob@widgets.de,Bob,Builder,Widgets,030 1234567,,Germany,green',
+    ].join('\r\n');
+    const { summary } = await importFile(core, 'leads.csv', csvBytes(csv), { tag: 'Webinar' });
+    expect(summary.status).toBe('done');
+    expect(summary.counts).toEqual({ total: 6, created: 2, updated: 0, duplicates: 1, suppressed: 1, rejected: 2, blank: 1 });
+    const { rows, total } = list(core);
+    expect(total).toBe(3);
+    const jane = rows.find((p) => p.email === 'Jane@Acme.com')!;
+    expect(jane).toMatchObject({ firstName: 'Jane', company: 'Acme', phone: '+14155550132', timeZone: 'America/Los_Angeles', timeZoneSource: 'location', tags: ['Webinar'] });
+    expect(jane.customFields).toEqual({ 'Favourite Color': 'blue' });
+    const bob = rows.find((p) => p.email === 'bob@widgets.de')!;
+    expect(bob).toMatchObject({ country: 'DE', phone: '+49301234567', timeZone: 'Europe/Berlin' });
+    expect(rows.find((p) => p.email === 'x@blocked.com')!.status).toBe('suppressed');
+    const rejected = core.importIssues.list(summary.id, 'rejected');
+    expect(rejected.map((r) => [r.rowNumber, r.reason])).toEqual([
+      [3, '"not-an-email" is not a valid email address'],
+      [6, 'No email address'],
+    ]);
+    const dupes = core.importIssues.list(summary.id, 'duplicate');
+    expect(dupes).toHaveLength(1);
+    expect(dupes[0]).toMatchObject({ rowNumber: 4, prospectId: jane.id, reason: 'Same email as row 2 of this file' });
+    expect(core.prospects.list({ ...baseFilter, importId: summary.id, offset: 0, limit: 10, sort: 'created', dir: 'asc' }).total).toBe(3);
+  });
+
+  it('applies the duplicate policy against existing prospects', async () => {
+    const { core } = makeTestCore();
+    await importFile(core, 'a.csv', csvBytes('email,first name,title\na@x.com,Ann,\nb@x.com,,CTO'));
+    const second = 'email,first name,title\na@x.com,Annie,VP\nb@x.com,Bea,CEO';
+    const skip = await importFile(core, 'b.csv', csvBytes(second), { policy: 'skip' });
+    expect(skip.summary.counts).toMatchObject({ duplicates: 2, updated: 0 });
+    const fill = await importFile(core, 'c.csv', csvBytes(second), { policy: 'fill_empty' });
+    expect(fill.summary.counts).toMatchObject({ updated: 2 });
+    let rows = list(core).rows;
+    expect(rows.map((p) => [p.firstName, p.title])).toEqual([['Ann', 'VP'], ['Bea', 'CTO']]);
+    await importFile(core, 'd.csv', csvBytes(second), { policy: 'overwrite' });
+    rows = list(core).rows;
+    expect(rows.map((p) => [p.firstName, p.title])).toEqual([['Annie', 'VP'], ['Bea', 'CEO']]);
+  });
+
+  it('a cancelled import leaves no prospects behind', async () => {
+    const { core } = makeTestCore();
+    const lines = ['email,name'];
+    for (let i = 0; i < 20_000; i++) lines.push(`p${i}@example.com,Person ${i}`);
+    const preview = await upload(core, 'big.csv', csvBytes(lines.join('\n')));
+    const seen: string[] = [];
+    const fractions: (number | null)[] = [];
+    core.bus.subscribe((name, payload) => {
+      if (name !== 'import.progress') return;
+      const p = payload as { status: string; processed: number; fraction: number | null };
+      seen.push(p.status);
+      if (p.status === 'running' && p.processed > 0) fractions.push(p.fraction);
+      if (p.status === 'running' && p.processed > 2000) core.imports.cancel(preview.importId);
+    });
+    await core.imports.start({ importId: preview.importId, sheet: null, mapping: preview.suggested, tag: 'Big', duplicatePolicy: 'skip' });
+    await core.imports.idle();
+    expect(seen.at(-1)).toBe('cancelled');
+    // A text file reports how far through it the import is, for a real progress bar.
+    expect(fractions.length).toBeGreaterThan(0);
+    expect(fractions.every((f) => f !== null && f > 0 && f < 1)).toBe(true);
+    expect(core.imports.get(preview.importId).status).toBe('cancelled');
+    expect(list(core).total).toBe(0);
+    expect(core.prospects.facets().tags).toEqual([]);
+  });
+
+  it('refuses a file without an email column mapped, and unreadable formats with what to export instead', async () => {
+    const { core } = makeTestCore();
+    const preview = await upload(core, 'x.csv', csvBytes('name,company\nAnn,Acme'));
+    await expect(core.imports.start({ importId: preview.importId, sheet: null, mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' })).rejects.toThrow(
+      /Choose the column that holds the email address/,
+    );
+    const xls = core.imports.create('old.xls', 8);
+    expect(() => core.imports.append(xls.importId, 0, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).toThrow(/Save As > Excel Workbook \(.xlsx\)/);
+    const numbers = core.imports.create('list.numbers', 4);
+    expect(() => core.imports.append(numbers.importId, 0, new Uint8Array([0x50, 0x4b, 3, 4]))).toThrow(/Export To > CSV/);
+    const pdf = core.imports.create('list.pdf', 4);
+    expect(() => core.imports.append(pdf.importId, 0, new Uint8Array([1, 2, 3, 4]))).toThrow(/CSV \(.csv\)/);
+  });
+
+  it('fixes a rejected row and re-imports it with the import mapping and tag', async () => {
+    const { core } = makeTestCore();
+    const { summary } = await importFile(core, 'a.csv', csvBytes('Work Email,Full Name\nann(at)x.com,Ann Lee'), { tag: 'Fair' });
+    const [issue] = core.importIssues.list(summary.id, 'rejected');
+    expect(() => core.importIssues.fix(issue!.id, { 'Work Email': 'still bad' })).toThrow(/still cannot be imported/);
+    expect(core.importIssues.list(summary.id, 'rejected')[0]!.raw['Work Email']).toBe('still bad');
+    const csv = core.importIssues.csv(summary.id);
+    expect(csv.csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['Work Email,Full Name,Repdesk row,Repdesk problem', 'still bad,Ann Lee,2,"""still bad"" is not a valid email address"']);
+    // The downloaded file, fixed in Excel and dropped again, maps as the original did and drops our columns.
+    const again = await upload(core, 'issues.csv', csvBytes(csv.csv.replace('still bad', 'ann.lee@x.com')));
+    expect(again.suggested).toEqual([{ kind: 'field', field: 'email' }, { kind: 'field', field: 'full_name' }, { kind: 'ignore' }, { kind: 'ignore' }]);
+    const fixed = core.importIssues.fix(issue!.id, { 'Work Email': 'ann@x.com' });
+    expect(fixed.outcome).toBe('created');
+    const p = core.prospects.get(fixed.prospectId!).prospect;
+    expect(p).toMatchObject({ email: 'ann@x.com', firstName: 'Ann', lastName: 'Lee', tags: ['Fair'], importId: summary.id });
+    expect(core.imports.get(summary.id).openIssues).toBe(0);
+    expect(core.importIssues.csv(summary.id).rows).toBe(0);
+  });
+});
+
+const baseFilter = { search: '', tagId: null, importId: null, status: null, timeZone: null };

@@ -1,0 +1,109 @@
+// The pure rules: header mapping, names, emails, phones, time zones, duplicates and suppression.
+import { describe, expect, it } from 'vitest';
+import { normalizePhone } from '../../../src/main/core/import/phone';
+import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
+import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
+import { parseSuppressionEntry } from '../../../src/main/core/suppressions/suppressionService';
+import { countryCode } from '../../../src/shared/import/countries';
+import { isValidEmail, normalizeDomain, normalizeEmail } from '../../../src/shared/import/email';
+import { suggestMapping, uniqueHeaders } from '../../../src/shared/import/headerMapping';
+import { findHeaderRow } from '../../../src/shared/import/headerRow';
+import { splitFullName } from '../../../src/shared/import/names';
+
+const fieldsOf = (headers: string[]) => suggestMapping(headers).map((t) => (t.kind === 'field' ? t.field : t.kind === 'custom' ? `custom:${t.name}` : 'ignore'));
+
+describe('header mapping', () => {
+  it('maps the headers CRMs and list tools export', () => {
+    expect(fieldsOf(['Email Address', 'Given Name', 'Surname', 'Account Name', 'Job Title', 'Direct Phone', 'LinkedIn URL', 'Website', 'City', 'State/Region', 'Country', 'Time Zone', 'Industry', 'Lead Source'])).toEqual([
+      'email', 'first_name', 'last_name', 'company', 'title', 'phone', 'linkedin_url', 'website', 'city', 'region', 'country', 'time_zone', 'industry', 'source',
+    ]);
+    expect(fieldsOf(['E-mail', 'First Name', 'Last Name', 'Organization', 'Mobile', 'Domain'])).toEqual(['email', 'first_name', 'last_name', 'company', 'phone', 'website']);
+    expect(fieldsOf(['Work Email', 'Person Linkedin Url', 'Corporate Phone'])).toEqual(['email', 'linkedin_url', 'phone']);
+  });
+
+  it('uses Full Name only when there is no first or last name, and keeps the rest as custom fields', () => {
+    expect(fieldsOf(['Email', 'Full Name', 'Favourite Color'])).toEqual(['email', 'full_name', 'custom:Favourite Color']);
+    expect(fieldsOf(['Email', 'Name', 'First Name'])).toEqual(['email', 'custom:Name', 'first_name']);
+    expect(fieldsOf(['Email', 'Phone', 'Mobile'])).toEqual(['email', 'phone', 'custom:Mobile']);
+  });
+
+  it('names empty and repeated headers', () => {
+    expect(uniqueHeaders(['Email', '', 'email', ' Note ', 'Note'])).toEqual(['Email', 'Column B', 'email (2)', 'Note', 'Note (2)']);
+  });
+
+  it('finds the header under a title row', () => {
+    expect(findHeaderRow([['Report'], [], ['Email', 'Name', '', ''], ['a@x.com', 'Ann', '', '']])).toEqual({ index: 2, hasHeader: true, width: 2 });
+  });
+});
+
+describe('names and emails', () => {
+  it('splits full names the ways exports write them', () => {
+    expect(splitFullName('Jane Doe')).toEqual({ firstName: 'Jane', lastName: 'Doe' });
+    expect(splitFullName('Doe, Jane')).toEqual({ firstName: 'Jane', lastName: 'Doe' });
+    expect(splitFullName('Dr. Mary Ann Smith Jr.')).toEqual({ firstName: 'Mary Ann', lastName: 'Smith' });
+    expect(splitFullName('Ludwig van Beethoven')).toEqual({ firstName: 'Ludwig', lastName: 'van Beethoven' });
+    expect(splitFullName('Cher')).toEqual({ firstName: 'Cher', lastName: null });
+  });
+
+  it('normalises emails for matching and checks their syntax', () => {
+    expect(normalizeEmail('  Jane.Doe@ACME.com ')).toBe('jane.doe@acme.com');
+    expect(normalizeEmail('mailto:a@b.co')).toBe('a@b.co');
+    expect(isValidEmail('jane.doe+x@acme.co.uk')).toBe(true);
+    for (const bad of ['jane', 'jane@', '@acme.com', 'jane@acme', 'ja ne@acme.com', 'jane..doe@acme.com', 'jane@acme..com']) expect(isValidEmail(bad)).toBe(false);
+    expect(normalizeDomain('https://www.Acme.com/about')).toBe('acme.com');
+  });
+
+  it('reads country names and codes', () => {
+    expect(countryCode('USA')).toBe('US');
+    expect(countryCode('United Kingdom')).toBe('GB');
+    expect(countryCode('de')).toBe('DE');
+    expect(countryCode('Deutschland')).toBe('DE');
+    expect(countryCode('Atlantis')).toBe(null);
+  });
+});
+
+describe('phones', () => {
+  it('normalises to E.164 with the row country or the default', () => {
+    expect(normalizePhone('(415) 555-0132', 'US').e164).toBe('+14155550132');
+    expect(normalizePhone('14155550132', 'US').e164).toBe('+14155550132');
+    expect(normalizePhone('030 1234567', 'DE').e164).toBe('+49301234567');
+    expect(normalizePhone('442071838750', 'US').e164).toBe('+442071838750');
+    expect(normalizePhone('0044 20 7183 8750', 'US')).toEqual({ e164: '+442071838750', country: 'GB' });
+    expect(normalizePhone('n/a', 'US').e164).toBe(null);
+  });
+});
+
+describe('time zones', () => {
+  const rep = 'Europe/Paris';
+  it('prefers an explicit column, then location, then phone, then the rep', () => {
+    expect(inferTimeZone({ explicit: 'Asia/Tokyo', country: 'US', region: 'CA' }, rep)).toEqual({ timeZone: 'Asia/Tokyo', source: 'column' });
+    expect(inferTimeZone({ explicit: 'PST' }, rep)).toEqual({ timeZone: 'America/Los_Angeles', source: 'column' });
+    expect(inferTimeZone({ country: 'US', region: 'Texas' }, rep)).toEqual({ timeZone: 'America/Chicago', source: 'location' });
+    expect(inferTimeZone({ country: 'CA', region: 'BC' }, rep)).toEqual({ timeZone: 'America/Vancouver', source: 'location' });
+    expect(inferTimeZone({ region: 'NY' }, rep)).toEqual({ timeZone: 'America/New_York', source: 'location' });
+    expect(inferTimeZone({ city: 'Seattle' }, rep)).toEqual({ timeZone: 'America/Los_Angeles', source: 'location' });
+    expect(inferTimeZone({ country: 'FR' }, rep)).toEqual({ timeZone: 'Europe/Paris', source: 'location' });
+    expect(inferTimeZone({ country: 'JP' }, rep)).toEqual({ timeZone: 'Asia/Tokyo', source: 'location' });
+    expect(inferTimeZone({ country: 'US', phoneCountry: 'US' }, rep)).toEqual({ timeZone: rep, source: 'rep' });
+    expect(inferTimeZone({ phoneCountry: 'GB' }, rep)).toEqual({ timeZone: 'Europe/London', source: 'phone' });
+    expect(inferTimeZone({ explicit: 'Mars/Olympus' }, rep)).toEqual({ timeZone: rep, source: 'rep' });
+  });
+});
+
+describe('suppression', () => {
+  it('matches exact emails and whole domains with their subdomains', () => {
+    const m = suppressionMatcher([{ kind: 'email', value: 'ceo@acme.com' }, { kind: 'domain', value: 'rival.com' }]);
+    expect(m.isSuppressed('ceo@acme.com')).toBe(true);
+    expect(m.isSuppressed('cfo@acme.com')).toBe(false);
+    expect(m.isSuppressed('x@rival.com')).toBe(true);
+    expect(m.isSuppressed('x@eu.rival.com')).toBe(true);
+    expect(m.isSuppressed('x@notrival.com')).toBe(false);
+  });
+
+  it('reads entries as the rep types them', () => {
+    expect(parseSuppressionEntry(' Boss@Acme.com ')).toEqual({ kind: 'email', value: 'boss@acme.com' });
+    expect(parseSuppressionEntry('@rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
+    expect(parseSuppressionEntry('https://www.rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
+    expect(parseSuppressionEntry('Email')).toBe(null);
+  });
+});

@@ -1,0 +1,123 @@
+// The prospects screen's core: search and filters, the indexes behind them, edits with validation, delete and export.
+import { describe, expect, it } from 'vitest';
+import { prospectListQueries } from '../../../src/main/core/db/queries/prospectList';
+import type { ProspectListQuery } from '../../../src/shared/contract/prospects';
+import { csvBytes, importFile } from '../../support/importFiles';
+import { makeTestCore } from '../../support/testCore';
+
+const q = (over: Partial<ProspectListQuery> = {}): ProspectListQuery => ({
+  search: '', tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'desc', offset: 0, limit: 100, ...over,
+});
+
+async function seeded() {
+  const t = makeTestCore();
+  const csv = [
+    'email,first name,last name,company,state,country',
+    'jane@acme.com,Jane,Doe,Acme Corp,CA,US',
+    'joe@beta.io,Joe,Bloggs,Beta,NY,US',
+    'zoe@gamma.de,Zoë,Müller,Gamma GmbH,,DE',
+  ].join('\n');
+  const { summary } = await importFile(t.core, 'seed.csv', csvBytes(csv), { tag: 'Fair 2026' });
+  return { ...t, importId: summary.id };
+}
+
+describe('prospect list', () => {
+  it('searches by word prefixes of name, email and company', async () => {
+    const { core } = await seeded();
+    const emails = (search: string) => core.prospects.list(q({ search, sort: 'email', dir: 'asc' })).rows.map((p) => p.email);
+    expect(emails('jan')).toEqual(['jane@acme.com']);
+    expect(emails('acme')).toEqual(['jane@acme.com']);
+    expect(emails('jo bl')).toEqual(['joe@beta.io']);
+    expect(emails('muller')).toEqual(['zoe@gamma.de']);
+    expect(emails('beta.io')).toEqual(['joe@beta.io']);
+    expect(emails('nobody')).toEqual([]);
+  });
+
+  it('filters by tag, import, status and time zone, and sorts', async () => {
+    const { core, importId } = await seeded();
+    const tag = core.prospects.facets().tags[0]!;
+    expect(tag).toMatchObject({ name: 'Fair 2026', count: 3 });
+    expect(core.prospects.list(q({ tagId: tag.id })).total).toBe(3);
+    expect(core.prospects.list(q({ importId })).total).toBe(3);
+    expect(core.prospects.list(q({ timeZone: 'America/Los_Angeles' })).rows.map((p) => p.email)).toEqual(['jane@acme.com']);
+    core.suppressions.addText('gamma.de', null);
+    expect(core.prospects.list(q({ status: 'suppressed' })).rows.map((p) => p.email)).toEqual(['zoe@gamma.de']);
+    expect(core.prospects.list(q({ sort: 'name', dir: 'asc' })).rows.map((p) => p.firstName)).toEqual(['Jane', 'Joe', 'Zoë']);
+    expect(core.prospects.list(q({ sort: 'company', dir: 'desc', limit: 1, offset: 1 })).rows.map((p) => p.company)).toEqual(['Beta']);
+  });
+
+  it('uses indexes for the screen queries, never a scan of prospects', () => {
+    const { core } = makeTestCore();
+    const list = prospectListQueries(core.deps.db);
+    const plans = [
+      list.explain(q()),
+      list.explain(q({ sort: 'name', dir: 'asc' })),
+      list.explain(q({ sort: 'company' })),
+      list.explain(q({ sort: 'email', dir: 'asc' })),
+      list.explain(q({ status: 'active' })),
+      list.explain(q({ importId: 1 })),
+      list.explain(q({ timeZone: 'Europe/Berlin' })),
+      list.explain(q({ search: 'jane' })),
+    ];
+    for (const plan of plans) expect(plan.join('\n')).not.toMatch(/SCAN p\b(?! USING)/);
+    // Browsing sorts through an index; a search sorts only its matches.
+    for (const plan of plans.slice(0, -1)) expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    expect(plans.at(-1)!.join('\n')).toMatch(/SCAN prospects_fts VIRTUAL TABLE INDEX/);
+    expect(plans.at(-1)!.join('\n')).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+  });
+});
+
+describe('search index', () => {
+  it('stays consistent when an import updates its own rows and rows are later edited or deleted', async () => {
+    const { core } = await seeded();
+    const csv = 'email,first name,company\nnew@x.com,Nina,Old Co\nnew@x.com,Nora,New Co\njane@acme.com,Janet,Acme Corp';
+    await importFile(core, 'again.csv', csvBytes(csv), { policy: 'overwrite' });
+    const check = () => core.deps.db.prepare(`INSERT INTO prospects_fts (prospects_fts) VALUES ('integrity-check')`).run();
+    expect(check).not.toThrow();
+    const find = (s: string) => core.prospects.list(q({ search: s })).rows.map((p) => p.email);
+    expect(find('nora new')).toEqual(['new@x.com']);
+    expect(find('nina')).toEqual([]);
+    expect(find('janet')).toEqual(['jane@acme.com']);
+    const nora = core.prospects.list(q({ search: 'nora' })).rows[0]!;
+    core.prospects.update(nora.id, { firstName: 'Nadia' });
+    expect(find('nadia')).toEqual(['new@x.com']);
+    core.prospects.delete([nora.id]);
+    expect(find('nadia')).toEqual([]);
+    expect(check).not.toThrow();
+    expect(core.deps.db.prepare('SELECT deferred_after FROM search_index_control').get()).toEqual({ deferred_after: null });
+  });
+});
+
+describe('prospect edits, deletion and export', () => {
+  it('validates edits, keeps other fields, and writes the timeline', async () => {
+    const { core } = await seeded();
+    const jane = core.prospects.list(q({ search: 'jane' })).rows[0]!;
+    expect(() => core.prospects.update(jane.id, { email: 'joe@beta.io' })).toThrow(/not valid/);
+    expect(() => core.prospects.update(jane.id, { phone: '12' })).toThrow(/not valid/);
+    const updated = core.prospects.update(jane.id, { title: 'VP Sales', phone: '415 555 0132', customFields: { Owner: 'me' }, tags: ['Hot'] });
+    expect(updated).toMatchObject({ title: 'VP Sales', phone: '+14155550132', company: 'Acme Corp', customFields: { Owner: 'me' }, tags: ['Hot'] });
+    const detail = core.prospects.get(jane.id);
+    expect(detail.importFileName).toBe('seed.csv');
+    expect(detail.timeline[0]).toMatchObject({ type: 'prospect_edited' });
+    expect(core.prospects.list(q({ search: 'jane' })).rows[0]!.title).toBe('VP Sales');
+  });
+
+  it('deletes prospects with their timeline and search entries', async () => {
+    const { core } = await seeded();
+    const ids = core.prospects.ids({ search: 'acme', tagId: null, importId: null, status: null, timeZone: null });
+    core.prospects.update(ids[0]!, { title: 'x' });
+    expect(core.prospects.delete(ids)).toEqual({ deleted: 1 });
+    expect(core.prospects.list(q({ search: 'jane' })).total).toBe(0);
+    expect(core.deps.db.prepare('SELECT count(*) AS n FROM events WHERE prospect_id = ?').get(ids[0]!)).toEqual({ n: 0 });
+    expect(core.navCounts().prospects).toBe(2);
+  });
+
+  it('exports the current view as CSV, custom fields included', async () => {
+    const { core } = await seeded();
+    const out = core.prospects.exportCsv({ search: '', tagId: null, importId: null, status: null, timeZone: 'America/New_York', sort: 'email', dir: 'asc' });
+    expect(out.rows).toBe(1);
+    const lines = out.csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]!.startsWith('Email,First name,Last name,Company')).toBe(true);
+    expect(lines[1]!.startsWith('joe@beta.io,Joe,Bloggs,Beta')).toBe(true);
+  });
+});
