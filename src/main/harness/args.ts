@@ -6,7 +6,6 @@ export interface HarnessArgs {
   dataDir: string;
   port: number;
   testMode: boolean;
-  demo: boolean;
 }
 
 export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): HarnessArgs {
@@ -14,7 +13,6 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
     dataDir: env.REPDESK_DATA_DIR || join(homedir(), '.repdesk-browser'),
     port: 0,
     testMode: env.REPDESK_TEST_MODE === '1',
-    demo: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -36,11 +34,8 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
       case '--test-mode':
         args.testMode = true;
         break;
-      case '--demo':
-        args.demo = true;
-        break;
       default:
-        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --demo, --test-mode`);
+        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --test-mode`);
     }
   }
   return args;
