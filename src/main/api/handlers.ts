@@ -4,6 +4,7 @@ import type { Core } from '../core/createCore';
 import { appHandlers } from './handlers/app';
 import { engineHandlers } from './handlers/engine';
 import { enrollmentHandlers } from './handlers/enrollments';
+import { queueHandlers } from './handlers/queue';
 import { sequenceHandlers } from './handlers/sequences';
 import { settingsHandlers } from './handlers/settings';
 
@@ -18,5 +19,6 @@ export function createHandlers(core: Core): Handlers {
     ...sequenceHandlers(core),
     ...enrollmentHandlers(core),
     ...engineHandlers(core),
+    ...queueHandlers(core),
   };
 }

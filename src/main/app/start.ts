@@ -7,6 +7,7 @@ import { createCore } from '../core/createCore';
 import { openDatabase } from '../core/db/open';
 import { EventBus } from '../core/eventBus';
 import { consoleLog } from '../core/log';
+import { shellCallLauncher } from './callLauncher';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './mainWindow';
 import { installMenu } from './menu';
@@ -40,6 +41,7 @@ export function startApp(): void {
       log,
       vault: safeStorageVault(dataDir),
       notifier: osNotifier(bus, focus),
+      launcher: shellCallLauncher(),
       env: {
         appName: app.getName(),
         version: app.getVersion(),

@@ -6,13 +6,17 @@ import type { Db } from './db/open';
 import { EventBus } from './eventBus';
 import type { Log } from './log';
 import type { MailProviders } from './mail/provider';
-import type { Environment, Notifier, Vault } from './ports';
+import type { CallLauncher, Environment, Notifier, Vault } from './ports';
 import { SettingsService } from './settings/settingsService';
 import { makeContext, type EngineContext } from './engine/context';
 import { EnrollmentService } from './engine/enrollmentService';
 import { Scheduler } from './engine/scheduler';
 import { StepRunService } from './engine/stepRunService';
 import { SequenceService } from './sequences/sequenceService';
+import { DemoWorkspace } from './queue/demoWorkspace';
+import { QueueActions } from './queue/queueActions';
+import { QueueService } from './queue/queueService';
+import { Reminders } from './queue/reminders';
 
 export interface CoreDeps {
   db: Db;
@@ -21,6 +25,8 @@ export interface CoreDeps {
   providers: MailProviders;
   vault: Vault;
   notifier: Notifier;
+  /** Opens call links (tel:, sip:, a softphone's scheme) through the OS; absent where nothing can dial. */
+  launcher?: CallLauncher;
   log: Log;
   env: Environment;
   /** Given when a transport or adapter needs the bus before core exists; otherwise core makes one. */
@@ -39,6 +45,11 @@ export interface Core {
   readonly stepRuns: StepRunService;
   readonly scheduler: Scheduler;
   readonly engine: EngineContext;
+  /** The Today view and the queue's own actions (bulk approve, hold back, click-to-call). */
+  readonly queue: QueueService;
+  readonly queueActions: QueueActions;
+  readonly reminders: Reminders;
+  readonly demo: DemoWorkspace;
   navCounts(): { today: number; prospects: number; sequences: number };
   /** Starts the engine loop: reconcile sends left in flight, catch up, then tick on the clock. */
   start(): Promise<void>;
@@ -64,6 +75,16 @@ export function createCore(deps: CoreDeps): Core {
   const scheduler = new Scheduler(engine, enrollments);
   const stepRuns = new StepRunService(engine, enrollments, () => scheduler.wake());
   const sequences = new SequenceService(engine, () => scheduler.wake());
+  const queue = new QueueService(engine);
+  const queueActions = new QueueActions(engine, queue, stepRuns, deps.launcher ?? null);
+  const reminders = new Reminders(engine, queue);
+  const demo = new DemoWorkspace(engine, sequences, enrollments, stepRuns, queue);
+  // counts.nav's today figure uses the queue's own definition of queue work (see QueueService.count).
+  const navCounts = () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone));
+  // The nav's Today figure follows the queue: whatever changed it, the window hears the new counts.
+  bus.subscribe((name) => {
+    if (name === 'queue.changed' || name === 'enrollments.changed' || name === 'sequences.changed') bus.emit('counts.changed', navCounts());
+  });
   return {
     deps,
     bus,
@@ -73,9 +94,17 @@ export function createCore(deps: CoreDeps): Core {
     stepRuns,
     scheduler,
     engine,
-    start: () => scheduler.start(),
-    navCounts: () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone)),
+    queue,
+    queueActions,
+    reminders,
+    demo,
+    start: async () => {
+      await scheduler.start();
+      reminders.start();
+    },
+    navCounts,
     close: () => {
+      reminders.stop();
       scheduler.stop();
       deps.db.close();
     },

@@ -6,6 +6,8 @@ export interface HarnessArgs {
   dataDir: string;
   port: number;
   testMode: boolean;
+  /** Load the demo workspace (sample prospects, sequences and a day of queue items) if it is not there yet. */
+  demo: boolean;
 }
 
 export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): HarnessArgs {
@@ -13,6 +15,7 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
     dataDir: env.REPDESK_DATA_DIR || join(homedir(), '.repdesk-browser'),
     port: 0,
     testMode: env.REPDESK_TEST_MODE === '1',
+    demo: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -34,8 +37,11 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
       case '--test-mode':
         args.testMode = true;
         break;
+      case '--demo':
+        args.demo = true;
+        break;
       default:
-        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --test-mode`);
+        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --test-mode, --demo`);
     }
   }
   return args;

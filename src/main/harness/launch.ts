@@ -8,6 +8,7 @@ import { openDatabase } from '../core/db/open';
 import { EventBus } from '../core/eventBus';
 import type { Log } from '../core/log';
 import { newToken } from './auth';
+import { harnessCallLauncher } from './callLauncher';
 import { fileVault } from './fileVault';
 import { startHarness, type Harness } from './server';
 
@@ -15,6 +16,8 @@ export interface LaunchOptions {
   dataDir: string;
   port: number;
   testMode: boolean;
+  /** Load the demo workspace at start when it is not there yet. */
+  demo?: boolean;
   clock: Clock;
   log: Log;
   rendererDir: string;
@@ -39,6 +42,7 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
     vault: fileVault(options.dataDir),
     // No OS notifications in a browser tab: they reach the window as in-app toasts.
     notifier: { notify: (n) => bus.emit('notification', n) },
+    launcher: harnessCallLauncher(bus, options.testMode),
     env: {
       appName: 'Repdesk',
       version: packageVersion(),
@@ -49,6 +53,10 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
     },
   });
   await core.start();
+  if (options.demo && !core.demo.isLoaded()) {
+    core.demo.load();
+    core.scheduler.wake();
+  }
   const harness = await startHarness({
     dispatch: createApi(core),
     bus: core.bus,

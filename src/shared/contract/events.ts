@@ -20,4 +20,6 @@ export const events = {
   'counts.changed': NavCountsSchema,
   /** In the harness, notifications reach the window as in-app toasts through this event. */
   notification: NotificationSchema,
+  /** In the harness (outside test mode), asks the browser window to open a call link the app built. */
+  'launcher.open': z.object({ uri: z.string() }),
 };

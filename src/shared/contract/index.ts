@@ -5,6 +5,7 @@ import { appMethods } from './app';
 import { engineMethods } from './engine';
 import { enrollmentMethods } from './enrollments';
 import { events } from './events';
+import { queueMethods } from './queue';
 import { sequenceMethods } from './sequences';
 import { settingsMethods } from './settings';
 
@@ -14,6 +15,7 @@ export const methods = {
   ...sequenceMethods,
   ...enrollmentMethods,
   ...engineMethods,
+  ...queueMethods,
 };
 
 export { events };

@@ -3,7 +3,7 @@ import { parseHarnessArgs } from '../../../src/main/harness/args';
 
 describe('harness options', () => {
   it('take the data folder and port from flags, before the environment', () => {
-    expect(parseHarnessArgs(['--data', '/tmp/x', '--port', '4321'], { REPDESK_DATA_DIR: '/tmp/env' })).toEqual({ dataDir: '/tmp/x', port: 4321, testMode: false });
+    expect(parseHarnessArgs(['--data', '/tmp/x', '--port', '4321'], { REPDESK_DATA_DIR: '/tmp/env' })).toEqual({ dataDir: '/tmp/x', port: 4321, testMode: false, demo: false });
     expect(parseHarnessArgs([], { REPDESK_DATA_DIR: '/tmp/env' }).dataDir).toBe('/tmp/env');
   });
 
@@ -17,5 +17,10 @@ describe('harness options', () => {
   it('enable test mode only when asked', () => {
     expect(parseHarnessArgs(['--test-mode'], {}).testMode).toBe(true);
     expect(parseHarnessArgs([], { REPDESK_TEST_MODE: '1' }).testMode).toBe(true);
+  });
+
+  it('load the demo workspace only when asked', () => {
+    expect(parseHarnessArgs(['--demo'], {}).demo).toBe(true);
+    expect(parseHarnessArgs([], {}).demo).toBe(false);
   });
 });

@@ -36,7 +36,7 @@ function rootNames(liquid: Liquid, template: string): string[] {
   return liquid.globalVariablesSync(template);
 }
 
-function renderOne(liquid: Liquid, template: string, context: Record<string, unknown>, missing: Set<string>): string {
+function renderOne(liquid: Liquid, template: string, context: Record<string, unknown>, missing: Set<string>, missingAs: (name: string) => string = () => ''): string {
   const names: string[] = [];
   const scope: Record<string, unknown> = { ...context };
   for (const name of rootNames(liquid, template)) {
@@ -57,9 +57,26 @@ function renderOne(liquid: Liquid, template: string, context: Record<string, unk
   scope.custom = custom;
   const out = liquid.parseAndRenderSync(template, scope);
   return out.replace(markerRe, (_: string, i: string) => {
-    missing.add(names[Number(i)] ?? 'unknown');
-    return '';
+    const name = names[Number(i)] ?? 'unknown';
+    missing.add(name);
+    return missingAs(name);
   });
+}
+
+/**
+ * The rep's editable draft (Today queue): plain text with values filled and every field that resolved to
+ * nothing left visible as `{{ name }}`, so approving refuses it until the rep writes the words in.
+ */
+export function renderDraft(subject: string, body: string, context: Record<string, unknown>): { subject: string; body: string; missingFields: string[]; error: string | null } {
+  const missing = new Set<string>();
+  const visible = (name: string) => `{{ ${name} }}`;
+  try {
+    const s = renderOne(text, subject, context, missing, visible).replace(/\s+/g, ' ').trim();
+    const b = renderOne(text, body, context, missing, visible).trim();
+    return { subject: s, body: b, missingFields: [...missing].sort(), error: null };
+  } catch (err) {
+    return { subject, body, missingFields: [], error: `The template has an error: ${(err as Error).message}` };
+  }
 }
 
 export function renderEmail(subject: string, body: string, context: Record<string, unknown>): RenderResult {

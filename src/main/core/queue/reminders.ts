@@ -1,0 +1,93 @@
+// Reminders: an OS notification when a call or task in the queue comes due; clicking it opens the item.
+import type { TimerHandle } from '../clock';
+import { prospectName } from '../db/queries/enrollments';
+import type { QueueRow } from '../db/queries/queue';
+import type { EngineContext } from '../engine/context';
+import type { QueueService } from './queueService';
+import { repDay } from './queueService';
+
+/** Re-checks at least this often, so a laptop that slept through a timer still reminds soon after waking. */
+const maxWait = 5 * 60_000;
+
+export class Reminders {
+  private timer: TimerHandle | null = null;
+  private running = false;
+  /** Up to when calls and tasks have been announced; each run is announced once. */
+  private checkedUpTo = 0;
+  private readonly announced = new Set<number>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly queue: QueueService,
+  ) {}
+
+  /** Announces what is already due today (once, as one notification), then each call or task as it falls due. */
+  start(): void {
+    this.running = true;
+    const day = repDay(this.ctx);
+    const due = this.queue.q.comingDue(day.start - 1, day.now);
+    due.forEach((r) => this.announced.add(r.id));
+    if (due.length === 1) this.announce(due[0]!);
+    else if (due.length > 1)
+      this.ctx.notifier.notify({
+        title: `${due.length} calls and tasks are due`,
+        body: 'They are at the top of your Today queue.',
+        target: { kind: 'queue' },
+      });
+    this.checkedUpTo = day.now;
+    // A rescheduled or newly planned call may now fall due sooner than the timer.
+    this.unsubscribe = this.ctx.bus.subscribe((name) => {
+      if (name === 'queue.changed' && this.running) this.arm();
+    });
+    this.arm();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.unsubscribe?.();
+    if (this.timer) this.ctx.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Announces every call and task that fell due since the last check. */
+  check(): number {
+    const now = this.ctx.clock.now();
+    const rows = this.queue.q.comingDue(this.checkedUpTo, now).filter((r) => !this.announced.has(r.id));
+    this.checkedUpTo = Math.max(this.checkedUpTo, now);
+    for (const r of rows) {
+      this.announced.add(r.id);
+      this.announce(r);
+    }
+    return rows.length;
+  }
+
+  private arm(): void {
+    if (this.timer) this.ctx.clock.clearTimeout(this.timer);
+    const now = this.ctx.clock.now();
+    // Rescheduled into the past of our mark: look again from there so it is not missed.
+    const next = this.queue.q.nextDueAfter(Math.min(this.checkedUpTo, now));
+    const wait = next === null ? maxWait : Math.min(maxWait, Math.max(0, next - now));
+    this.timer = this.ctx.clock.setTimeout(() => {
+      this.timer = null;
+      if (!this.running) return;
+      try {
+        this.check();
+      } catch (err) {
+        this.ctx.log.error('Reminder check failed', { error: err instanceof Error ? err.stack : String(err) });
+      }
+      this.arm();
+    }, wait);
+  }
+
+  private announce(r: QueueRow): void {
+    const who = prospectName(r);
+    const company = r.company ? ` (${r.company})` : '';
+    const note = (r.step_note ?? '').split('\n')[0]!.slice(0, 120);
+    this.ctx.notifier.notify(
+      r.step_type === 'call'
+        ? { title: `Call ${who}${company} now`, body: note || `${r.sequence_name}: the call is due.`, target: { kind: 'queue-item', id: r.id } }
+        : { title: `Task due: ${who}${company}`, body: note || `${r.sequence_name}: the task is due.`, target: { kind: 'queue-item', id: r.id } },
+    );
+  }
+}
