@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { api } from './api/client';
 import { Sidebar } from './components/Sidebar';
 import { Toasts } from './components/Toasts';
+import { receiveNotification } from './notifications';
 import { screenFromHash, type Screen } from './routes';
 import { AnalyticsScreen } from './screens/AnalyticsScreen';
 import { ProspectsScreen } from './screens/ProspectsScreen';
@@ -27,14 +28,16 @@ export function App() {
   const screen = useAppStore(appSelectors.screen);
 
   useEffect(() => {
-    const { start, navigate, setCounts, pushToast } = useAppStore.getState();
+    const { start, navigate, setCounts } = useAppStore.getState();
     const follow = () => navigate(screenFromHash(window.location.hash));
     follow();
     window.addEventListener('hashchange', follow);
     const offs = [
       api().on('counts.changed', setCounts),
       api().on('settings.changed', (s) => useSettingsStore.getState().received(s)),
-      api().on('notification', (n) => pushToast({ title: n.title, body: n.body, tone: 'info' })),
+      api().on('notification', receiveNotification),
+      // Outside test mode the harness asks the browser to open call links (tel:, sip:...) the app built.
+      api().on('launcher.open', ({ uri }) => window.open(uri, '_self')),
     ];
     void start();
     return () => {

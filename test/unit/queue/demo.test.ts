@@ -25,7 +25,7 @@ describe('demo workspace', () => {
     const after = core.queue.today();
     expect(after.demo).toBe(false);
     expect(after.sections.emails.items.length + after.sections.calls.items.length + after.sections.tasks.items.length).toBe(0);
-    expect(core.sequences.list({}).length).toBe(0);
+    expect(core.sequences.list(false).length).toBe(0);
     core.close();
   });
 });

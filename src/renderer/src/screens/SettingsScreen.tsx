@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { CallingSettings } from '../components/settings/CallingSettings';
 import { settingsSelectors, useSettingsStore } from '../store/settings';
 
 export function SettingsScreen() {
@@ -16,6 +17,7 @@ export function SettingsScreen() {
     <>
       <ScreenHeader title="Settings" subtitle="Saved on this computer only" />
       {settings && options ? <ProfileForm key={JSON.stringify(settings)} settings={settings} options={options} /> : <p className="muted">Loading…</p>}
+      {settings && <CallingSettings settings={settings} />}
     </>
   );
 }
