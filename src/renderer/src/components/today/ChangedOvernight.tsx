@@ -13,8 +13,10 @@ export function ChangedOvernight({ changed }: { changed: TodayView['changed'] })
           <li key={c.eventId}>
             <span className={`dot dot-${c.type}`} aria-hidden="true" />
             <strong>{c.prospectName}</strong>
-            {c.sequenceName && <span className="muted"> · {c.sequenceName}</span>}
-            <div className="changed-why">{c.reason}</div>
+            <span className="changed-why" title={`${c.reason ?? ''}${c.sequenceName ? ` (${c.sequenceName})` : ''}`}>
+              {c.reason}
+              {c.sequenceName && <span className="muted"> · {c.sequenceName}</span>}
+            </span>
             <span className="muted small">{c.timeText}</span>
           </li>
         ))}

@@ -22,7 +22,7 @@ export function QueueSection({ id, title, items, counts, actions, empty }: Secti
           {title} <span className="count" data-testid={`count-${id}`}>{counts.total}</span>
         </h2>
         {counts.overdue > 0 && <span className="pill pill-danger">{counts.overdue} overdue</span>}
-        {counts.later > 0 && <span className="pill">{counts.later} later today</span>}
+        {counts.later > 0 && <span className="pill">{counts.later} later</span>}
         <span className="spacer" />
         {actions}
       </header>
