@@ -51,14 +51,14 @@ export function CallingSettings({ settings }: { settings: Settings }) {
           </p>
           {problem || serverError ? <p className="field-error">{problem ?? serverError}</p> : example.ok && <p className="hint">Opens: {example.uri}</p>}
         </div>
-        <label htmlFor="setting-startCallFromReminder">Reminders</label>
-        <div className="checkbox-row">
-          <input id="setting-startCallFromReminder" type="checkbox" checked={fromReminder} onChange={(e) => (setFromReminder(e.target.checked), setSaved(false))} />
-          <span>Clicking a call reminder also starts the call</span>
-        </div>
+        <span className="form-grid-label">Reminders</span>
+        <label className="checkbox-row">
+          <input type="checkbox" checked={fromReminder} onChange={(e) => (setFromReminder(e.target.checked), setSaved(false))} />
+          Clicking a call reminder also starts the call
+        </label>
       </div>
       <div className="form-actions">
-        {saved && !dirty && <p className="form-saved">Saved</p>}
+        {saved && !dirty && <p className="form-saved" data-testid="calling-saved">Saved</p>}
         <button type="submit" className="button" disabled={!dirty || saving || problem !== null}>
           Save calling settings
         </button>
