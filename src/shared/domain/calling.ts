@@ -13,7 +13,7 @@ export function callTemplateProblem(template: string): string | null {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(t)?.[1]?.toLowerCase();
   if (!scheme) return 'Start with a scheme such as tel:, callto:, sip: or your softphone’s own (e.g. zoomphonecall:)';
   if (forbiddenSchemes.includes(scheme)) return `${scheme}: opens a page or runs code, not a call; use tel:, callto:, sip: or your softphone’s scheme`;
-  if (!t.includes('{phone}')) return 'Put {phone} where the number goes, e.g. tel:{phone}';
+  if (!t.includes('{phone}') && !t.includes('{digits}')) return 'Put {phone} where the number goes, e.g. tel:{phone}';
   if (/\s/.test(t)) return 'A call link cannot contain spaces';
   return null;
 }
