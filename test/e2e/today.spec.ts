@@ -121,7 +121,7 @@ test('the rep works the queue from the keyboard and every action lands in the ti
   await reminder.getByRole('button').first().click();
   const callDetail = app.getByTestId('detail-call');
   await expect(callDetail).toBeVisible();
-  await expect(callDetail.getByTestId('phone')).toHaveText('+14155550142');
+  await expect(callDetail.getByTestId('phone')).toHaveText('+1 415 555 0142');
   await expect(callDetail.getByTestId('local-time')).toContainText(/GMT|BST/);
   await expect(callDetail).toContainText('Ask Finn how Fjord plans next quarter.');
 

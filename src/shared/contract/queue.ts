@@ -17,6 +17,8 @@ export const QueueProspectSchema = z.object({
   company: z.string().nullable(),
   title: z.string().nullable(),
   phone: z.string().nullable(),
+  /** The number as people read it, e.g. +1 415 555 0142. */
+  phoneText: z.string().nullable(),
   timeZone: z.string(),
   /** 'prospect' when the prospect's own zone is known; 'rep' when it fell back to the rep's. */
   timeZoneSource: z.enum(['prospect', 'rep', 'sequence']),
@@ -74,6 +76,8 @@ export const GoingOutItemSchema = z.object({
   sequenceName: z.string(),
   stepLabel: z.string(),
   subject: z.string(),
+  /** The preview, sanitised in core like the queue's. */
+  html: z.string(),
   dueAt: z.number(),
   repTime: z.string(),
   prospectTime: z.string(),
@@ -81,6 +85,7 @@ export const GoingOutItemSchema = z.object({
   /** planned: goes out at its time; over_cap: beyond today's cap, moves to the next day; waiting_mailbox: no connected mailbox. */
   status: z.enum(['planned', 'over_cap', 'waiting_mailbox']),
   reason: z.string().nullable(),
+  actions: z.array(z.enum(stepRunActions)),
 });
 export type GoingOutItem = z.infer<typeof GoingOutItemSchema>;
 

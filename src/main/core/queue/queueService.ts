@@ -1,4 +1,5 @@
 // The Today view: the rep's queue in sections, today's automatic sends against the cap, and what changed overnight.
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import type { ChangedItem, GoingOutItem, QueueItem, TodayView } from '../../../shared/contract/queue';
 import { compareQueueItems, countBands, dueBand, sectionOf } from '../../../shared/domain/queue';
@@ -10,7 +11,7 @@ import { prospectContext } from '../engine/composer';
 import { zoneFor, type EngineContext } from '../engine/context';
 import { describeStep } from '../engine/planner';
 import { renderEmail } from '../templates/render';
-import { draftFor } from './draft';
+import { draftFor, previewHtml } from './draft';
 
 /** A sane ceiling for one day's queue; a rep cannot work more in a day, and the view stays fast. */
 const maxItems = 1000;
@@ -94,6 +95,7 @@ export class QueueService {
         company: r.company,
         title: r.title,
         phone: r.phone,
+        phoneText: r.phone ? (parsePhoneNumberFromString(r.phone)?.formatInternational() ?? r.phone) : null,
         timeZone: zone.zone,
         timeZoneSource: zone.source,
         localTime: DateTime.fromMillis(day.now, { zone: zone.zone }).toFormat('h:mm a ZZZZ'),
@@ -139,12 +141,14 @@ export class QueueService {
         sequenceName: r.sequence_name,
         stepLabel: `${describeStep({ type: r.step_type, position: r.step_position })}${approved ? ', approved by you' : ''}`,
         subject: approved ? (r.subject ?? draft.subject) : draft.subject,
+        html: approved && r.body !== null ? previewHtml(r.body) : draft.html,
         dueAt: r.due_at,
         repTime: timeText(Math.max(r.due_at, day.now), day.zone),
         prospectTime: DateTime.fromMillis(Math.max(r.due_at, day.now), { zone }).toFormat('h:mm a ZZZZ'),
         prospectTimeZone: zone,
         status,
         reason: r.reason,
+        actions: allowedActions(r.step_type, r.state),
       };
     });
     return { items, dailyCap, sentToday, mailbox: account?.email ?? null };

@@ -21,7 +21,7 @@ export function CallItem({ item, now }: { item: QueueItem; now: number }) {
       <ItemHeader item={item} />
       <div className="call-line">
         <span className="phone" data-testid="phone">
-          {item.prospect.phone ?? 'No phone number'}
+          {item.prospect.phoneText ?? 'No phone number'}
         </span>
         <button type="button" className="button" disabled={busy || !item.prospect.phone} onClick={() => void dial(item.id)}>
           Call <kbd>c</kbd>

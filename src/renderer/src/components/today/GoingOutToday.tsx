@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { GoingOutItem, TodayView } from '../../../../shared/contract/queue';
 import { useQueueStore } from '../../store/queue';
 import { queueSelectors } from '../../store/queue/selectors';
+import { RescheduleMenu } from './RescheduleMenu';
 
 const statusText: Record<GoingOutItem['status'], string> = {
   planned: 'Planned',
@@ -64,8 +65,11 @@ function GoingOutRow({ item }: { item: GoingOutItem }) {
   );
 }
 
-export function GoingOutDetail({ item }: { item: GoingOutItem }) {
+export function GoingOutDetail({ item, now }: { item: GoingOutItem; now: number }) {
   const holdBack = useQueueStore((s) => s.holdBack);
+  const openReschedule = useQueueStore((s) => s.openReschedule);
+  const rescheduling = useQueueStore(queueSelectors.rescheduling) === item.id;
+  const error = useQueueStore(queueSelectors.itemErrors)[item.id];
   const busy = useQueueStore(queueSelectors.busy);
   return (
     <article className="detail" data-testid="detail-going-out" aria-label={`Automatic email to ${item.prospectName}`}>
@@ -92,19 +96,35 @@ export function GoingOutDetail({ item }: { item: GoingOutItem }) {
           </div>
         </dl>
       </header>
-      <p>
-        <strong>{item.subject || '(reply in the same thread)'}</strong>
-      </p>
       <p className="muted">
         {item.sequenceName} · {item.stepLabel}. It goes out by itself at its time.
         {item.reason ? ` ${item.reason}` : ''}
       </p>
+      <div className="email-preview">
+        <div className="email-meta">
+          <span className="muted">To</span> {item.prospectName} &lt;{item.prospectEmail}&gt;
+        </div>
+        <div className="email-subject">{item.subject || <span className="muted">(reply in the same thread)</span>}</div>
+        {/* Sanitised in core (sanitize-html); nothing here can run or load. */}
+        <div className="email-body" dangerouslySetInnerHTML={{ __html: item.html }} />
+      </div>
+      {error && (
+        <p className="item-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="detail-actions">
         <button type="button" className="button" disabled={busy} onClick={() => void holdBack(item.id)}>
-          Hold back and edit <kbd>h</kbd>
+          Send to approval and edit <kbd>h</kbd>
         </button>
-        <p className="hint">It moves to “Emails to approve” and waits for you.</p>
+        {item.actions.includes('reschedule') && (
+          <button type="button" className="button secondary" disabled={busy} onClick={() => openReschedule(rescheduling ? null : item.id)} aria-expanded={rescheduling}>
+            Hold back to later <kbd>r</kbd>
+          </button>
+        )}
       </div>
+      <p className="hint">Sent to approval, it waits in “Emails to approve” until you approve it; held back, it goes out by itself at the new time.</p>
+      {rescheduling && <RescheduleMenu id={item.id} now={now} />}
     </article>
   );
 }

@@ -18,7 +18,7 @@ export function ItemDetail() {
   if (item?.section === 'tasks') return <TaskItem key={item.id} item={item} now={view.now} />;
   if (focused.startsWith('out:')) {
     const out = view.goingOut.items.find((o) => `out:${o.id}` === focused);
-    if (out) return <GoingOutDetail item={out} />;
+    if (out) return <GoingOutDetail key={out.id} item={out} now={view.now} />;
   }
   if (focused.startsWith('done:')) {
     const entry = done.find((d) => `done:${d.seq}` === focused);

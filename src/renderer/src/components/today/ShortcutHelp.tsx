@@ -10,11 +10,11 @@ export const shortcuts: [string, string][] = [
   ['x', 'Tick an email for bulk approval'],
   ['Shift+A', 'Approve ticked (or all) emails'],
   ['s', 'Skip'],
-  ['r', 'Reschedule'],
+  ['r', 'Reschedule (or hold back a send)'],
   ['c', 'Call (then 1–5 for the outcome, notes, Enter)'],
   ['l', 'Log a call placed elsewhere'],
   ['d', 'Mark the task done (type a note, Enter)'],
-  ['h', 'Hold back an email going out today'],
+  ['h', 'Send an email going out today to approval'],
   ['Esc', 'Close the editor or panel'],
   ['?', 'Show or hide this help'],
 ];

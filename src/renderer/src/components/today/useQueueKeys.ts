@@ -59,6 +59,7 @@ export function useQueueKeys(): void {
           break;
         case 'r':
           if (can('reschedule')) s.openReschedule(item!.id);
+          else if (outId !== null) s.openReschedule(outId);
           break;
         case 'c':
           if (can('logCall')) void s.call(item!.id);
