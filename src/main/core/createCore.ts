@@ -78,7 +78,7 @@ export function createCore(deps: CoreDeps): Core {
   const queue = new QueueService(engine);
   const queueActions = new QueueActions(engine, queue, stepRuns, deps.launcher ?? null);
   const reminders = new Reminders(engine, queue);
-  const demo = new DemoWorkspace(engine, sequences, enrollments, stepRuns, queue);
+  const demo = new DemoWorkspace(engine, sequences, enrollments, stepRuns, queue, settings);
   // counts.nav's today figure uses the queue's own definition of queue work (see QueueService.count).
   const navCounts = () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone));
   // The nav's Today figure follows the queue: whatever changed it, the window hears the new counts.

@@ -8,6 +8,8 @@ export interface HarnessArgs {
   testMode: boolean;
   /** Load the demo workspace (sample prospects, sequences and a day of queue items) if it is not there yet. */
   demo: boolean;
+  /** Test mode only: an in-memory mailbox instead of Gmail or Outlook. */
+  fakeMailbox: boolean;
 }
 
 export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): HarnessArgs {
@@ -16,6 +18,7 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
     port: 0,
     testMode: env.REPDESK_TEST_MODE === '1',
     demo: false,
+    fakeMailbox: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -37,12 +40,16 @@ export function parseHarnessArgs(argv: string[], env: NodeJS.ProcessEnv): Harnes
       case '--test-mode':
         args.testMode = true;
         break;
+      case '--fake-mailbox':
+        args.fakeMailbox = true;
+        break;
       case '--demo':
         args.demo = true;
         break;
       default:
-        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --test-mode, --demo`);
+        throw new Error(`Unknown option ${arg}. Options: --data <dir>, --port <n>, --demo, --test-mode, --fake-mailbox`);
     }
   }
+  if (args.fakeMailbox && !args.testMode) throw new Error('--fake-mailbox is only for tests: add --test-mode');
   return args;
 }

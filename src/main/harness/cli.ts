@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     clock: args.testMode ? new ManualClock(Date.now()) : systemClock(),
     log: consoleLog('harness'),
     rendererDir: resolve(__dirname, '../renderer'),
+    fakeMailbox: args.fakeMailbox,
   });
   console.log(`Repdesk is running. Data: ${app.dataDir}`);
   console.log(`Open ${app.harness.url}`);

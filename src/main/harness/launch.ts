@@ -9,6 +9,7 @@ import { EventBus } from '../core/eventBus';
 import type { Log } from '../core/log';
 import { newToken } from './auth';
 import { harnessCallLauncher } from './callLauncher';
+import { ensureFakeAccount, fakeMailProvider } from './fakeMailbox';
 import { fileVault } from './fileVault';
 import { startHarness, type Harness } from './server';
 
@@ -21,6 +22,8 @@ export interface LaunchOptions {
   clock: Clock;
   log: Log;
   rendererDir: string;
+  /** Test mode only: send through an in-memory mailbox. */
+  fakeMailbox?: boolean;
 }
 
 export interface HarnessApp {
@@ -33,11 +36,13 @@ export interface HarnessApp {
 export async function launchHarness(options: LaunchOptions): Promise<HarnessApp> {
   const db = openDatabase(options.dataDir);
   const bus = new EventBus();
+  const fake = options.testMode && options.fakeMailbox;
+  if (fake) ensureFakeAccount(db, options.clock.now());
   const core = createCore({
     db,
     bus,
     clock: options.clock,
-    providers: {},
+    providers: fake ? { gmail: fakeMailProvider(options.clock) } : {},
     log: options.log,
     vault: fileVault(options.dataDir),
     // No OS notifications in a browser tab: they reach the window as in-app toasts.

@@ -17,7 +17,7 @@ export const engineMethods = {
   'engine.status': method(empty, EngineStatusSchema),
   /** Test mode only: moves the clock forward, running every engine tick that falls due on the way. */
   'test.clock.advance': method(z.object({ ms: z.number().int().min(0).max(400 * 86_400_000) }).strict(), z.object({ now: z.number() })),
-  /** Test mode only: sets the clock to an instant (never backwards). */
+  /** Test mode only: jumps the clock to an instant (never backwards), like a laptop waking up, then runs one tick. */
   'test.clock.set': method(z.object({ at: z.number() }).strict(), z.object({ now: z.number() })),
   /** Test mode only: adds prospects straight to the store, for end-to-end tests of enrollment. */
   'test.prospects.add': method(

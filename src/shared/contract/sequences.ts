@@ -70,6 +70,11 @@ export const sequenceMethods = {
     SequencePreviewSchema,
   ),
   'sequences.mergeFields': method(empty, z.array(MergeFieldSchema)),
+  /** Prospects to preview with or to pick for enrollment, by name, email or company (at most 50). */
+  'sequences.findProspects': method(
+    z.object({ search: z.string().max(200) }).strict(),
+    z.array(z.object({ id: z.number().int(), name: z.string(), email: z.string(), company: z.string().nullable(), status: z.string() })),
+  ),
   /** Stores a file (a guide, a case study) in the data folder for the sequence's email steps. */
   'sequences.addAttachment': method(
     z.object({ sequenceId: id, filename: z.string().trim().min(1).max(200), contentType: z.string().max(120), dataBase64: z.string().max(34_000_000) }).strict(),

@@ -3,7 +3,7 @@ import { parseHarnessArgs } from '../../../src/main/harness/args';
 
 describe('harness options', () => {
   it('take the data folder and port from flags, before the environment', () => {
-    expect(parseHarnessArgs(['--data', '/tmp/x', '--port', '4321'], { REPDESK_DATA_DIR: '/tmp/env' })).toEqual({ dataDir: '/tmp/x', port: 4321, testMode: false, demo: false });
+    expect(parseHarnessArgs(['--data', '/tmp/x', '--port', '4321'], { REPDESK_DATA_DIR: '/tmp/env' })).toEqual({ dataDir: '/tmp/x', port: 4321, testMode: false, demo: false, fakeMailbox: false });
     expect(parseHarnessArgs([], { REPDESK_DATA_DIR: '/tmp/env' }).dataDir).toBe('/tmp/env');
   });
 

@@ -40,7 +40,7 @@ describe('renderEmail', () => {
   it('reports every field that resolved to nothing, even through other filters', () => {
     const r = renderEmail('{{ title }}', '{{ industry | upcase }} {{ custom.budget }} {{ frist_name }}', ctx);
     expect(r.missingFields).toEqual(['custom.budget', 'frist_name', 'industry', 'title']);
-    expect(r.html).not.toMatch(/[\u0001\u0002]/);
+    expect(r.html.includes('\u0001') || r.html.includes('\u0002')).toBe(false);
   });
 
   it('reports a template error instead of throwing', () => {

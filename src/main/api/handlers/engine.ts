@@ -41,7 +41,9 @@ export function engineHandlers(core: Core): HandlerGroup<'engine.status' | 'test
     'test.clock.set': async ({ at }) => {
       const clock = testClock(core);
       if (at < clock.now()) throw new UserError('invalid_request', 'The test clock cannot go backwards.');
-      await core.scheduler.runUntil(at, (t) => clock.set(t));
+      // A jump, like a laptop waking up: one tick afterwards (catch-up applies), nothing in between.
+      clock.set(at);
+      await core.scheduler.tick();
       return { now: clock.now() };
     },
     'test.prospects.add': ({ prospects }) => {

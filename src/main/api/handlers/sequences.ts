@@ -1,6 +1,7 @@
 // Handlers for sequences: editing, status, starters, attachments and the preview.
 import { starters } from '../../../shared/domain/starters';
 import type { Core } from '../../core/createCore';
+import { prospectName } from '../../core/db/queries/enrollments';
 import { previewSequence } from '../../core/sequences/preview';
 import { repFieldList, standardFields, fieldKey } from '../../core/templates/mergeFields';
 import type { HandlerGroup } from '../handlers';
@@ -16,6 +17,7 @@ type SequenceMethods =
   | 'sequences.createFromStarter'
   | 'sequences.preview'
   | 'sequences.mergeFields'
+  | 'sequences.findProspects'
   | 'sequences.addAttachment';
 
 export function sequenceHandlers(core: Core): HandlerGroup<SequenceMethods> {
@@ -41,6 +43,17 @@ export function sequenceHandlers(core: Core): HandlerGroup<SequenceMethods> {
         ...rows.map((r) => ({ name: fieldKey(r.key), label: r.key, source: 'custom' as const })).filter((f) => f.name),
         ...repFieldList.map((f) => ({ ...f, source: 'rep' as const })),
       ];
+    },
+    'sequences.findProspects': ({ search }) => {
+      const like = `%${search.trim().replace(/[%_]/g, '')}%`;
+      const rows = core.deps.db
+        .prepare(
+          `SELECT id, email, first_name, last_name, company, status FROM prospects
+           WHERE email_normalized LIKE @like OR first_name LIKE @like OR last_name LIKE @like OR company LIKE @like
+           ORDER BY id DESC LIMIT 50`,
+        )
+        .all({ like }) as { id: number; email: string; first_name: string | null; last_name: string | null; company: string | null; status: string }[];
+      return rows.map((r) => ({ id: r.id, name: prospectName(r), email: r.email, company: r.company, status: r.status }));
     },
     'sequences.addAttachment': (r) => s.addAttachment(r.sequenceId, r.filename, r.contentType, r.dataBase64),
   };

@@ -22,7 +22,8 @@ export interface EngineContext {
   log: Log;
   notifier: Notifier;
   providers: MailProviders;
-  settings: SettingsService;
+  /** The rep's settings, cached until they change (the tick reads them for every run). */
+  settings: Pick<SettingsService, 'get'>;
   random: () => number;
   dataDir: string;
   q: {
@@ -71,8 +72,13 @@ export class Recorder {
 
 export function makeContext(base: Omit<EngineContext, 'q' | 'recorder'>): EngineContext {
   const events = eventQueries(base.db);
+  let cached: ReturnType<SettingsService['get']> | null = null;
+  base.bus.subscribe((name) => {
+    if (name === 'settings.changed') cached = null;
+  });
   return {
     ...base,
+    settings: { get: () => (cached ??= base.settings.get()) },
     q: {
       sequences: sequenceQueries(base.db),
       enrollments: enrollmentQueries(base.db),

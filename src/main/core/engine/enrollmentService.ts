@@ -52,8 +52,14 @@ export class EnrollmentService implements EnrollmentControl {
       where.push("(email_normalized LIKE @s OR first_name LIKE @s OR last_name LIKE @s OR company LIKE @s)");
       p.s = `%${filter.search.trim().replace(/[%_]/g, '')}%`;
     }
-    if (filter.country) (where.push('country = @country'), (p.country = filter.country.toUpperCase()));
-    if (filter.source) (where.push('source = @source'), (p.source = filter.source));
+    if (filter.country) {
+      where.push('country = @country');
+      p.country = filter.country.toUpperCase();
+    }
+    if (filter.source) {
+      where.push('source = @source');
+      p.source = filter.source;
+    }
     const sql = `SELECT id FROM prospects ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
     return (this.ctx.db.prepare(sql).all(p) as { id: number }[]).map((r) => r.id);
   }

@@ -17,7 +17,8 @@ export interface TickResult {
   nextWakeAt: number;
 }
 
-const batch = 200;
+// Small: a tick that made progress runs again at once, so a page is enough.
+const batch = 50;
 const idleWake = 5 * 60_000;
 /** A gap this long between two ticks means the laptop slept or Repdesk was closed. */
 const sleepGap = 10 * 60_000;
@@ -108,36 +109,44 @@ export class Scheduler {
     let progressed = this.enrollments.resumeDue(now) > 0;
     this.assignMailbox();
     const lanes = new Map<number, Lane>();
+    for (const a of q.pacing.accounts()) {
+      const lane = this.lane(a.id, now);
+      if (lane) lanes.set(a.id, lane);
+    }
     let sent = 0;
     let blockedUntil = Number.POSITIVE_INFINITY;
-    const candidates = q.runs.due(now, batch);
+    const open = [...lanes.values()].filter((l) => l.account.status === 'connected' && l.provider && now >= l.nextSendAt);
+    for (const l of lanes.values()) if (l.account.status === 'connected' && now < l.nextSendAt) blockedUntil = Math.min(blockedUntil, l.nextSendAt);
+    // While every mailbox waits for its next slot only rep-approved emails can go, so only they are looked up.
+    const candidates = open.length > 0 ? q.runs.due(now, batch) : q.runs.dueApproved(now, batch);
+    const domainCap = this.ctx.settings.get().perDomainDailyCap;
     for (const run of candidates) {
-      const e = q.enrollments.get(run.enrollment_id)!;
-      if (e.account_id === null) continue;
-      const lane = lanes.get(e.account_id) ?? this.lane(e.account_id, now);
+      if (run.account_id === null) continue;
+      const lane = lanes.get(run.account_id);
       if (!lane) continue;
-      lanes.set(e.account_id, lane);
       if (lane.account.status !== 'connected' || !lane.provider) continue;
       const approved = run.approved_at !== null;
+      // Cheapest first: while the mailbox waits for its next slot, nothing else about the run matters yet.
+      if (!approved && now < lane.nextSendAt) {
+        blockedUntil = Math.min(blockedUntil, lane.nextSendAt);
+        continue;
+      }
+      const e = q.enrollments.get(run.enrollment_id)!;
       if (!approved && !isSendable(calendarForEnrollment(this.ctx, e), now)) {
         this.moveToWindow(run, now, now, 'Outside the sending hours when its turn came');
         progressed = true;
         continue;
       }
       if (lane.sentToday >= lane.cap) {
-        this.moveToWindow(run, now, lane.nextDayStart, `The daily limit of ${lane.cap} automatic emails for ${lane.account.email} is reached`);
+        if (approved) continue; // the rep's own approval waits for tomorrow's first slot, untouched
+        this.spreadOverflow(lane, now);
         progressed = true;
         continue;
       }
-      const domainCap = this.ctx.settings.get().perDomainDailyCap;
       const domain = q.enrollments.prospect(run.prospect_id)?.domain ?? null;
       if (!approved && domainCap !== null && domain && q.pacing.domainSentSince(lane.account.id, domain, lane.dayStart) >= domainCap) {
         this.moveToWindow(run, now, lane.nextDayStart, `Already ${domainCap} emails to ${domain} today (the per-company limit)`);
         progressed = true;
-        continue;
-      }
-      if (!approved && now < lane.nextSendAt) {
-        blockedUntil = Math.min(blockedUntil, lane.nextSendAt);
         continue;
       }
       const outcome = await this.outbox.send(run, toMailAccount(lane.account), lane.provider, domain);
@@ -191,6 +200,31 @@ export class Scheduler {
     this.ctx.db.transaction(() => {
       this.ctx.q.runs.update(run.id, now, { dueAt: w.at, reason: why }, 'scheduled');
       this.ctx.recorder.event({ prospectId: run.prospect_id, enrollmentId: run.enrollment_id, stepRunId: run.id, type: 'rescheduled', reason: `${why}; moved to ${localText(w.at, w.zone)}`, data: { dueAt: w.at }, at: now });
+    })();
+    this.ctx.recorder.flush();
+  }
+
+  /**
+   * The daily cap is reached: the mailbox's whole backlog moves forward once, filling the next days'
+   * slots in due order (cap per day, spaced by the mean spacing), rather than being pushed a day at a time.
+   */
+  private spreadOverflow(lane: Lane, now: number): void {
+    const { q } = this.ctx;
+    const s = this.ctx.settings.get();
+    const gap = ((s.sendSpacingMinSeconds + s.sendSpacingMaxSeconds) / 2) * 1000;
+    const why = `The daily limit of ${lane.cap} automatic emails for ${lane.account.email} is reached`;
+    const backlog = q.runs.dueForAccount(now, lane.account.id);
+    const repDay = DateTime.fromMillis(lane.nextDayStart, { zone: s.timeZone });
+    this.ctx.db.transaction(() => {
+      backlog.forEach((run, k) => {
+        const e = q.enrollments.get(run.enrollment_id)!;
+        const from = repDay.plus({ days: Math.floor(k / lane.cap) }).toMillis();
+        const w = nextWindowFor(this.ctx, e, from);
+        const slot = w.at + (k % lane.cap) * gap;
+        const at = isSendable(calendarForEnrollment(this.ctx, e), slot) ? slot : nextWindowFor(this.ctx, e, slot).at;
+        q.runs.update(run.id, now, { dueAt: at, reason: why }, 'scheduled');
+        this.ctx.recorder.event({ prospectId: run.prospect_id, enrollmentId: e.id, stepRunId: run.id, type: 'rescheduled', reason: `${why}; moved to ${localText(at, w.zone)}`, data: { dueAt: at }, at: now });
+      });
     })();
     this.ctx.recorder.flush();
   }

@@ -6,6 +6,7 @@ import type { EngineContext } from '../engine/context';
 import type { EnrollmentService } from '../engine/enrollmentService';
 import type { StepRunService } from '../engine/stepRunService';
 import type { SequenceService } from '../sequences/sequenceService';
+import type { SettingsService } from '../settings/settingsService';
 import { UserError } from '../errors';
 import type { QueueService } from './queueService';
 
@@ -70,6 +71,8 @@ export class DemoWorkspace {
     private readonly enrollments: EnrollmentService,
     private readonly stepRuns: StepRunService,
     private readonly queue: QueueService,
+    /** The rep's settings, writable: the demo lends a sign-off name when none is set. */
+    private readonly settings: SettingsService,
   ) {}
 
   isLoaded(): boolean {
@@ -93,8 +96,8 @@ export class DemoWorkspace {
     const inbound = this.sequences.create(inboundInput!);
     const outbound = this.sequences.create(outboundInput!);
     // Emails sign off with the rep's name: a fresh workspace has none, so the demo lends one and takes it back on clear.
-    const lentName = this.ctx.settings.get().repName.trim() === '' ? demoRepName : null;
-    if (lentName) this.ctx.settings.update({ repName: lentName });
+    const lentName = this.settings.get().repName.trim() === '' ? demoRepName : null;
+    if (lentName) this.settings.update({ repName: lentName });
     this.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(stateKey, JSON.stringify({ sequenceIds: [inbound.id, outbound.id], lentName }));
     const insert = this.ctx.db.prepare(
       `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, phone, phone_raw, domain, website, country, time_zone, time_zone_source, source, custom_fields, created_at, updated_at)
@@ -145,7 +148,7 @@ export class DemoWorkspace {
       for (const id of state?.sequenceIds ?? []) this.ctx.db.prepare('DELETE FROM sequences WHERE id = ?').run(id);
       this.ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(stateKey);
     })();
-    if (state?.lentName && this.ctx.settings.get().repName === state.lentName) this.ctx.settings.update({ repName: '' });
+    if (state?.lentName && this.settings.get().repName === state.lentName) this.settings.update({ repName: '' });
     this.ctx.bus.emit('queue.changed', { prospectIds: [] });
     this.ctx.bus.emit('sequences.changed', { sequenceIds: state?.sequenceIds ?? [] });
     this.ctx.bus.emit('enrollments.changed', { sequenceIds: state?.sequenceIds ?? [], prospectIds: [] });

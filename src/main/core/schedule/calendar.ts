@@ -46,8 +46,36 @@ function atMinute(day: DateTime, minute: number): DateTime {
   return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60 }, { zone: day.zone });
 }
 
+// Zone math is the engine's hottest path (luxon asks Intl for every offset): windows are memoised per zone, day and hours.
+const windowCache = new Map<string, { start: number; end: number }>();
+
 export function windowOf(cal: WorkCalendar, day: DateTime): { start: number; end: number } {
-  return { start: atMinute(day, cal.startMinute).toMillis(), end: atMinute(day, cal.endMinute).toMillis() };
+  const key = `${cal.zone}|${day.year}-${day.month}-${day.day}|${cal.startMinute}|${cal.endMinute}`;
+  let w = windowCache.get(key);
+  if (!w) {
+    if (windowCache.size > 50_000) windowCache.clear();
+    w = { start: atMinute(day, cal.startMinute).toMillis(), end: atMinute(day, cal.endMinute).toMillis() };
+    windowCache.set(key, w);
+  }
+  return w;
+}
+
+interface LocalDay {
+  start: number;
+  end: number;
+  day: DateTime;
+}
+const dayCache = new Map<string, LocalDay[]>();
+
+/** The local day (in the calendar's zone) that contains instant t, from a small per-zone cache. */
+function localDay(zone: string, t: number): DateTime {
+  let days = dayCache.get(zone);
+  if (!days) dayCache.set(zone, (days = []));
+  for (const d of days) if (t >= d.start && t < d.end) return d.day;
+  const day = DateTime.fromMillis(t, { zone }).startOf('day');
+  days.push({ start: day.toMillis(), end: day.plus({ days: 1 }).startOf('day').toMillis(), day });
+  if (days.length > 64) days.shift();
+  return day;
 }
 
 function inTimeOff(cal: WorkCalendar, t: number): { start: number; end: number } | null {
@@ -59,11 +87,11 @@ function inTimeOff(cal: WorkCalendar, t: number): { start: number; end: number }
 export function isWorkingDay(cal: WorkCalendar, day: DateTime): boolean {
   if (!cal.days.has(day.weekday)) return false;
   if (cal.holidayCountry && isPublicHoliday(cal.holidayCountry, day.toISODate()!)) return false;
-  return !inTimeOff(cal, windowOf(cal, day).start);
+  return cal.timeOff.length === 0 || !inTimeOff(cal, windowOf(cal, day).start);
 }
 
 export function isSendable(cal: WorkCalendar, t: number): boolean {
-  const day = DateTime.fromMillis(t, { zone: cal.zone }).startOf('day');
+  const day = localDay(cal.zone, t);
   if (!isWorkingDay(cal, day)) return false;
   const w = windowOf(cal, day);
   return t >= w.start && t < w.end && !inTimeOff(cal, t);
@@ -71,7 +99,7 @@ export function isSendable(cal: WorkCalendar, t: number): boolean {
 
 /** The earliest instant at or after t inside a sending window. */
 export function nextSendable(cal: WorkCalendar, t: number): number {
-  let day = DateTime.fromMillis(t, { zone: cal.zone }).startOf('day');
+  let day = localDay(cal.zone, t);
   let at = t;
   // Bounded: a schedule with some weekday always finds a window within a few years of holidays and time off.
   for (let i = 0; i < 3000; i++) {

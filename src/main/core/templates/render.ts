@@ -17,7 +17,7 @@ export interface RenderResult {
 // and any marker left in the output names a field that resolved to nothing.
 const markerOpen = '\u0001';
 const markerClose = '\u0002';
-const markerRe = /\u0001(\d+)\u0002/g;
+const markerRe = new RegExp(`${markerOpen}(\\d+)${markerClose}`, 'g');
 
 function engine(escape: boolean): Liquid {
   const liquid = new Liquid({ outputEscape: escape ? 'escape' : undefined, strictFilters: true, cache: 200 });

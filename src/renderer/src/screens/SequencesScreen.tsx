@@ -1,18 +1,31 @@
-// Sequences: the rep's multi-step cadences of emails, calls and tasks.
+// Sequences: the rep's multi-step cadences of emails, calls and tasks; list, library and editor.
+import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { NewSequence, SequenceList } from '../components/sequences/SequenceList';
+import { SequenceDetail } from '../components/sequences/SequenceDetail';
+import { useSequencesStore } from '../store/sequences';
+import '../sequences.css';
 
 export function SequencesScreen() {
+  const list = useSequencesStore((s) => s.list);
+  const current = useSequencesStore((s) => s.current);
+  const { loadList, open } = useSequencesStore.getState();
+  useEffect(() => {
+    void loadList();
+  }, [loadList]);
+
+  if (current) return <SequenceDetail key={current.id} />;
   return (
     <>
-      <ScreenHeader title="Sequences" subtitle="Cadences of emails, calls and tasks, spaced over days" />
-      <EmptyState icon="sequences" title="No sequences yet">
-        <p>
-          A sequence is a series of 5 to 9 steps: automatic or hand-approved emails, calls and tasks, each sent in the prospect&apos;s business hours. Your
-          sequences, with how many prospects are in each and how they perform, will be listed here.
-        </p>
-        <p className="muted">The sequence editor is not built yet.</p>
-      </EmptyState>
+      <ScreenHeader title="Sequences" subtitle="Cadences of emails, calls and tasks, spaced over days in each prospect’s business hours" />
+      {list && list.length === 0 && (
+        <EmptyState icon="sequences" title="No sequences yet">
+          <p>A sequence is a series of steps: automatic or hand-approved emails, calls and tasks, each landing in the prospect’s business hours. Start from the library below or from a blank one.</p>
+        </EmptyState>
+      )}
+      {list && list.length > 0 && <SequenceList list={list} onOpen={(id) => void open(id)} />}
+      {list && <NewSequence onCreated={(id) => void open(id)} />}
     </>
   );
 }

@@ -8,6 +8,8 @@ ALTER TABLE step_runs ADD COLUMN approved_at INTEGER;
 
 -- The tick: due automatic work, in due order; grows with due work, not with all runs.
 CREATE INDEX step_runs_auto_due ON step_runs (due_at) WHERE state = 'scheduled' AND auto = 1;
+-- Emails the rep approved: they skip the spacing wait, so the tick looks for them even while every mailbox waits.
+CREATE INDEX step_runs_approved_due ON step_runs (due_at) WHERE state = 'scheduled' AND auto = 1 AND approved_at IS NOT NULL;
 -- The Today queue: work that waits for the rep.
 CREATE INDEX step_runs_queue_due ON step_runs (due_at) WHERE auto = 0 AND state IN ('scheduled', 'awaiting_approval', 'failed');
 -- Reconcile on start: runs left in sending.

@@ -98,9 +98,18 @@ export function enrollmentQueries(db: Db) {
     list(filter: { sequenceId?: number; prospectId?: number; status?: string; limit: number; offset: number }): { rows: ListRow[]; total: number } {
       const where: string[] = [];
       const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
-      if (filter.sequenceId) (where.push('en.sequence_id = @sequenceId'), (params.sequenceId = filter.sequenceId));
-      if (filter.prospectId) (where.push('en.prospect_id = @prospectId'), (params.prospectId = filter.prospectId));
-      if (filter.status) (where.push('en.status = @status'), (params.status = filter.status));
+      if (filter.sequenceId) {
+        where.push('en.sequence_id = @sequenceId');
+        params.sequenceId = filter.sequenceId;
+      }
+      if (filter.prospectId) {
+        where.push('en.prospect_id = @prospectId');
+        params.prospectId = filter.prospectId;
+      }
+      if (filter.status) {
+        where.push('en.status = @status');
+        params.status = filter.status;
+      }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const rows = db.prepare(`${listSelect} ${w} ORDER BY en.updated_at DESC, en.id DESC LIMIT @limit OFFSET @offset`).all(params) as ListRow[];
       const total = (db.prepare(`SELECT count(*) AS n FROM enrollments en ${w}`).get(params) as { n: number }).n;

@@ -25,11 +25,12 @@ export interface StepRunRow {
   created_at: number;
   // joined
   prospect_id: number;
+  account_id: number | null;
   step_type: StepType;
   step_position: number;
 }
 
-const select = `SELECT r.*, e.prospect_id, st.type AS step_type, st.position AS step_position
+const select = `SELECT r.*, e.prospect_id, e.account_id, st.type AS step_type, st.position AS step_position
   FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id JOIN steps st ON st.id = r.step_id`;
 
 export function toStepRun(r: StepRunRow): StepRun {
@@ -103,6 +104,15 @@ export function stepRunQueries(db: Db) {
     `${select} JOIN sequences sq ON sq.id = e.sequence_id
      WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
   );
+  const dueApproved = db.prepare<[number, number], StepRunRow>(
+    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+     WHERE r.state = 'scheduled' AND r.auto = 1 AND r.approved_at IS NOT NULL AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
+  );
+  const dueForAccount = db.prepare<[number, number], StepRunRow>(
+    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+     WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? AND r.approved_at IS NULL AND e.account_id = ? AND e.status = 'active' AND sq.status = 'active'
+     ORDER BY r.due_at, r.id`,
+  );
   const nextDue = db.prepare<[number], { due_at: number }>(
     `SELECT r.due_at FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id JOIN sequences sq ON sq.id = e.sequence_id
      WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at > ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at LIMIT 1`,
@@ -145,6 +155,9 @@ export function stepRunQueries(db: Db) {
     insert: (p: { enrollmentId: number; stepId: number; variant: number | null; state: StepRunState; dueAt: number; auto: boolean; reason: string | null; now: number }) =>
       Number(insert.run({ ...p, auto: p.auto ? 1 : 0 }).lastInsertRowid),
     due: (now: number, limit: number) => due.all(now, limit),
+    dueApproved: (now: number, limit: number) => dueApproved.all(now, limit),
+    /** Every due automatic run of one mailbox (not rep-approved ones), oldest first: the backlog when its daily cap is reached. */
+    dueForAccount: (now: number, accountId: number) => dueForAccount.all(now, accountId),
     nextDueAfter: (now: number) => nextDue.get(now)?.due_at ?? null,
     sending: () => sending.all(),
     queue: (endOfToday: number, limit: number) => queue.all(endOfToday, limit),

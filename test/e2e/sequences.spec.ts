@@ -1,0 +1,78 @@
+// Sequences end to end in Chromium: build a sequence in the editor, preview it, enroll prospects, move time, watch the timeline fill.
+import { expect, test } from './support/engineHarness';
+
+// The harness test clock starts at the real time and cannot go backwards: jump to a Monday 09:00 in New York well ahead.
+const monday9amNewYork = Date.parse('2030-03-04T14:00:00Z');
+
+test('build, preview, enroll, advance time, and see the timeline fill', async ({ app, engine }) => {
+  await engine.call('test.clock.set', { at: monday9amNewYork });
+  await engine.call('settings.update', { repName: 'Robin Rep', timeZone: 'America/New_York' });
+  await engine.call('test.prospects.add', {
+    prospects: [
+      { email: 'ann@acme.test', firstName: 'Ann', lastName: 'Lee', company: 'Acme', country: 'US', timeZone: 'America/New_York' },
+      { email: 'ben@acme.test', firstName: 'Ben', company: 'Acme', country: 'DE', timeZone: 'Europe/Berlin' },
+      { email: 'cy@acme.test', company: 'Acme', country: 'US', timeZone: 'America/Chicago' },
+    ],
+  });
+
+  await app.getByTestId('nav-sequences').click();
+  await app.getByLabel('Name').fill('Acme outreach');
+  await app.getByRole('button', { name: 'Create blank sequence' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Acme outreach' })).toBeVisible();
+
+  // Step 1: an automatic email; step 2: a follow-up in the same thread; step 3: a call.
+  await app.getByRole('button', { name: '+ Automatic email' }).click();
+  await app.locator('#step-0-subject-0').fill('Quick question, {{ first_name }}');
+  await app.locator('#step-0-body-0').fill('Hi {{ first_name | default: "there" }},\n\nHow does {{ company }} handle follow-up today?\n\n{{ rep_name }}');
+  await app.getByRole('button', { name: '+ Call' }).click();
+  await app.locator('#step-1-note').fill('Call about the email');
+  await app.getByRole('button', { name: '+ Automatic email' }).click();
+  await app.locator('#step-2-body-0').fill('Following up on my note, {{ first_name | default: "there" }}.');
+  // Reorder by keyboard: the follow-up email goes before the call.
+  await app.getByTestId('step-2').locator('.step-head').focus();
+  await app.keyboard.press('Alt+ArrowUp');
+  await expect(app.locator('#step-1-type')).toHaveValue('auto_email');
+  await expect(app.locator('#step-2-type')).toHaveValue('call');
+  await app.getByRole('button', { name: 'Save changes' }).click();
+  await expect(app.getByTestId('sequence-notice')).toHaveText('Saved.');
+
+  // Preview for Ann: rendered with her fields, with when each step lands.
+  await app.getByRole('tab', { name: 'Preview' }).click();
+  await app.getByLabel('Preview for').fill('ann');
+  await app.getByRole('button', { name: /Ann Lee/ }).click();
+  await expect(app.getByTestId('preview-meta')).toContainText('America/New_York');
+  await expect(app.getByTestId('preview-step-0')).toContainText('Quick question, Ann');
+  await expect(app.getByTestId('preview-step-0')).toContainText('How does Acme handle follow-up today?');
+  await expect(app.getByTestId('preview-step-0')).toContainText('Robin Rep');
+  await expect(app.getByTestId('preview-step-1')).toContainText('Re: Quick question, Ann');
+  await expect(app.getByTestId('preview-step-0').getByTestId('preview-due')).toHaveText('Mon 4 Mar 2030, 09:00 (America/New_York)');
+  await expect(app.getByTestId('preview-step-1').getByTestId('preview-due')).toHaveText('Wed 6 Mar 2030, 09:00 (America/New_York)');
+
+  // Enroll everyone at Acme; Cy has no first name, so his first email is held for review.
+  await app.getByRole('tab', { name: 'Prospects' }).click();
+  await app.getByRole('button', { name: 'Enroll prospects…' }).click();
+  await app.getByLabel('Or everyone matching').fill('acme');
+  await app.getByRole('button', { name: 'Enroll 3 matching' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: 'Enroll' }).click();
+  await expect(app.getByTestId('enroll-summary')).toHaveText('3 enrolled.');
+  await app.getByRole('button', { name: 'Done' }).click();
+  await expect(app.getByRole('table', { name: 'Enrolled prospects' }).getByRole('row')).toHaveCount(4);
+
+  await app.getByRole('button', { name: 'Ann Lee' }).click();
+  const timeline = app.getByTestId('timeline');
+  await expect(timeline.locator('[data-type="enrolled"]')).toBeVisible();
+  await expect(timeline.locator('[data-type="sent"]')).toHaveCount(0);
+
+  // Two days pass: the first email and the follow-up go out, and the timeline shows it live.
+  await engine.call('test.clock.advance', { ms: 3 * 86_400_000 });
+  await expect(timeline.locator('[data-type="sent"]')).toHaveCount(2);
+  await expect(timeline.locator('[data-type="sent"]').first()).toContainText('Step 2 (Automatic email) sent to ann@acme.test');
+
+  await app.getByRole('button', { name: 'cy@acme.test' }).click();
+  await expect(app.getByTestId('timeline').locator('[data-type="awaiting_approval"]')).toContainText('Missing first_name');
+});
+
+test('the test clock refuses to go backwards', async ({ engine }) => {
+  await engine.call('test.clock.set', { at: monday9amNewYork });
+  await expect(engine.call('test.clock.set', { at: monday9amNewYork - 1000 })).rejects.toThrow(/cannot go backwards/);
+});
