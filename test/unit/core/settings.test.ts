@@ -5,7 +5,7 @@ import { makeTestCore } from '../../support/testCore';
 describe('settings', () => {
   it('start from defaults with the system time zone', () => {
     const { core } = makeTestCore(undefined, { systemTimeZone: 'Europe/Paris' });
-    expect(core.settings.get()).toEqual({ repName: '', repEmail: '', timeZone: 'Europe/Paris', defaultCountry: 'US' });
+    expect(core.settings.get()).toMatchObject({ repName: '', repEmail: '', timeZone: 'Europe/Paris', defaultCountry: 'US', callUriTemplate: 'tel:{phone}', startCallFromReminder: false });
   });
 
   it('save a patch, announce it, and keep the rest', () => {
