@@ -35,10 +35,23 @@ export function repDay(ctx: EngineContext): RepDay {
 
 const timeText = (at: number, zone: string) => DateTime.fromMillis(at, { zone }).toFormat('h:mm a');
 
+// Luxon builds a new Intl formatter for every zone name it prints (ZZZZ): remember them per zone and hour.
+const zoneNames = new Map<string, string>();
+function zonedTimeText(at: number, zone: string): string {
+  const key = `${zone}|${Math.floor(at / 3_600_000)}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    if (zoneNames.size > 5000) zoneNames.clear();
+    name = DateTime.fromMillis(at, { zone }).toFormat('ZZZZ');
+    zoneNames.set(key, name);
+  }
+  return `${timeText(at, zone)} ${name}`;
+}
+
 export class QueueService {
   readonly q;
 
-  constructor(private readonly ctx: EngineContext) {
+  constructor(private ctx: EngineContext) {
     this.q = queueQueries(ctx.db);
   }
 
@@ -48,6 +61,18 @@ export class QueueService {
   }
 
   today(): TodayView {
+    // One view reads the settings hundreds of times (zones, merge fields): read them once.
+    const settings = this.ctx.settings.get();
+    const base = this.ctx;
+    this.ctx = { ...base, settings: { get: () => settings } };
+    try {
+      return this.build();
+    } finally {
+      this.ctx = base;
+    }
+  }
+
+  private build(): TodayView {
     const day = repDay(this.ctx);
     const items = this.q.queue(day.end, maxItems).map((r) => this.item(r, day));
     items.sort(compareQueueItems);
@@ -98,7 +123,7 @@ export class QueueService {
         phoneText: r.phone ? (parsePhoneNumberFromString(r.phone)?.formatInternational() ?? r.phone) : null,
         timeZone: zone.zone,
         timeZoneSource: zone.source,
-        localTime: DateTime.fromMillis(day.now, { zone: zone.zone }).toFormat('h:mm a ZZZZ'),
+        localTime: zonedTimeText(day.now, zone.zone),
         demo: r.prospect_source === 'demo',
       },
       sequenceId: r.sequence_id,
@@ -144,7 +169,7 @@ export class QueueService {
         html: approved && r.body !== null ? previewHtml(r.body) : draft.html,
         dueAt: r.due_at,
         repTime: timeText(Math.max(r.due_at, day.now), day.zone),
-        prospectTime: DateTime.fromMillis(Math.max(r.due_at, day.now), { zone }).toFormat('h:mm a ZZZZ'),
+        prospectTime: zonedTimeText(Math.max(r.due_at, day.now), zone),
         prospectTimeZone: zone,
         status,
         reason: r.reason,
