@@ -162,3 +162,28 @@ describe('reminders', () => {
     w.core.close();
   });
 });
+
+describe('counts and indexes', () => {
+  it('tells the window the new Today count once after a burst of queue changes', async () => {
+    const w = makeWorld('2026-03-04T14:00:00Z', { mailbox: false });
+    const seen: number[] = [];
+    w.core.bus.subscribe((name, payload) => {
+      if (name === 'counts.changed') seen.push((payload as { today: number }).today);
+    });
+    const s = seq(w, [stepOf('task', 0, 'Research')]);
+    w.core.enrollments.create(s.id, [w.addProspect(), w.addProspect(), w.addProspect()]);
+    await Promise.resolve();
+    expect(seen).toEqual([3]);
+    w.core.stepRuns.complete(w.core.queue.today().sections.tasks.items[0]!.id, 'done');
+    await Promise.resolve();
+    expect(seen).toEqual([3, 2]);
+  });
+
+  it('finds overnight stops and queue rows through their indexes, not by scanning', () => {
+    const w = makeWorld('2026-03-04T14:00:00Z', { mailbox: false });
+    const plan = (sql: string, ...args: unknown[]) =>
+      (w.core.deps.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan("SELECT id FROM events WHERE type IN ('finished', 'paused') AND at >= ? ORDER BY at DESC", 0)).toMatch(/events_stops/);
+    expect(plan("SELECT id FROM step_runs WHERE auto = 0 AND state IN ('scheduled', 'awaiting_approval', 'failed') AND due_at <= ?", 0)).toMatch(/SEARCH step_runs USING INDEX/);
+  });
+});
