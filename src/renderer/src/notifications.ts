@@ -26,12 +26,12 @@ export async function openTarget(target: Target): Promise<void> {
 }
 
 /**
- * In the desktop app the OS notification was already clicked (the window re-emits it then): open it.
- * In the browser harness it arrives as a toast the rep can click.
+ * In the desktop app the OS notification was already clicked (the main process re-emits it, marked clicked): open it.
+ * Otherwise (the browser harness, or no OS notifications) it arrives as a toast the rep can click.
  */
 export function receiveNotification(n: EventPayload<'notification'>): void {
   const target = n.target;
-  if (api().transport === 'ipc' && target) {
+  if (n.clicked && target) {
     void openTarget(target);
     return;
   }

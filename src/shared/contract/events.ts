@@ -7,6 +7,8 @@ export const NotificationSchema = z.object({
   title: z.string(),
   body: z.string(),
   target: z.object({ kind: z.string(), id: z.number().int().optional() }).optional(),
+  /** Set when the rep already clicked the OS notification (desktop app): the window opens the target at once. */
+  clicked: z.boolean().optional(),
 });
 
 export const events = {
