@@ -6,7 +6,8 @@ import type { MethodName, RequestOf, ResponseOf } from '../../src/shared/contrac
 import { expect, test, type RunningHarness } from './support/harness';
 
 async function call<M extends MethodName>(request: APIRequestContext, harness: RunningHarness, method: M, body: RequestOf<M>): Promise<ResponseOf<M>> {
-  const res = await request.post(`${harness.origin}/api/call`, { data: { method, request: body }, headers: { 'X-Repdesk-Token': harness.token } });
+  // A fresh connection per call: a kept-alive socket the server closed while the UI steps ran would reset.
+  const res = await request.post(`${harness.origin}/api/call`, { data: { method, request: body }, headers: { 'X-Repdesk-Token': harness.token, Connection: 'close' } });
   const json = (await res.json()) as { ok: boolean; value: ResponseOf<M>; error?: { message: string } };
   if (!json.ok) throw new Error(`${method}: ${json.error?.message}`);
   return json.value;
