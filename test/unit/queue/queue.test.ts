@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeWorld, sequenceInput, stepOf, autoEmail, type World } from '../../support/engineWorld';
 import type { CallLauncher } from '../../../src/main/core/ports';
+import { ProviderError } from '../../../src/main/core/mail/errors';
 
 const anyTime = { days: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '23:59', skipHolidays: false, timeZone: null };
 
@@ -160,6 +161,21 @@ describe('reminders', () => {
     await w.advance(5 * 60_000);
     expect(w.notifications.length).toBe(2);
     w.core.close();
+  });
+});
+
+describe('failed sends', () => {
+  it('wait in the emails section with the attempted text and the reason, ready to send again', async () => {
+    const w = makeWorld('2026-03-04T14:00:00Z');
+    const s = seq(w, [autoEmail('Hello {{first_name}}', 'Hi {{first_name}}, a note.')]);
+    w.mail.failNext.push(new ProviderError('permanent', 'The address does not exist'));
+    w.core.enrollments.create(s.id, [w.addProspect({ first_name: 'Ana' })]);
+    await w.advance(60_000);
+    const [failed] = w.core.queue.today().sections.emails.items;
+    expect(failed).toMatchObject({ state: 'failed', reason: 'The address does not exist', actions: ['skip', 'reschedule', 'retry'] });
+    expect(failed!.email).toMatchObject({ subject: 'Hello Ana', body: 'Hi Ana, a note.', missingFields: [] });
+    w.core.stepRuns.retry(failed!.id);
+    expect(w.core.queue.today().sections.emails.items).toEqual([]);
   });
 });
 

@@ -10,13 +10,13 @@ export function EmailItem({ item, now }: { item: QueueItem; now: number }) {
   const email = item.email!;
   const editing = useQueueStore(queueSelectors.editing);
   const busy = useQueueStore(queueSelectors.busy);
-  const { approve, startEdit, changeDraft, cancelEdit } = useQueueStore.getState();
+  const { approve, retry, startEdit, changeDraft, cancelEdit } = useQueueStore.getState();
   const draft = editing?.id === item.id ? editing : null;
   const unresolved = draft ? /\{\{|\{%/.test(draft.subject + draft.body) : email.missingFields.length > 0;
   return (
     <article className="detail" data-testid="detail-email" aria-label={`Email to ${item.prospect.name}`}>
       <ItemHeader item={item} />
-      {item.state === 'failed' && <p className="banner banner-danger">Not sent: {item.reason}. Approve to try again, or skip it.</p>}
+      {item.state === 'failed' && <p className="banner banner-danger">Not sent: {item.reason}. Send it again, or skip it.</p>}
       {email.missingFields.length > 0 && (
         <p className="banner banner-warning" data-testid="missing-fields">
           No value for <strong>{email.missingFields.join(', ')}</strong>. Edit the email (<kbd>e</kbd>) and write those words in; bulk approval leaves it here.
@@ -67,12 +67,20 @@ export function EmailItem({ item, now }: { item: QueueItem; now: number }) {
             <div className="email-body" data-testid="email-body" dangerouslySetInnerHTML={{ __html: email.html }} />
           </div>
           <ItemActions item={item} now={now}>
-            <button type="button" className="button" disabled={busy || !item.actions.includes('approve')} onClick={() => void approve(item.id)}>
-              Approve <kbd>a</kbd>
-            </button>
-            <button type="button" className="button secondary" onClick={() => startEdit(item.id)}>
-              Edit <kbd>e</kbd>
-            </button>
+            {item.actions.includes('retry') ? (
+              <button type="button" className="button" disabled={busy} onClick={() => void retry(item.id)}>
+                Send again <kbd>a</kbd>
+              </button>
+            ) : (
+              <>
+                <button type="button" className="button" disabled={busy || !item.actions.includes('approve')} onClick={() => void approve(item.id)}>
+                  Approve <kbd>a</kbd>
+                </button>
+                <button type="button" className="button secondary" onClick={() => startEdit(item.id)}>
+                  Edit <kbd>e</kbd>
+                </button>
+              </>
+            )}
           </ItemActions>
         </>
       )}

@@ -43,6 +43,7 @@ export function useQueueKeys(): void {
           break;
         case 'a':
           if (can('approve')) void s.approve(item!.id);
+          else if (can('retry')) void s.retry(item!.id);
           break;
         case 'A':
           void s.approveMany();

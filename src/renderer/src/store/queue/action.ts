@@ -20,6 +20,8 @@ export interface QueueActions {
   toggleSelected(id: number): void;
   approveMany(): Promise<void>;
   skip(id: number): Promise<void>;
+  /** A failed send goes out again at the next sending window. */
+  retry(id: number): Promise<void>;
   openReschedule(id: number | null): void;
   reschedule(id: number, dueAt: number): Promise<void>;
   complete(id: number, note: string): Promise<void>;
@@ -159,6 +161,7 @@ export const queueActions: StateCreator<Store, [], [], QueueActions> = (set, get
       }
     },
     skip: async (id) => void (await act(id, 'Skipped', () => api().call('stepRuns.skip', { id }))),
+    retry: async (id) => void (await act(id, 'Asked to send again', () => api().call('stepRuns.retry', { id }))),
     openReschedule: (id) => set({ rescheduling: id }),
     async reschedule(id, dueAt) {
       const ok = await act(id, `Rescheduled to ${new Date(dueAt).toLocaleString(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' })}`, () => api().call('stepRuns.reschedule', { id, dueAt }));
