@@ -76,3 +76,61 @@ test('the test clock refuses to go backwards', async ({ engine }) => {
   await engine.call('test.clock.set', { at: monday9amNewYork });
   await expect(engine.call('test.clock.set', { at: monday9amNewYork - 1000 })).rejects.toThrow(/cannot go backwards/);
 });
+
+test('days off set in Settings move the planned steps past them', async ({ app, engine }) => {
+  await engine.call('test.clock.set', { at: monday9amNewYork });
+  await engine.call('settings.update', { timeZone: 'America/New_York' });
+  await engine.call('test.prospects.add', { prospects: [{ email: 'dee@acme.test', firstName: 'Dee', country: 'US', timeZone: 'America/New_York' }] });
+  await engine.call('sequences.createFromStarter', { key: 're-engagement' });
+
+  await app.getByTestId('nav-settings').click();
+  await app.getByLabel('First day off').fill('2030-03-04');
+  await app.locator('#off-end').fill('2030-03-06');
+  await app.getByLabel('Note').fill('Conference');
+  await app.getByRole('button', { name: 'Add days off' }).click();
+  await expect(app.getByRole('list', { name: 'Days off' })).toContainText('2030-03-04 to 2030-03-06');
+  await app.getByRole('button', { name: 'Update sending rules' }).click();
+  await expect(app.getByRole('button', { name: 'Update sending rules' })).toBeDisabled();
+
+  await app.getByTestId('nav-sequences').click();
+  await app.getByRole('button', { name: 'Re-engagement', exact: true }).click();
+  await app.getByRole('tab', { name: 'Preview' }).click();
+  await app.getByLabel('Preview for').fill('dee');
+  await app.getByRole('button', { name: /Dee/ }).click();
+  await expect(app.getByTestId('preview-step-0').getByTestId('preview-due')).toHaveText('Thu 7 Mar 2030, 08:00 (America/New_York)');
+});
+
+test('pause, resume, finish with a reason and move an enrollment from the Prospects tab', async ({ app, engine }) => {
+  await engine.call('test.clock.set', { at: monday9amNewYork });
+  const { ids } = await engine.call<{ ids: number[] }>('test.prospects.add', {
+    prospects: [
+      { email: 'eve@acme.test', firstName: 'Eve', country: 'US', timeZone: 'America/New_York' },
+      { email: 'fay@acme.test', firstName: 'Fay', country: 'US', timeZone: 'America/New_York' },
+    ],
+  });
+  const a = await engine.call<{ id: number }>('sequences.createFromStarter', { key: 'outbound-first-touch' });
+  await engine.call('sequences.createFromStarter', { key: 'webinar-follow-up' });
+  await engine.call('enrollments.create', { sequenceId: a.id, prospectIds: ids });
+
+  await app.getByTestId('nav-sequences').click();
+  await app.getByRole('button', { name: 'Outbound: first touch', exact: true }).click();
+  await app.getByRole('tab', { name: 'Prospects' }).click();
+  const eve = app.getByRole('row', { name: /Eve/ });
+  await eve.getByRole('button', { name: 'Pause' }).click();
+  await expect(eve).toContainText('paused');
+  await eve.getByRole('button', { name: 'Resume' }).click();
+  await expect(eve).toContainText('active');
+
+  await eve.getByRole('button', { name: 'Finish' }).click();
+  await app.getByLabel('Why?').fill('Left the company');
+  await app.getByRole('button', { name: 'Finish enrollment' }).click();
+  await expect(eve).toContainText('finished by rep');
+
+  const fay = app.getByRole('row', { name: /Fay/ });
+  await fay.getByRole('button', { name: 'Move' }).click();
+  await app.getByRole('button', { name: 'Move', exact: true }).last().click();
+  await expect(fay).toContainText('moved');
+
+  await eve.getByRole('button', { name: 'Eve' }).click();
+  await expect(app.getByTestId('timeline').locator('[data-type="finished"]')).toContainText('Finished by the rep: Left the company');
+});

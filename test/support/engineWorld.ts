@@ -47,7 +47,7 @@ export interface ProspectSeed {
 
 let emails = 0;
 
-export function makeWorld(start: string, options: { mailbox?: boolean; repTimeZone?: string; random?: () => number; settings?: Record<string, unknown> } = {}): World {
+export function makeWorld(start: string, options: { mailbox?: boolean; repTimeZone?: string; random?: () => number; settings?: Record<string, unknown>; dataDir?: string } = {}): World {
   const clock = new ManualClock(new Date(start));
   const mail = new FakeMailProvider(clock);
   const notifications: Notification[] = [];
@@ -60,7 +60,7 @@ export function makeWorld(start: string, options: { mailbox?: boolean; repTimeZo
     vault: memoryVault(),
     notifier: { notify: (n) => notifications.push(n) },
     random: options.random ?? seeded(42),
-    env: { appName: 'Repdesk', version: 'test', dataDir: '/nonexistent', transport: 'http', testMode: true, systemTimeZone: options.repTimeZone ?? 'America/New_York' },
+    env: { appName: 'Repdesk', version: 'test', dataDir: options.dataDir ?? '/nonexistent', transport: 'http', testMode: true, systemTimeZone: options.repTimeZone ?? 'America/New_York' },
   });
   core.settings.update({ repName: 'Robin Rep', repEmail: 'robin@seller.test', timeZone: options.repTimeZone ?? 'America/New_York', ...options.settings });
   let accountId: number | null = null;

@@ -1,6 +1,6 @@
 // Starts the desktop app: one instance, core with Electron adapters, the window, IPC.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor } from 'electron';
 import { createApi } from '../api';
 import { systemClock } from '../core/clock';
 import { createCore } from '../core/createCore';
@@ -52,6 +52,8 @@ export function startApp(): void {
       },
     });
     core.start().catch((err: unknown) => log.error('The sending engine did not start', { error: String(err) }));
+    // After sleep the engine catches up at once: overdue sends are re-planned, never sent in a burst.
+    powerMonitor.on('resume', () => core.scheduler.wake());
     registerIpc(ipcMain, createApi(core), bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents), (url) => isOwnPage(url, devServerUrl));
     installMenu();
     win = createMainWindow(devServerUrl);

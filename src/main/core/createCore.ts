@@ -82,18 +82,16 @@ export function createCore(deps: CoreDeps): Core {
   // counts.nav's today figure uses the queue's own definition of queue work (see QueueService.count).
   const navCounts = () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone));
   // The nav's Today figure follows the queue: whatever changed it, the window hears the new counts.
-  // Coalesced per turn of the event loop: a burst of changes (an engine tick, a bulk approval) sends one count.
+  // Coalesced per turn of the event loop (not on the injected clock, which stands still in test mode):
+  // a burst of changes (an engine tick, a bulk approval) sends one count.
   let countsPending = false;
   bus.subscribe((name) => {
     if (countsPending || (name !== 'queue.changed' && name !== 'enrollments.changed' && name !== 'sequences.changed')) return;
     countsPending = true;
     queueMicrotask(() => {
       countsPending = false;
-      try {
-        bus.emit('counts.changed', navCounts());
-      } catch {
-        // The store closed meanwhile (shutdown): nobody is left to tell.
-      }
+      // The store may have closed meanwhile (shutdown): nobody is left to tell.
+      if (deps.db.open) bus.emit('counts.changed', navCounts());
     });
   });
   return {

@@ -148,3 +148,17 @@ describe('step-run actions', () => {
     expect(w.core.enrollments.get(id).finishReason).toBe('completed');
   });
 });
+
+describe('navigation counts', () => {
+  it('follow the queue: work for the rep due today, announced once per burst of changes', async () => {
+    const w = makeWorld('2026-03-02T14:00:00Z');
+    const seen: { today: number }[] = [];
+    w.core.bus.subscribe((name, payload) => name === 'counts.changed' && seen.push(payload as { today: number }));
+    const seq = w.core.sequences.create(sequenceInput([stepOf('call', 0), autoEmail('Hi', 'x', 1)]));
+    w.core.enrollments.create(seq.id, [w.addProspect(), w.addProspect()]);
+    w.clock.advance(300);
+    expect(seen.at(-1)!.today).toBe(2);
+    expect(seen.length).toBe(1);
+    expect(w.core.navCounts().today).toBe(2);
+  });
+});

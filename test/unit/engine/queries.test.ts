@@ -9,13 +9,13 @@ describe('query plans', () => {
   const w = makeWorld('2026-03-02T14:00:00Z');
   const db = w.core.deps.db;
   it('the tick walks the partial index of due automatic runs', () => {
-    const p = plan(db, "SELECT r.id FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? ORDER BY r.due_at LIMIT 50");
-    expect(p).toMatch(/SEARCH r USING INDEX step_runs_(auto_)?due/);
+    const p = plan(db, "SELECT r.id FROM step_runs r INDEXED BY step_runs_auto_due JOIN enrollments e ON e.id = r.enrollment_id WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? ORDER BY r.due_at LIMIT 50");
+    expect(p).toMatch(/SEARCH r USING INDEX step_runs_auto_due/);
     expect(p).not.toMatch(/SCAN r\b/);
   });
   it('the queue walks the partial index of work waiting for the rep', () => {
-    const p = plan(db, "SELECT r.id FROM step_runs r WHERE r.auto = 0 AND r.state IN ('scheduled', 'awaiting_approval', 'failed') AND r.due_at <= ? ORDER BY r.due_at LIMIT 50");
-    expect(p).toMatch(/SEARCH r USING INDEX step_runs_(queue_)?due/);
+    const p = plan(db, "SELECT r.id FROM step_runs r INDEXED BY step_runs_queue_due WHERE r.auto = 0 AND r.state IN ('scheduled', 'awaiting_approval', 'failed') AND r.due_at <= ? ORDER BY r.due_at LIMIT 50");
+    expect(p).toMatch(/SEARCH r USING INDEX step_runs_queue_due/);
     expect(p).not.toMatch(/SCAN r\b/);
   });
   it('the timeline reads a prospect events by index', () => {

@@ -196,3 +196,41 @@ describe('provider errors and the outbox', () => {
     expect(w.mail.sent.map((s) => s.email.messageId)).toEqual(['<lost@seller.test>']);
   });
 });
+
+describe('catch-up leaves the rep work alone', () => {
+  it('overdue calls, tasks and manual emails stay due (overdue in the queue), never re-planned', async () => {
+    const w = makeWorld('2026-03-02T14:00:00Z');
+    const seq = w.core.sequences.create(sequenceInput([stepOf('call', 0)]));
+    const id = w.core.enrollments.create(seq.id, [w.addProspect()])[0]!.enrollmentId!;
+    const due = w.runsOf(id)[0]!.dueAt;
+    w.core.scheduler.lastTickAt = w.clock.now();
+    w.clock.set(Date.parse('2026-03-09T14:00:00Z'));
+    await w.core.scheduler.tick();
+    expect(w.runsOf(id)[0]!.dueAt).toBe(due);
+    expect(w.core.engine.q.runs.queue(Date.parse('2026-03-10T04:59:00Z'), 10).map((r) => r.id)).toEqual([w.runsOf(id)[0]!.id]);
+  });
+});
+
+describe('attachments', () => {
+  it('are stored in the data folder and sent with the email', async () => {
+    const { mkdtempSync, existsSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-att-'));
+    const w = makeWorld('2026-03-02T14:00:00Z', { dataDir: dir });
+    const seq = w.core.sequences.create(sequenceInput([autoEmail('Guide', 'Attached.')]));
+    const a = w.core.sequences.addAttachment(seq.id, 'Buyer guide.pdf', 'application/pdf', Buffer.from('%PDF-1.4 guide').toString('base64'));
+    const draft = w.core.sequences.get(seq.id);
+    w.core.sequences.update(seq.id, { ...sequenceInput([]), name: draft.name, steps: [{ ...autoEmail('Guide', 'Attached.'), id: draft.steps[0]!.id, attachmentIds: [a.id] }] });
+    expect(w.core.sequences.get(seq.id).steps[0]!.attachments).toEqual([{ id: a.id, filename: 'Buyer guide.pdf', contentType: 'application/pdf', size: 14 }]);
+    w.core.enrollments.create(seq.id, [w.addProspect()]);
+    await w.advance(60_000);
+    const sent = w.mail.sent[0]!.email.attachments!;
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.filename).toBe('Buyer guide.pdf');
+    expect(existsSync(sent[0]!.path)).toBe(true);
+    expect(readFileSync(sent[0]!.path, 'utf8')).toBe('%PDF-1.4 guide');
+    expect(() => w.core.sequences.addAttachment(seq.id, 'empty.txt', 'text/plain', '')).toThrow(/empty/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

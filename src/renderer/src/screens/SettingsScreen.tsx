@@ -2,6 +2,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { SendingSettingsCard } from '../components/SendingSettingsCard';
+import '../sequences.css';
 import { CallingSettings } from '../components/settings/CallingSettings';
 import { settingsSelectors, useSettingsStore } from '../store/settings';
 
@@ -17,6 +19,7 @@ export function SettingsScreen() {
     <>
       <ScreenHeader title="Settings" subtitle="Saved on this computer only" />
       {settings && options ? <ProfileForm key={JSON.stringify(settings)} settings={settings} options={options} /> : <p className="muted">Loading…</p>}
+      {settings && <SendingSettingsCard key={`sending-${JSON.stringify(settings)}`} settings={settings} />}
       {settings && <CallingSettings settings={settings} />}
     </>
   );

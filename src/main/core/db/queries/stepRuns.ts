@@ -30,8 +30,11 @@ export interface StepRunRow {
   step_position: number;
 }
 
-const select = `SELECT r.*, e.prospect_id, e.account_id, st.type AS step_type, st.position AS step_position
-  FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id JOIN steps st ON st.id = r.step_id`;
+const selected = 'r.*, e.prospect_id, e.account_id, st.type AS step_type, st.position AS step_position';
+const joins = 'JOIN enrollments e ON e.id = r.enrollment_id JOIN steps st ON st.id = r.step_id';
+const select = `SELECT ${selected} FROM step_runs r ${joins}`;
+/** Pinned to a partial index so the cost follows the work it holds, whatever the planner guesses. */
+const selectIndexed = (index: string) => `SELECT ${selected} FROM step_runs r INDEXED BY ${index} ${joins}`;
 
 export function toStepRun(r: StepRunRow): StepRun {
   return {
@@ -101,26 +104,26 @@ export function stepRunQueries(db: Db) {
   );
   // The tick: due automatic runs of active enrollments, oldest first; walks the partial index by due_at.
   const due = db.prepare<[number, number], StepRunRow>(
-    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+    `${selectIndexed('step_runs_auto_due')} JOIN sequences sq ON sq.id = e.sequence_id
      WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
   );
   const dueApproved = db.prepare<[number, number], StepRunRow>(
-    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+    `${selectIndexed('step_runs_approved_due')} JOIN sequences sq ON sq.id = e.sequence_id
      WHERE r.state = 'scheduled' AND r.auto = 1 AND r.approved_at IS NOT NULL AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
   );
   const dueForAccount = db.prepare<[number, number], StepRunRow>(
-    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+    `${selectIndexed('step_runs_auto_due')} JOIN sequences sq ON sq.id = e.sequence_id
      WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? AND r.approved_at IS NULL AND e.account_id = ? AND e.status = 'active' AND sq.status = 'active'
      ORDER BY r.due_at, r.id`,
   );
   const nextDue = db.prepare<[number], { due_at: number }>(
-    `SELECT r.due_at FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id JOIN sequences sq ON sq.id = e.sequence_id
+    `SELECT r.due_at FROM step_runs r INDEXED BY step_runs_auto_due JOIN enrollments e ON e.id = r.enrollment_id JOIN sequences sq ON sq.id = e.sequence_id
      WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at > ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at LIMIT 1`,
   );
   const sending = db.prepare<[], StepRunRow>(`${select} WHERE r.state = 'sending'`);
   // The Today queue: work waiting for the rep, due by the end of the rep's day, of active enrollments.
   const queue = db.prepare<[number, number], StepRunRow>(
-    `${select} JOIN sequences sq ON sq.id = e.sequence_id
+    `${selectIndexed('step_runs_queue_due')} JOIN sequences sq ON sq.id = e.sequence_id
      WHERE r.auto = 0 AND r.state IN ('scheduled', 'awaiting_approval', 'failed') AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active'
      ORDER BY r.due_at, r.id LIMIT ?`,
   );

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Enrollment } from '../../../../shared/contract/enrollments';
 import { api } from '../../api/client';
 import { EnrollDialog } from './EnrollDialog';
+import { EnrollmentActionDialog } from './EnrollmentActionDialog';
 import { formatWhen, stepTypeLabel } from './format';
 import { ProspectPicker, useProspectSearch } from './ProspectSearch';
 import { TimelinePanel } from './TimelinePanel';
@@ -14,6 +15,7 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
   const [picking, setPicking] = useState(false);
   const [pending, setPending] = useState<number[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<{ enrollment: Enrollment; action: 'finish' | 'move' } | null>(null);
   const [search, setSearch] = useState('');
   const matching = useProspectSearch(search);
 
@@ -120,16 +122,14 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
                       </button>
                     )}
                     {e.status !== 'finished' && (
-                      <button
-                        type="button"
-                        className="button secondary small"
-                        onClick={() => {
-                          const reason = window.prompt(`Why finish ${e.prospectName}?`, 'Not a fit right now');
-                          if (reason) void act(() => api().call('enrollments.finish', { id: e.id, reason }));
-                        }}
-                      >
-                        Finish
-                      </button>
+                      <>
+                        <button type="button" className="button secondary small" onClick={() => setDialog({ enrollment: e, action: 'move' })}>
+                          Move
+                        </button>
+                        <button type="button" className="button secondary small" onClick={() => setDialog({ enrollment: e, action: 'finish' })}>
+                          Finish
+                        </button>
+                      </>
                     )}
                   </div>
 </td>
@@ -140,6 +140,16 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
         )}
       </section>
       {selected && <TimelinePanel key={selected.prospectId} prospectId={selected.prospectId} title={`Timeline: ${selected.prospectName}`} timeZone={timeZone} />}
+      {dialog && (
+        <EnrollmentActionDialog
+          enrollment={dialog.enrollment}
+          action={dialog.action}
+          onClose={(changed) => {
+            setDialog(null);
+            if (changed) load();
+          }}
+        />
+      )}
       {pending && (
         <EnrollDialog
           prospectIds={pending}

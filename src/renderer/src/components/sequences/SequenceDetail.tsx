@@ -83,6 +83,11 @@ export function SequenceDetail() {
           </button>
         </div>
       </header>
+      {dirty && current.counts.active + current.counts.paused > 0 && !error && (
+        <p className="banner" role="note">
+          {current.counts.active + current.counts.paused} prospects are in this sequence. Your changes will apply to every step they have not reached or been sent yet; what was already sent stays as it was.
+        </p>
+      )}
       {(notice || error) && (
         <p className={error ? 'form-error banner' : 'banner'} role="status" data-testid="sequence-notice">
           {error ?? notice}
