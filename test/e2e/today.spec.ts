@@ -208,6 +208,12 @@ test('the demo workspace loads from the empty Today screen, is labelled, and goe
   await expect(app.getByTestId('count-emails')).toHaveText('5');
   await expect(app.getByLabel('Subject')).toBeVisible();
   await app.keyboard.press('Escape');
+  // Another is held back to tomorrow: it leaves today's sends and stays automatic.
+  await app.getByTestId('section-going-out').locator('.queue-row').first().click();
+  await app.keyboard.press('r');
+  await app.getByRole('button', { name: 'Tomorrow, 9:00' }).click();
+  await expect(app.getByTestId('section-going-out').locator('.queue-row')).toHaveCount(2);
+  await expect(app.getByTestId('count-emails')).toHaveText('5');
 
   await app.keyboard.press('?');
   await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
