@@ -234,3 +234,19 @@ describe('attachments', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('several mailboxes', () => {
+  it('a mailbox that needs reconnecting never holds up another one', async () => {
+    const w = makeWorld('2026-03-02T14:00:00Z', { settings: { perDomainDailyCap: null } });
+    const db = w.core.deps.db;
+    const second = Number(db.prepare("INSERT INTO accounts (provider, email, created_at, updated_at) VALUES ('gmail', 'second@seller.test', 0, 0)").run().lastInsertRowid);
+    const seq = w.core.sequences.create(sequenceInput([autoEmail('Hi', 'x')]));
+    const first = Array.from({ length: 60 }, () => w.addProspect());
+    const other = w.addProspect();
+    w.core.enrollments.create(seq.id, [...first, other]);
+    db.prepare("UPDATE accounts SET status = 'needs_reconnect' WHERE id = ?").run(w.accountId);
+    db.prepare('UPDATE enrollments SET account_id = ? WHERE prospect_id = ?').run(second, other);
+    await w.advance(10 * 60_000);
+    expect(w.mail.sent.map((s) => s.account.email)).toEqual(['second@seller.test']);
+  });
+});

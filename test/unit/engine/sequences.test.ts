@@ -93,3 +93,23 @@ describe('sequences', () => {
     expect(preview.steps[1]!.emails[0]).toMatchObject({ subject: 'Re: Hi', html: '<p>Hi there</p>', missingFields: [] });
   });
 });
+
+describe('live edits of timing', () => {
+  it('a longer delay or a new schedule moves planned steps not yet due, and says so', async () => {
+    const w = makeWorld('2026-03-02T14:00:00Z');
+    const seq = w.core.sequences.create(sequenceInput([autoEmail('Hi', 'x'), stepOf('call', 1)]));
+    const id = w.core.enrollments.create(seq.id, [w.addProspect()])[0]!.enrollmentId!;
+    await w.advance(10 * 60_000);
+    const sentAt = w.mail.sent[0]!.at;
+    expect(new Date(w.runsOf(id)[1]!.dueAt).toISOString()).toBe(new Date(sentAt + 86_400_000).toISOString());
+    const draft = toInput(w.core.sequences.get(seq.id));
+    draft.steps[1] = { ...draft.steps[1]!, delayAmount: 3 };
+    const { liveNotice } = w.core.sequences.update(seq.id, draft);
+    expect(liveNotice).toMatch(/1 planned step moves to fit the new timing/);
+    expect(new Date(w.runsOf(id)[1]!.dueAt).toISOString()).toBe(new Date(sentAt + 3 * 86_400_000).toISOString()); // Mon -> Thu
+    const later = { ...draft, schedule: { ...draft.schedule, start: '13:00' } };
+    w.core.sequences.update(seq.id, later);
+    expect(new Date(w.runsOf(id)[1]!.dueAt).toISOString()).toBe('2026-03-05T18:00:00.000Z'); // 13:00 New York
+    expect(w.events(w.runsOf(id)[1]!.prospectId)[0]!.reason).toMatch(/The sequence was edited/);
+  });
+});

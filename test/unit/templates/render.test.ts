@@ -60,3 +60,11 @@ describe('sanitizeEmailHtml', () => {
     expect(out).toBe('<p>Hi <a>a</a> <a href="https://ok.test">b</a></p>');
   });
 });
+
+describe('plain-text bodies', () => {
+  it('become paragraphs, escape the rep text, and make links clickable, leaving merge tags intact', () => {
+    const r = renderEmail('s', 'Hi {{ first_name | default: "there" }},\nA & B < C.\n\nThe guide: https://example.test/guide?a=1&b=2.', ctx);
+    expect(r.html).toBe('<p>Hi Ann,<br>A &amp; B &lt; C.</p>\n<p>The guide: <a href="https://example.test/guide?a=1&amp;b=2">https://example.test/guide?a=1&amp;b=2</a>.</p>');
+    expect(r.text).toContain('The guide: https://example.test/guide?a=1&b=2.');
+  });
+});

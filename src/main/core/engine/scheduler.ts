@@ -242,7 +242,7 @@ export class Scheduler {
     let moved = 0;
     this.ctx.db.transaction(() => {
       for (;;) {
-        const overdue = q.runs.due(now - 1, 500).filter((r) => r.approved_at === null);
+        const overdue = q.runs.overdue(now, 500);
         if (overdue.length === 0) break;
         for (const run of overdue) {
           const e = q.enrollments.get(run.enrollment_id)!;

@@ -9,6 +9,7 @@ import { UserError, notFound } from '../errors';
 import { parseOptions, parseSchedule, type SequenceRow } from '../db/queries/sequences';
 import type { EngineContext } from '../engine/context';
 import { planNext as planNextAfter } from '../engine/planner';
+import { replanNotYetDue } from './replan';
 
 const maxAttachment = 25 * 1024 * 1024;
 
@@ -81,16 +82,22 @@ export class SequenceService {
     const known = new Set(existing.steps.map((s) => s.id));
     for (const s of input.steps) if (s.id !== undefined && !known.has(s.id)) throw new UserError('invalid_request', 'A step in this sequence no longer exists; reload the sequence and try again.');
     let cancelled = 0;
+    let moved = 0;
+    const scheduleChanged = JSON.stringify(existing.schedule) !== JSON.stringify(input.schedule);
+    const before = new Map(existing.steps.map((s) => [s.id, `${s.delayAmount}${s.delayUnit}`]));
+    const delayChanged = new Set(input.steps.filter((s) => s.id !== undefined && before.get(s.id) !== `${s.delayAmount}${s.delayUnit}`).map((s) => s.id!));
     this.ctx.db.transaction(() => {
       this.ctx.q.sequences.update.run({ id, name: input.name, schedule: JSON.stringify(input.schedule), options: JSON.stringify(input.options), now });
       cancelled = this.writeSteps(id, input, now);
+      if (scheduleChanged || delayChanged.size > 0) moved = replanNotYetDue(this.ctx, id, scheduleChanged ? 'all' : delayChanged, now);
     })();
     this.ctx.recorder.flush();
     const open = existing.counts.active + existing.counts.paused;
     const liveNotice =
       open > 0
         ? `${open} prospect${open === 1 ? ' is' : 's are'} in this sequence. The changes apply to every step not yet sent; steps already sent stay as they were.` +
-          (cancelled ? ` ${cancelled} planned step${cancelled === 1 ? ' was' : 's were'} removed, and those prospects move on to the next step.` : '')
+          (cancelled ? ` ${cancelled} planned step${cancelled === 1 ? ' was' : 's were'} removed, and those prospects move on to the next step.` : '') +
+          (moved ? ` ${moved} planned step${moved === 1 ? ' moves' : 's move'} to fit the new timing.` : '')
         : null;
     this.emit([id]);
     return { sequence: this.get(id), liveNotice };

@@ -101,14 +101,24 @@ export function renderEmail(subject: string, body: string, context: Record<strin
   }
 }
 
-/** Plain-text bodies (no tags) become paragraphs, so reps can write either. */
+/**
+ * Plain-text bodies (no tags) become paragraphs with clickable links, so reps can write either.
+ * Only the rep's own text is escaped; merge tags ({{ }} and {% %}) are left for liquid.
+ */
 export function bodyAsHtml(body: string): string {
   if (/<(p|div|br|a|ul|ol|table|strong|em|b|i)\b/i.test(body)) return body;
-  return body
+  const html = body
+    .split(/(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\})/)
+    .map((part, i) => (i % 2 === 1 ? part : linkify(escapeText(part))))
+    .join('');
+  return html
     .split(/\n{2,}/)
     .map((para) => `<p>${para.replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }
+
+const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const linkify = (t: string) => t.replace(/\bhttps?:\/\/[^\s<]+[^\s<.,;:!?)'"]/g, (url) => `<a href="${url.replace(/"/g, '%22')}">${url}</a>`);
 
 export function htmlToText(h: string): string {
   return sanitizeHtml(h.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>/gi, '\n\n'), { allowedTags: [], allowedAttributes: {} })

@@ -103,9 +103,19 @@ export function stepRunQueries(db: Db) {
      VALUES (@enrollmentId, @stepId, @variant, @state, @dueAt, @auto, @reason, @now, @now)`,
   );
   // The tick: due automatic runs of active enrollments, oldest first; walks the partial index by due_at.
-  const due = db.prepare<[number, number], StepRunRow>(
+  // Only mailboxes that may send now: one waiting for its slot or for a reconnect never hides another's work.
+  const due = db.prepare<{ now: number; limit: number }, StepRunRow>(
     `${selectIndexed('step_runs_auto_due')} JOIN sequences sq ON sq.id = e.sequence_id
-     WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active' ORDER BY r.due_at, r.id LIMIT ?`,
+     JOIN accounts a ON a.id = e.account_id AND a.status = 'connected'
+     LEFT JOIN account_pacing ap ON ap.account_id = a.id
+     WHERE r.state = 'scheduled' AND r.auto = 1 AND r.due_at <= @now AND e.status = 'active' AND sq.status = 'active'
+       AND (ap.next_send_at IS NULL OR ap.next_send_at <= @now)
+     ORDER BY r.due_at, r.id LIMIT @limit`,
+  );
+  const overdue = db.prepare<[number, number], StepRunRow>(
+    `${selectIndexed('step_runs_auto_due')} JOIN sequences sq ON sq.id = e.sequence_id
+     WHERE r.state = 'scheduled' AND r.auto = 1 AND r.approved_at IS NULL AND r.due_at < ? AND e.status = 'active' AND sq.status = 'active'
+     ORDER BY r.due_at, r.id LIMIT ?`,
   );
   const dueApproved = db.prepare<[number, number], StepRunRow>(
     `${selectIndexed('step_runs_approved_due')} JOIN sequences sq ON sq.id = e.sequence_id
@@ -157,8 +167,10 @@ export function stepRunQueries(db: Db) {
     ofEnrollment: (enrollmentId: number) => ofEnrollment.all(enrollmentId),
     insert: (p: { enrollmentId: number; stepId: number; variant: number | null; state: StepRunState; dueAt: number; auto: boolean; reason: string | null; now: number }) =>
       Number(insert.run({ ...p, auto: p.auto ? 1 : 0 }).lastInsertRowid),
-    due: (now: number, limit: number) => due.all(now, limit),
+    due: (now: number, limit: number) => due.all({ now, limit }),
     dueApproved: (now: number, limit: number) => dueApproved.all(now, limit),
+    /** Automatic runs (not rep-approved) that fell due before `before`, whatever their mailbox: the catch-up's work. */
+    overdue: (before: number, limit: number) => overdue.all(before, limit),
     /** Every due automatic run of one mailbox (not rep-approved ones), oldest first: the backlog when its daily cap is reached. */
     dueForAccount: (now: number, accountId: number) => dueForAccount.all(now, accountId),
     nextDueAfter: (now: number) => nextDue.get(now)?.due_at ?? null,

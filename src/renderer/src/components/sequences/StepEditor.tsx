@@ -129,6 +129,7 @@ export function StepEditor({ index, count, step, sequenceId, attachments, errors
                 aria-invalid={err(`variants.${vi}.body`) ? true : undefined}
                 onChange={(e) => set({ variants: step.variants.map((x, j) => (j === vi ? { ...x, body: e.target.value } : x)) })}
               />
+              {vi === 0 && <p className="hint">Plain text is fine: a blank line starts a paragraph and web addresses become links.</p>}
               {err(`variants.${vi}.body`) && <p className="field-error">{err(`variants.${vi}.body`)}</p>}
             </fieldset>
           ))}
