@@ -50,7 +50,7 @@ describe('the Today view', () => {
 
   it('shows the email with fields filled, an unresolved one visible, and a preview with nothing that runs', async () => {
     const w = makeWorld('2026-03-04T14:00:00Z', { mailbox: false });
-    const s = seq(w, [email('Hi {{first_name}}', 'Hello {{first_name}},\n\nAbout {{ custom.topic }} <img src="https://tracker.example.com/p.gif"><script>alert(1)</script>\n\n{{ rep_name }}')]);
+    const s = seq(w, [email('Hi {{first_name}}', '<p>Hello {{first_name}},</p><p>About {{ custom.topic }} <img src="https://tracker.example.com/p.gif"><script>alert(1)</script></p><p>{{ rep_name }}</p>')]);
     const p = w.addProspect({ first_name: 'Ana', custom_fields: { topic: 'pricing' } });
     const q = w.addProspect({ first_name: 'Bo' });
     w.core.enrollments.create(s.id, [p, q]);
@@ -201,5 +201,15 @@ describe('counts and indexes', () => {
       (w.core.deps.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan("SELECT id FROM events WHERE type IN ('finished', 'paused') AND at >= ? ORDER BY at DESC", 0)).toMatch(/events_stops/);
     expect(plan("SELECT id FROM step_runs WHERE auto = 0 AND state IN ('scheduled', 'awaiting_approval', 'failed') AND due_at <= ?", 0)).toMatch(/SEARCH step_runs USING INDEX/);
+  });
+});
+
+describe('email preview', () => {
+  it('shows the rep’s plain text exactly once escaped, with links, as it will be sent', async () => {
+    const { previewHtml } = await import('../../../src/main/core/queue/draft');
+    expect(previewHtml('Tom & Jerry: 1 < 2?\n\nSee https://example.com/a')).toBe(
+      '<p>Tom &amp; Jerry: 1 &lt; 2?</p>\n<p>See <a href="https://example.com/a">https://example.com/a</a></p>',
+    );
+    expect(previewHtml('Hi {{ first_name }}')).toBe('<p>Hi <mark>{{ first_name }}</mark></p>');
   });
 });

@@ -20,8 +20,8 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  * anything (no scripts, no images, no styles); an unresolved field is marked so the rep spots it.
  */
 export function previewHtml(body: string): string {
-  const plain = !/<[a-z][^>]*>/i.test(body);
-  const html = sanitizeEmailHtml(bodyAsHtml(plain ? escapeHtml(body) : body));
+  // bodyAsHtml escapes a plain-text body itself (and links its URLs), exactly as the email will be sent.
+  const html = sanitizeEmailHtml(bodyAsHtml(body));
   return html.replace(/\{\{ ([a-z0-9_.]+) \}\}/gi, '<mark>{{ $1 }}</mark>');
 }
 

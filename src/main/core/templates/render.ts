@@ -83,7 +83,9 @@ export function renderDraft(subject: string, body: string, context: Record<strin
   const visible = (name: string) => `{{ ${name} }}`;
   try {
     const s = renderOne(text, subject, context, missing, visible).replace(/\s+/g, ' ').trim();
-    const b = renderOne(text, body, context, missing, visible).trim();
+    // An HTML body keeps its markup, so merged values are escaped into it, as renderEmail does.
+    const isHtml = /<(p|div|br|a|ul|ol|table|strong|em|b|i)\b/i.test(body);
+    const b = renderOne(isHtml ? html : text, body, context, missing, visible).trim();
     return { subject: s, body: b, missingFields: [...missing].sort(), error: null };
   } catch (err) {
     return { subject, body, missingFields: [], error: `The template has an error: ${(err as Error).message}` };
