@@ -122,6 +122,8 @@ test('the rep works the queue from the keyboard and every action lands in the ti
   await reminder.getByRole('button').first().click();
   const callDetail = app.getByTestId('detail-call');
   await expect(callDetail).toBeVisible();
+  // It is due now, no longer "later today".
+  await expect(app.getByTestId('section-calls').locator('.band-due')).toContainText('Finn Frost');
   await expect(callDetail.getByTestId('phone')).toHaveText('+1 415 555 0142');
   await expect(callDetail.getByTestId('local-time')).toContainText(/GMT|BST/);
   await expect(callDetail).toContainText('Ask Finn how Fjord plans next quarter.');

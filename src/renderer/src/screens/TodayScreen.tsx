@@ -24,8 +24,18 @@ export function TodayScreen() {
   useQueueKeys();
   useEffect(() => {
     void load();
-    const offs = [api().on('queue.changed', () => void load()), api().on('settings.changed', () => void load())];
-    return () => offs.forEach((off) => off());
+    const offs = [
+      api().on('queue.changed', () => void load()),
+      api().on('settings.changed', () => void load()),
+      // A reminder means something fell due: its band (later → due) changed without the run changing.
+      api().on('notification', () => void load()),
+    ];
+    // Local times and due bands move with the clock; refresh them every minute while Today is open.
+    const timer = window.setInterval(() => void load(), 60_000);
+    return () => {
+      offs.forEach((off) => off());
+      window.clearInterval(timer);
+    };
   }, [load]);
 
   if (!view) return <>{loadError ? <p className="banner banner-danger">The queue did not load: {loadError}</p> : <p className="muted">Loading today’s queue…</p>}</>;
