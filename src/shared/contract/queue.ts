@@ -24,6 +24,8 @@ export const QueueProspectSchema = z.object({
   timeZoneSource: z.enum(['prospect', 'rep', 'sequence']),
   /** The prospect's wall-clock time now, e.g. "9:14 AM". */
   localTime: z.string(),
+  /** Before 8:00, from 19:00, or a weekend where the prospect is: a call now would likely land badly. */
+  offHours: z.boolean(),
   demo: z.boolean(),
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCallUri, callTemplateProblem, outcomeEffect } from '../../../src/shared/domain/calling';
 import { compareQueueItems, countBands, dueBand, sectionOf } from '../../../src/shared/domain/queue';
+import { offHours } from '../../../src/main/core/queue/queueService';
 
 const day = Date.parse('2026-03-04T00:00:00Z');
 const now = Date.parse('2026-03-04T10:00:00Z');
@@ -66,5 +67,16 @@ describe('call outcomes', () => {
     expect(outcomeEffect('voicemail', stopOn, false)).toBe('next_step');
     expect(outcomeEffect('no_answer', stopOn, true)).toBe('completes');
     expect(outcomeEffect('wrong_number', ['wrong_number'], false)).toBe('finishes');
+  });
+});
+
+describe('the prospect’s working hours', () => {
+  it('flags calls that would land before 8:00, from 19:00 or on a weekend where the prospect is', () => {
+    const wed15utc = Date.parse('2026-03-04T15:00:00Z');
+    expect(offHours(wed15utc, 'America/New_York')).toBe(false); // 10:00
+    expect(offHours(wed15utc, 'Asia/Tokyo')).toBe(true); // 00:00 Thursday
+    expect(offHours(wed15utc, 'Europe/Berlin')).toBe(false); // 16:00
+    expect(offHours(Date.parse('2026-03-04T18:30:00Z'), 'Europe/Berlin')).toBe(true); // 19:30
+    expect(offHours(Date.parse('2026-03-07T15:00:00Z'), 'America/New_York')).toBe(true); // Saturday
   });
 });

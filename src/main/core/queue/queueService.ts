@@ -48,6 +48,12 @@ function zonedTimeText(at: number, zone: string): string {
   return `${timeText(at, zone)} ${name}`;
 }
 
+/** Outside the prospect's working day: before 8:00, from 19:00, or Saturday/Sunday in their zone. */
+export function offHours(at: number, zone: string): boolean {
+  const local = DateTime.fromMillis(at, { zone });
+  return local.hour < 8 || local.hour >= 19 || local.weekday >= 6;
+}
+
 export class QueueService {
   readonly q;
 
@@ -124,6 +130,7 @@ export class QueueService {
         timeZone: zone.zone,
         timeZoneSource: zone.source,
         localTime: zonedTimeText(day.now, zone.zone),
+        offHours: offHours(day.now, zone.zone),
         demo: r.prospect_source === 'demo',
       },
       sequenceId: r.sequence_id,

@@ -20,6 +20,7 @@ export function ItemHeader({ item }: { item: QueueItem }) {
           <dd data-testid="local-time" title={`${p.timeZone}${p.timeZoneSource === 'rep' ? ' (unknown; your time zone is used)' : ''}`}>
             {p.localTime}
             {p.timeZoneSource === 'rep' && <span className="muted"> (your zone)</span>}
+            {p.offHours && item.section === 'calls' && <span className="pill pill-warning">Outside their working hours</span>}
           </dd>
         </div>
         <div>
