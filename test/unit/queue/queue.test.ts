@@ -144,7 +144,7 @@ describe('reminders', () => {
   it('announce each call and task once as it falls due, and what was due at start-up as one notification', async () => {
     const w = makeWorld('2026-03-04T14:00:00Z', { mailbox: false });
     const now = seq(w, [stepOf('task', 0, 'Research')]);
-    const later = seq(w, [{ ...stepOf('call', 2, 'Call'), delayUnit: 'hours' }]);
+    const later = seq(w, [{ ...stepOf('call', 2, 'Ask {{first_name}} about {{company}}'), delayUnit: 'hours' }]);
     w.core.enrollments.create(now.id, [w.addProspect(), w.addProspect()]);
     const p = w.addProspect({ first_name: 'Cy', company: 'Cobalt' });
     w.core.enrollments.create(later.id, [p]);
@@ -153,7 +153,7 @@ describe('reminders', () => {
     await w.advance(90 * 60_000);
     expect(w.notifications.length).toBe(1);
     await w.advance(31 * 60_000);
-    expect(w.notifications.slice(1)).toEqual([{ title: 'Call Cy (Cobalt) now', body: expect.stringContaining('Call'), target: { kind: 'queue-item', id: expect.any(Number) } }]);
+    expect(w.notifications.slice(1)).toEqual([{ title: 'Call Cy (Cobalt) now', body: 'Ask Cy about Cobalt', target: { kind: 'queue-item', id: expect.any(Number) } }]);
     const id = w.notifications[1]!.target!.id!;
     expect(w.core.queue.itemById(id)?.section).toBe('calls');
     // Moved to later and back: still announced only once.
@@ -211,5 +211,27 @@ describe('email preview', () => {
       '<p>Tom &amp; Jerry: 1 &lt; 2?</p>\n<p>See <a href="https://example.com/a">https://example.com/a</a></p>',
     );
     expect(previewHtml('Hi {{ first_name }}')).toBe('<p>Hi <mark>{{ first_name }}</mark></p>');
+  });
+});
+
+describe('reminders across restarts', () => {
+  it('announce only what fell due while Repdesk was closed', async () => {
+    const w = makeWorld('2026-03-04T14:00:00Z', { mailbox: false });
+    const s = seq(w, [stepOf('task', 0, 'Research')]);
+    w.core.enrollments.create(s.id, [w.addProspect()]);
+    w.core.reminders.start();
+    expect(w.notifications.length).toBe(1);
+    // A restart with nothing new: silence.
+    w.core.reminders.stop();
+    w.core.reminders.start();
+    expect(w.notifications.length).toBe(1);
+    // Closed while another task fell due: that one is announced on start, alone.
+    w.core.reminders.stop();
+    const later = seq(w, [{ ...stepOf('task', 1, 'Later'), delayUnit: 'hours' }]);
+    w.core.enrollments.create(later.id, [w.addProspect({ first_name: 'Bo', company: 'Birch' })]);
+    w.clock.advance(2 * 3600_000);
+    w.core.reminders.start();
+    expect(w.notifications.map((n) => n.title)).toEqual([expect.any(String), 'Task due: Bo (Birch)']);
+    w.core.reminders.stop();
   });
 });

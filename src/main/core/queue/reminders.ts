@@ -2,12 +2,15 @@
 import type { TimerHandle } from '../clock';
 import { prospectName } from '../db/queries/enrollments';
 import type { QueueRow } from '../db/queries/queue';
+import { prospectContext } from '../engine/composer';
 import type { EngineContext } from '../engine/context';
+import { renderEmail } from '../templates/render';
 import type { QueueService } from './queueService';
 import { repDay } from './queueService';
 
 /** Re-checks at least this often, so a laptop that slept through a timer still reminds soon after waking. */
 const maxWait = 5 * 60_000;
+const markKey = 'reminders.announcedUpTo';
 
 export class Reminders {
   private timer: TimerHandle | null = null;
@@ -22,11 +25,16 @@ export class Reminders {
     private readonly queue: QueueService,
   ) {}
 
-  /** Announces what is already due today (once, as one notification), then each call or task as it falls due. */
+  /**
+   * Announces what fell due today since the last announcement (once, as one notification: at the first start of
+   * the day that is everything due so far; after a restart only what fell due while Repdesk was closed), then
+   * each call or task as it falls due.
+   */
   start(): void {
     this.running = true;
     const day = repDay(this.ctx);
-    const due = this.queue.q.comingDue(day.start - 1, day.now);
+    const since = Math.max(day.start - 1, this.storedMark() ?? 0);
+    const due = since < day.now ? this.queue.q.comingDue(since, day.now) : [];
     due.forEach((r) => this.announced.add(r.id));
     if (due.length === 1) this.announce(due[0]!);
     else if (due.length > 1)
@@ -36,6 +44,7 @@ export class Reminders {
         target: { kind: 'queue' },
       });
     this.checkedUpTo = day.now;
+    this.storeMark();
     // A rescheduled or newly planned call may now fall due sooner than the timer.
     this.unsubscribe = this.ctx.bus.subscribe((name) => {
       if (name === 'queue.changed' && this.running) this.arm();
@@ -55,11 +64,23 @@ export class Reminders {
     const now = this.ctx.clock.now();
     const rows = this.queue.q.comingDue(this.checkedUpTo, now).filter((r) => !this.announced.has(r.id));
     this.checkedUpTo = Math.max(this.checkedUpTo, now);
+    if (rows.length) this.storeMark();
     for (const r of rows) {
       this.announced.add(r.id);
       this.announce(r);
     }
     return rows.length;
+  }
+
+  // The mark survives restarts (a raw settings row the rep's settings ignore), so nothing is announced twice.
+  private storedMark(): number | null {
+    const row = this.ctx.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(markKey);
+    const v = row ? (JSON.parse(row.value) as unknown) : null;
+    return typeof v === 'number' ? v : null;
+  }
+
+  private storeMark(): void {
+    this.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(markKey, JSON.stringify(this.checkedUpTo));
   }
 
   private arm(): void {
@@ -83,7 +104,10 @@ export class Reminders {
   private announce(r: QueueRow): void {
     const who = prospectName(r);
     const company = r.company ? ` (${r.company})` : '';
-    const note = (r.step_note ?? '').split('\n')[0]!.slice(0, 120);
+    // The step's instructions with merge fields filled, as the queue shows them.
+    const prospect = this.ctx.q.enrollments.prospect(r.prospect_id);
+    const rendered = prospect ? renderEmail(r.step_note ?? '', '', prospectContext(this.ctx, prospect)).subject : '';
+    const note = rendered.slice(0, 120);
     this.ctx.notifier.notify(
       r.step_type === 'call'
         ? { title: `Call ${who}${company} now`, body: note || `${r.sequence_name}: the call is due.`, target: { kind: 'queue-item', id: r.id } }
