@@ -10,6 +10,8 @@ import type { CallLauncher, Environment, Notifier, Vault } from './ports';
 import { SettingsService } from './settings/settingsService';
 import { makeContext, type EngineContext } from './engine/context';
 import { EnrollmentService } from './engine/enrollmentService';
+import { replanForTimeOff } from './engine/timeOff';
+import type { EventPayload } from '../../shared/contract';
 import { Scheduler } from './engine/scheduler';
 import { StepRunService } from './engine/stepRunService';
 import { SequenceService } from './sequences/sequenceService';
@@ -75,6 +77,16 @@ export function createCore(deps: CoreDeps): Core {
   const scheduler = new Scheduler(engine, enrollments);
   const stepRuns = new StepRunService(engine, enrollments, () => scheduler.wake());
   const sequences = new SequenceService(engine, () => scheduler.wake());
+  // Days off added in Settings move the work already planned on them.
+  let knownTimeOff = JSON.stringify(settings.get().timeOff);
+  bus.subscribe((name, payload) => {
+    if (name !== 'settings.changed') return;
+    const timeOff = (payload as EventPayload<'settings.changed'>).timeOff;
+    if (JSON.stringify(timeOff) === knownTimeOff) return;
+    const before = new Set((JSON.parse(knownTimeOff) as typeof timeOff).map((t) => `${t.start}|${t.end}`));
+    knownTimeOff = JSON.stringify(timeOff);
+    replanForTimeOff(engine, timeOff.filter((t) => !before.has(`${t.start}|${t.end}`)));
+  });
   const queue = new QueueService(engine);
   const queueActions = new QueueActions(engine, queue, stepRuns, deps.launcher ?? null);
   const reminders = new Reminders(engine, queue);

@@ -175,3 +175,16 @@ describe('drafts for the queue', () => {
     expect(() => w.core.stepRuns.draft(99)).toThrow(/not found/);
   });
 });
+
+describe('days off added later', () => {
+  it('move work already planned on those days, calls and automatic emails alike', () => {
+    const w = makeWorld('2026-03-02T14:00:00Z');
+    const seq = w.core.sequences.create(sequenceInput([stepOf('call', 2), autoEmail('Hi', 'x', 1)]));
+    const p = w.addProspect();
+    const id = w.core.enrollments.create(seq.id, [p])[0]!.enrollmentId!;
+    expect(new Date(w.runsOf(id)[0]!.dueAt).toISOString()).toBe('2026-03-04T14:00:00.000Z'); // Wednesday
+    w.core.settings.update({ timeOff: [{ start: '2026-03-04', end: '2026-03-05', label: 'Offsite' }] });
+    expect(new Date(w.runsOf(id)[0]!.dueAt).toISOString()).toBe('2026-03-06T13:00:00.000Z'); // Friday 08:00 New York
+    expect(w.events(p)[0]!.reason).toMatch(/You are off that day \(Offsite\); moved to Fri 6 Mar 2026, 08:00/);
+  });
+});

@@ -1,3 +1,4 @@
+// Harness options: flags before the environment, clear refusals, the demo workspace, the test-only mailbox.
 import { describe, expect, it } from 'vitest';
 import { parseHarnessArgs } from '../../../src/main/harness/args';
 
@@ -22,5 +23,11 @@ describe('harness options', () => {
   it('load the demo workspace only when asked', () => {
     expect(parseHarnessArgs(['--demo'], {}).demo).toBe(true);
     expect(parseHarnessArgs([], {}).demo).toBe(false);
+  });
+
+  it('accept --fake-mailbox with --test-mode and refuse it without', () => {
+    expect(parseHarnessArgs(['--test-mode', '--fake-mailbox'], {})).toMatchObject({ testMode: true, fakeMailbox: true });
+    expect(() => parseHarnessArgs(['--fake-mailbox'], {})).toThrow(/only for tests/);
+    expect(parseHarnessArgs([], {})).toMatchObject({ testMode: false, fakeMailbox: false });
   });
 });

@@ -16,10 +16,17 @@ export type SendOutcome = 'sent' | 'held' | 'cancelled' | 'retry' | 'failed' | '
 const maxAttempts = 5;
 
 export class Outbox {
+  private readonly insertMessage;
+
   constructor(
     private readonly ctx: EngineContext,
     private readonly enrollments: EnrollmentService,
-  ) {}
+  ) {
+    this.insertMessage = ctx.db.prepare(
+      `INSERT INTO messages (account_id, prospect_id, step_run_id, direction, provider_message_id, provider_thread_id, message_id_header, from_address, to_addresses, subject, at)
+       VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+  }
 
   private event(run: StepRunRow, type: string, reason: string, data: Record<string, unknown> = {}): void {
     this.ctx.recorder.event({ prospectId: run.prospect_id, enrollmentId: run.enrollment_id, stepRunId: run.id, type, reason, data, at: this.ctx.clock.now() });
@@ -91,12 +98,7 @@ export class Outbox {
     this.ctx.db.transaction(() => {
       q.runs.update(run.id, now, { state: 'sent', auto: false, providerMessageId: sent.providerMessageId, providerThreadId: sent.threadId, completedAt: sent.sentAt, reason: null, warning: null });
       q.enrollments.setThread(run.enrollment_id, sent.threadId, now);
-      this.ctx.db
-        .prepare(
-          `INSERT INTO messages (account_id, prospect_id, step_run_id, direction, provider_message_id, provider_thread_id, message_id_header, from_address, to_addresses, subject, at)
-           VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(account.id, run.prospect_id, run.id, sent.providerMessageId, sent.threadId, messageId, account.email, JSON.stringify([prospect.email]), q.runs.get(run.id)!.subject, sent.sentAt);
+      this.insertMessage.run(account.id, run.prospect_id, run.id, sent.providerMessageId, sent.threadId, messageId, account.email, JSON.stringify([prospect.email]), q.runs.get(run.id)!.subject, sent.sentAt);
       q.pacing.record(account.id, run.id, domain, now);
       const variantNote = run.variant !== null ? ` (variant ${String.fromCharCode(65 + run.variant)})` : '';
       this.event(run, 'sent', `${describeStep({ type: run.step_type, position: run.step_position })} sent to ${prospect.email} from ${account.email}${variantNote}`, {

@@ -24,12 +24,16 @@ const outcomeText: Record<CallOutcome, string> = {
 };
 
 export class StepRunService implements StepRunActions {
+  private readonly insertCall;
+
   constructor(
     private readonly ctx: EngineContext,
     private readonly enrollments: EnrollmentService,
     /** Wakes the scheduler when automatic work became due now (an approval). */
     private readonly wake: () => void,
-  ) {}
+  ) {
+    this.insertCall = ctx.db.prepare('INSERT INTO calls (prospect_id, step_run_id, phone, outcome, notes, placed_at) VALUES (?, ?, ?, ?, ?, ?)');
+  }
 
   list(enrollmentId: number): StepRun[] {
     return this.ctx.q.runs.ofEnrollment(enrollmentId).map(toStepRun);
@@ -134,9 +138,7 @@ export class StepRunService implements StepRunActions {
     const out = this.act(id, 'logCall', (run, now) => {
       const prospect = this.ctx.q.enrollments.prospect(run.prospect_id)!;
       const callId = Number(
-        this.ctx.db
-          .prepare('INSERT INTO calls (prospect_id, step_run_id, phone, outcome, notes, placed_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(run.prospect_id, run.id, prospect.phone, call.outcome, call.notes?.trim() || null, now).lastInsertRowid,
+        this.insertCall.run(run.prospect_id, run.id, prospect.phone, call.outcome, call.notes?.trim() || null, now).lastInsertRowid,
       );
       this.ctx.q.runs.update(run.id, now, { state: 'done', auto: false, reason: outcomeText[call.outcome], completedAt: now });
       this.event(run, 'call_logged', `${outcomeText[call.outcome]}${call.notes?.trim() ? `: ${call.notes.trim()}` : ''}`, now, { outcome: call.outcome, callId });

@@ -109,7 +109,7 @@ export class SequenceService {
     const attachments = q.sequences.attachmentMap(sequenceId);
     const kept = new Set<number>();
     // Park positions first so the new order never collides with the old one.
-    for (const row of q.sequences.steps.all(sequenceId)) this.ctx.db.prepare('UPDATE steps SET position = ? WHERE id = ?').run(-1000 - row.id, row.id);
+    for (const row of q.sequences.steps.all(sequenceId)) q.sequences.parkStep.run(-1000 - row.id, row.id);
     input.steps.forEach((s, position) => {
       for (const a of s.attachmentIds) if (!attachments.has(a)) throw new UserError('invalid_request', 'An attachment of this step was not found; add the file again.');
       const values = {

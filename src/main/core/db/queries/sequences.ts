@@ -75,6 +75,7 @@ export function sequenceQueries(db: Db) {
       `UPDATE steps SET position = @position, type = @type, delay_amount = @delayAmount, delay_unit = @delayUnit, thread_mode = @threadMode,
        variants = @variants, note = @note, attachments = @attachments, updated_at = @now WHERE id = @id`,
     ),
+    parkStep: db.prepare<[number, number]>('UPDATE steps SET position = ? WHERE id = ?'),
     deleteStep: db.prepare<[number, number]>('UPDATE steps SET deleted_at = ?, position = -id WHERE id = ?'),
     takeVariant: db.prepare<[number], { v: number }>('UPDATE steps SET next_variant = next_variant + 1 WHERE id = ? RETURNING next_variant - 1 AS v'),
     counts: db.prepare<[number], { status: string; n: number }>('SELECT status, count(*) AS n FROM enrollments WHERE sequence_id = ? GROUP BY status'),

@@ -19,13 +19,14 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
   const [search, setSearch] = useState('');
   const matching = useProspectSearch(search);
 
+  // "Now" comes from the engine: in tests its clock is not the wall clock.
+  const [now, setNow] = useState<number | null>(null);
   const load = useCallback(() => {
-    void api()
-      .call('enrollments.list', { sequenceId, limit: 200 })
-      .then((r) => {
-        setItems(r.items);
-        setTotal(r.total);
-      });
+    void Promise.all([api().call('enrollments.list', { sequenceId, limit: 200 }), api().call('engine.status')]).then(([r, status]) => {
+      setItems(r.items);
+      setTotal(r.total);
+      setNow(status.now);
+    });
   }, [sequenceId]);
   useEffect(() => {
     load();
@@ -99,6 +100,7 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
                     {e.next ? (
                       <>
                         Step {e.next.stepPosition + 1} · {stepTypeLabel[e.next.stepType]} · {e.next.state.replace('_', ' ')}
+                        {now !== null && !e.next.automatic && e.next.dueAt < now && e.status === 'active' && <span className="badge badge-overdue">overdue</span>}
                         <div className="muted small">
                           {formatWhen(e.next.dueAt, timeZone)}
                           {e.next.reason ? ` · ${e.next.reason}` : ''}

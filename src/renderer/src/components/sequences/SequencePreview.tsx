@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SequencePreview as Preview } from '../../../../shared/contract/sequences';
 import type { SequenceInput } from '../../../../shared/domain/sequence';
-import { api } from '../../api/client';
+import { api, ApiCallError } from '../../api/client';
 import { stepTypeLabel } from './format';
 import { ProspectPicker, type FoundProspect } from './ProspectSearch';
 
@@ -16,7 +16,12 @@ export function SequencePreview({ draft }: { draft: SequenceInput }) {
     api()
       .call('sequences.preview', { prospectId: prospect.id, sequence: draft })
       .then((p) => live && (setPreview(p), setError(null)))
-      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiCallError && err.error.code === 'invalid_request' && err.error.issues?.length)
+          setError(`The sequence is not complete yet: ${err.error.issues.map((i) => `${i.path.replace(/^sequence\./, '').replace(/^steps\.(\d+)/, (_, n: string) => `step ${Number(n) + 1}`)}: ${i.message}`).join('; ')}.`);
+        else setError(err instanceof Error ? err.message : String(err));
+      });
     return () => {
       live = false;
     };
