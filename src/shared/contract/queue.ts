@@ -84,6 +84,7 @@ export const GoingOutItemSchema = z.object({
   repTime: z.string(),
   prospectTime: z.string(),
   prospectTimeZone: z.string(),
+  demo: z.boolean(),
   /** planned: goes out at its time; over_cap: beyond today's cap, moves to the next day; waiting_mailbox: no connected mailbox. */
   status: z.enum(['planned', 'over_cap', 'waiting_mailbox']),
   reason: z.string().nullable(),

@@ -178,6 +178,7 @@ export class QueueService {
         repTime: timeText(Math.max(r.due_at, day.now), day.zone),
         prospectTime: zonedTimeText(Math.max(r.due_at, day.now), zone),
         prospectTimeZone: zone,
+        demo: r.prospect_source === 'demo',
         status,
         reason: r.reason,
         actions: allowedActions(r.step_type, r.state),

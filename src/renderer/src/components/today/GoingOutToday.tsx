@@ -75,7 +75,9 @@ export function GoingOutDetail({ item, now }: { item: GoingOutItem; now: number 
     <article className="detail" data-testid="detail-going-out" aria-label={`Automatic email to ${item.prospectName}`}>
       <header className="detail-head">
         <div>
-          <h2>{item.prospectName}</h2>
+          <h2>
+            {item.prospectName} {item.demo && <span className="badge badge-demo">Demo data</span>}
+          </h2>
           <p className="muted">
             {item.company ? `${item.company} · ` : ''}
             {item.prospectEmail}
