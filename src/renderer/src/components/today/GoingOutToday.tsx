@@ -56,6 +56,7 @@ function GoingOutRow({ item }: { item: GoingOutItem }) {
           {item.company && <span className="row-company">{item.company}</span>}
         </div>
         <div className="row-summary">{item.subject || '(reply in thread)'}</div>
+        {item.status !== 'planned' && <div className="row-flag">{statusText[item.status]}</div>}
       </div>
       <div className="row-when">
         <span className="due">{item.repTime}</span>
