@@ -122,6 +122,9 @@ describe('queue actions', () => {
     await expect(actions.call(without!.id)).rejects.toThrow(/no phone number/);
     expect(() => w.core.settings.update({ callUriTemplate: 'javascript:{phone}' })).toThrow(/not valid/);
     expect(w.events(p).some((e) => e.type === 'call_started')).toBe(true);
+    // A call already logged is not dialled again.
+    w.core.stepRuns.logCall(without!.id, { outcome: 'wrong_number' });
+    await expect(actions.call(without!.id)).rejects.toThrow(/already logged/);
     // Without a launcher (a window that cannot dial) the rep is told to dial themselves.
     await expect(w.core.queueActions.call(withPhone!.id)).rejects.toThrow(/Dial the number yourself/);
   });

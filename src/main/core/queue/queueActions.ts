@@ -82,6 +82,8 @@ export class QueueActions {
   async call(id: number): Promise<{ uri: string }> {
     const row = this.queue.q.get(id);
     if (!row || row.step_type !== 'call') throw notFound('The call');
+    if (row.state !== 'scheduled' && row.state !== 'awaiting_approval')
+      throw new UserError('conflict', 'This call was already logged, skipped or stopped; nothing was dialled.');
     if (!this.launcher) throw new UserError('unavailable', 'Calling is not available in this window. Dial the number yourself, then log the outcome.');
     const built = buildCallUri(this.ctx.settings.get().callUriTemplate, row.phone);
     if (!built.ok) throw new UserError('invalid_request', built.message);
