@@ -217,6 +217,22 @@ describe('email preview', () => {
   });
 });
 
+describe('reminders for work planned already due', () => {
+  it('stay quiet: the next step after the rep’s own action lands in the queue they are working', async () => {
+    const w = makeWorld('2026-03-04T14:00:00Z', { mailbox: false });
+    const s = seq(w, [{ ...stepOf('call', 1, 'Call'), delayUnit: 'hours' }, stepOf('task', 0, 'Follow up')]);
+    w.core.enrollments.create(s.id, [w.addProspect({ first_name: 'Di', company: 'Dune' })]);
+    await w.core.start();
+    await w.advance(61 * 60_000);
+    expect(w.notifications.map((n) => n.title)).toEqual(['Call Di (Dune) now']);
+    w.core.stepRuns.logCall(w.notifications[0]!.target!.id!, { outcome: 'no_answer' });
+    expect(w.core.queue.today().sections.tasks.counts.total).toBe(1);
+    await w.advance(10 * 60_000);
+    expect(w.notifications.length).toBe(1);
+    w.core.close();
+  });
+});
+
 describe('reminders across restarts', () => {
   it('announce only what fell due while Repdesk was closed', async () => {
     const w = makeWorld('2026-03-04T14:00:00Z', { mailbox: false });

@@ -62,7 +62,9 @@ export class Reminders {
   /** Announces every call and task that fell due since the last check. */
   check(): number {
     const now = this.ctx.clock.now();
-    const rows = this.queue.q.comingDue(this.checkedUpTo, now).filter((r) => !this.announced.has(r.id));
+    // Work planned already due (the next step after one the rep just finished) lands in the queue they are
+    // working; a reminder is for what falls due while they are not looking.
+    const rows = this.queue.q.comingDue(this.checkedUpTo, now).filter((r) => !this.announced.has(r.id) && r.due_at > r.created_at);
     this.checkedUpTo = Math.max(this.checkedUpTo, now);
     if (rows.length) this.storeMark();
     for (const r of rows) {
@@ -107,7 +109,7 @@ export class Reminders {
     // The step's instructions with merge fields filled, as the queue shows them.
     const prospect = this.ctx.q.enrollments.prospect(r.prospect_id);
     const rendered = prospect ? renderEmail(r.step_note ?? '', '', prospectContext(this.ctx, prospect)).subject : '';
-    const note = rendered.slice(0, 120);
+    const note = rendered.length > 120 ? `${rendered.slice(0, 119).trimEnd()}…` : rendered;
     this.ctx.notifier.notify(
       r.step_type === 'call'
         ? { title: `Call ${who}${company} now`, body: note || `${r.sequence_name}: the call is due.`, target: { kind: 'queue-item', id: r.id } }
