@@ -25,6 +25,10 @@ test('build, preview, enroll, advance time, and see the timeline fill', async ({
   await app.locator('#step-0-subject-0').fill('Quick question, {{ first_name }}');
   await app.locator('#step-0-body-0').fill('Hi {{ first_name | default: "there" }},\n\nHow does {{ company }} handle follow-up today?\n\n{{ rep_name }}');
   await app.getByRole('button', { name: '+ Call' }).click();
+  // Bad input is refused beside the field and the draft is kept.
+  await app.getByRole('button', { name: 'Save changes' }).click();
+  await expect(app.getByText('Say what to do in this step')).toBeVisible();
+  await expect(app.locator('#step-0-subject-0')).toHaveValue('Quick question, {{ first_name }}');
   await app.locator('#step-1-note').fill('Call about the email');
   await app.getByRole('button', { name: '+ Automatic email' }).click();
   await app.locator('#step-2-body-0').fill('Following up on my note, {{ first_name | default: "there" }}.');
@@ -133,4 +137,19 @@ test('pause, resume, finish with a reason and move an enrollment from the Prospe
 
   await eve.getByRole('button', { name: 'Eve' }).click();
   await expect(app.getByTestId('timeline').locator('[data-type="finished"]')).toContainText('Finished by the rep: Left the company');
+});
+
+test('a file attached to an email step is kept, and a blocked type is refused with the reason', async ({ app, engine }) => {
+  await engine.call('sequences.createFromStarter', { key: 'webinar-follow-up' });
+  await app.getByTestId('nav-sequences').click();
+  await app.getByRole('button', { name: 'Webinar follow-up', exact: true }).click();
+  await app.getByLabel('Attach a file to step 1').setInputFiles({ name: 'Webinar slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 slides') });
+  await expect(app.getByTestId('step-0')).toContainText('Webinar slides.pdf');
+  await app.getByLabel('Attach a file to step 1').setInputFiles({ name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+  await expect(app.getByTestId('step-0').getByRole('alert')).toContainText('block .exe files');
+  await app.getByRole('button', { name: 'Save changes' }).click();
+  await expect(app.getByTestId('sequence-notice')).toHaveText('Saved.');
+  await app.getByRole('button', { name: '← All sequences' }).click();
+  await app.getByRole('button', { name: 'Webinar follow-up', exact: true }).click();
+  await expect(app.getByTestId('step-0')).toContainText('Webinar slides.pdf');
 });

@@ -231,6 +231,7 @@ describe('attachments', () => {
     expect(existsSync(sent[0]!.path)).toBe(true);
     expect(readFileSync(sent[0]!.path, 'utf8')).toBe('%PDF-1.4 guide');
     expect(() => w.core.sequences.addAttachment(seq.id, 'empty.txt', 'text/plain', '')).toThrow(/empty/);
+    expect(() => w.core.sequences.addAttachment(seq.id, 'setup.EXE', 'application/octet-stream', 'TVo=')).toThrow(/block \.exe files/);
     rmSync(dir, { recursive: true, force: true });
   });
 });

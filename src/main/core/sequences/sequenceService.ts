@@ -12,6 +12,8 @@ import { planNext as planNextAfter } from '../engine/planner';
 import { replanNotYetDue } from './replan';
 
 const maxAttachment = 25 * 1024 * 1024;
+// File types Gmail and Outlook refuse to deliver: better to say so now than to fail at send time.
+const blockedExtensions = new Set('ade adp apk appx bat cab chm cmd com cpl dll dmg exe hta ins isp jar js jse lib lnk mde msc msi msp mst nsh pif ps1 scr sct shb sys vb vbe vbs vxd wsc wsf wsh'.split(' '));
 
 export class SequenceService {
   constructor(
@@ -203,6 +205,9 @@ export class SequenceService {
   addAttachment(sequenceId: number, filename: string, contentType: string, dataBase64: string): Attachment {
     this.get(sequenceId);
     const data = Buffer.from(dataBase64, 'base64');
+    const extension = filename.toLowerCase().split('.').pop() ?? '';
+    if (blockedExtensions.has(extension))
+      throw new UserError('invalid_request', `Gmail and Outlook block .${extension} files, so ${filename} would never arrive. Share it as a link instead.`);
     if (data.length === 0) throw new UserError('invalid_request', `${filename} is empty; choose the file again.`);
     if (data.length > maxAttachment) throw new UserError('invalid_request', `${filename} is larger than 25 MB, which Gmail and Outlook refuse. Link to it instead.`);
     const safe = filename.replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'file';

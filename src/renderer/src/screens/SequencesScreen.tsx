@@ -14,6 +14,23 @@ export function SequencesScreen() {
   const { loadList, open } = useSequencesStore.getState();
   const [waiting, setWaiting] = useState(0);
   useEffect(() => {
+    // Counts change as the engine and the rep work: keep the list and the open sequence current.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      // Coalesced: a busy engine tick announces many changes at once.
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void loadList();
+        void useSequencesStore.getState().refreshCurrent();
+      }, 300);
+    };
+    const offs = [api().on('enrollments.changed', refresh), api().on('sequences.changed', refresh)];
+    return () => {
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
+  }, [loadList]);
+  useEffect(() => {
     void loadList();
     void api()
       .call('engine.status')

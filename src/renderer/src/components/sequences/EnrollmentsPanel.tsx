@@ -30,8 +30,16 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
   }, [sequenceId]);
   useEffect(() => {
     load();
-    const offs = [api().on('enrollments.changed', load), api().on('queue.changed', load)];
-    return () => offs.forEach((off) => off());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(load, 200);
+    };
+    const offs = [api().on('enrollments.changed', soon), api().on('queue.changed', soon)];
+    return () => {
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
   }, [load]);
 
   const act = async (fn: () => Promise<unknown>) => {

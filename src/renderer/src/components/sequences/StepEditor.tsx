@@ -1,5 +1,5 @@
 // One step of the sequence editor: type, delay, thread, A/B variants, note and attachments; reorder by buttons or Alt+Arrow.
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { delayUnits, isEmailStep, stepTypes, type Attachment, type StepInput } from '../../../../shared/domain/sequence';
 import { api } from '../../api/client';
 import { delayLabel, stepTypeLabel } from './format';
@@ -34,14 +34,20 @@ export function StepEditor({ index, count, step, sequenceId, attachments, errors
     onMove(to);
   };
 
+  const [attachError, setAttachError] = useState<string | null>(null);
   const attach = async (files: FileList | null) => {
+    setAttachError(null);
     for (const file of Array.from(files ?? [])) {
-      const data = new Uint8Array(await file.arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-      const a = await api().call('sequences.addAttachment', { sequenceId, filename: file.name, contentType: file.type, dataBase64: btoa(binary) });
-      onAttachment(a);
-      set({ attachmentIds: [...step.attachmentIds, a.id] });
+      try {
+        const data = new Uint8Array(await file.arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+        const a = await api().call('sequences.addAttachment', { sequenceId, filename: file.name, contentType: file.type, dataBase64: btoa(binary) });
+        onAttachment(a);
+        set({ attachmentIds: [...step.attachmentIds, a.id] });
+      } catch (err) {
+        setAttachError(err instanceof Error ? err.message : String(err));
+      }
     }
   };
 
@@ -153,6 +159,11 @@ export function StepEditor({ index, count, step, sequenceId, attachments, errors
               </span>
             ))}
           </div>
+        )}
+        {attachError && (
+          <p className="field-error" role="alert">
+            {attachError}
+          </p>
         )}
         <label htmlFor={`${id}-note`}>{step.type === 'call' ? 'Call script' : step.type === 'task' ? 'What to do' : 'Note for yourself (optional)'}</label>
         <textarea id={`${id}-note`} rows={2} value={step.note} aria-invalid={err('note') ? true : undefined} onChange={(e) => set({ note: e.target.value })} />

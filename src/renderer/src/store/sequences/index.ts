@@ -19,6 +19,8 @@ export interface SequencesActions {
   loadList(): Promise<void>;
   open(id: number): Promise<void>;
   close(): void;
+  /** Fresh counts and status for the open sequence, without touching the rep's unsaved draft. */
+  refreshCurrent(): Promise<void>;
   createBlank(name: string): Promise<number>;
   createFromStarter(key: string): Promise<number>;
   edit(draft: SequenceInput): void;
@@ -56,6 +58,13 @@ export const useSequencesStore = create<SequencesState & SequencesActions>()((se
   async open(id) {
     const current = await api().call('sequences.get', { id });
     set({ current, draft: toInput(current), error: null, fieldErrors: {}, notice: null });
+  },
+  async refreshCurrent() {
+    const id = get().current?.id;
+    if (!id) return;
+    const fresh = await api().call('sequences.get', { id });
+    const current = get().current;
+    if (current?.id === id) set({ current: { ...current, counts: fresh.counts, status: fresh.status } });
   },
   close: () => set({ current: null, draft: null, notice: null, error: null, fieldErrors: {} }),
   async createBlank(name) {
