@@ -147,6 +147,11 @@ describe('Today keyboard', () => {
     expect(await screen.findByRole('button', { name: /Approve 1 ticked/ })).toBeInTheDocument();
     key('?');
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    // Nothing moves or happens behind the help.
+    key('j');
+    key('a');
+    expect(focusedName()).toBe('Ann');
+    expect(calls.some(([m]) => m === 'stepRuns.approve')).toBe(false);
     key('Escape');
     expect(screen.queryByRole('dialog')).toBeNull();
   });

@@ -24,6 +24,14 @@ export function useQueueKeys(): void {
         return;
       }
       if (typing(e.target) || s.busy) return;
+      // With the help or the reschedule choices open, only ? and Esc act; nothing happens behind them.
+      if (s.helpOpen || s.rescheduling !== null) {
+        if (e.key === '?') {
+          s.setHelp(!s.helpOpen);
+          e.preventDefault();
+        }
+        return;
+      }
       const key = s.focused;
       const item = key?.startsWith('run:') ? itemById(s, Number(key.slice(4))) : null;
       const outId = key?.startsWith('out:') ? Number(key.slice(4)) : null;
