@@ -198,6 +198,9 @@ test('the demo workspace loads from the empty Today screen, is labelled, and goe
   await expect(app.getByTestId('count-tasks')).toHaveText('3');
   await expect(app.getByTestId('section-going-out').locator('.queue-row')).toHaveCount(4);
   await expect(app.getByTestId('changed-overnight')).toContainText('Mateo Silva');
+  await app.getByTestId('changed-overnight').getByRole('button', { name: 'Mateo Silva' }).click();
+  await expect(app.getByTestId('detail-changed').getByTestId('timeline')).toContainText('Thanks for the guide');
+  await app.getByTestId('section-emails').locator('.queue-row').first().click();
   await expect(app.getByTestId('mailbox-banner')).toBeVisible();
   await app.setViewportSize({ width: 1280, height: 800 });
   await app.screenshot({ path: testInfo.outputPath('today-demo-1280x800.png') });

@@ -2,6 +2,7 @@
 import { useQueueStore } from '../../store/queue';
 import { queueSelectors } from '../../store/queue/selectors';
 import { CallItem } from './CallItem';
+import { ChangedDetail } from './ChangedOvernight';
 import { DoneDetail } from './DoneList';
 import { EmailItem } from './EmailItem';
 import { GoingOutDetail } from './GoingOutToday';
@@ -19,6 +20,10 @@ export function ItemDetail() {
   if (focused.startsWith('out:')) {
     const out = view.goingOut.items.find((o) => `out:${o.id}` === focused);
     if (out) return <GoingOutDetail key={out.id} item={out} now={view.now} />;
+  }
+  if (focused.startsWith('changed:')) {
+    const c = view.changed.find((x) => `changed:${x.eventId}` === focused);
+    if (c) return <ChangedDetail key={c.eventId} item={c} />;
   }
   if (focused.startsWith('done:')) {
     const entry = done.find((d) => `done:${d.seq}` === focused);

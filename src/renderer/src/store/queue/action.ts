@@ -80,7 +80,8 @@ export const queueActions: StateCreator<Store, [], [], QueueActions> = (set, get
             const rows = rowOrder(get());
             const focused = get().focused;
             // The rep's place survives the reload: the same row, or the one that took its place.
-            if (!focused || !rows.includes(focused)) set({ focused: rows.length ? rows[Math.min(Math.max(index, 0), rows.length - 1)]! : null });
+            const stillNews = focused?.startsWith('changed:') && view.changed.some((c) => `changed:${c.eventId}` === focused);
+            if (!stillNews && (!focused || !rows.includes(focused))) set({ focused: rows.length ? rows[Math.min(Math.max(index, 0), rows.length - 1)]! : null });
             const editing = get().editing;
             if (editing && !itemById(get(), editing.id)) set({ editing: null });
             const logging = get().logging;

@@ -1,8 +1,11 @@
 // Today queue state: the day's view, where the rep is in it, and what they are in the middle of.
 import type { TodayView } from '../../../../shared/contract/queue';
 
-/** A row the rep can land on: a queue item ("run:12"), an email going out today ("out:15") or an action done this session ("done:3"). */
-export type RowKey = `run:${number}` | `out:${number}` | `done:${number}`;
+/**
+ * A row the rep can land on: a queue item ("run:12"), an email going out today ("out:15"), an action done this
+ * session ("done:3"), or a change since the morning ("changed:40", by click; j/k walk the work, not the news).
+ */
+export type RowKey = `run:${number}` | `out:${number}` | `done:${number}` | `changed:${number}`;
 
 export interface DoneEntry {
   seq: number;
