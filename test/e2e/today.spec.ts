@@ -132,6 +132,7 @@ test('the rep works the queue from the keyboard and every action lands in the ti
   await app.keyboard.press('c');
   await expect(app.getByTestId('outcome-logger')).toBeVisible();
   await expect.poll(() => call(request, harness, 'test.launcher.requests', {})).toEqual(['tel:+14155550142']);
+  await expect(app.getByTestId('call-opened')).toContainText('Opened tel:+14155550142');
   await app.keyboard.press('3');
   const notes = app.getByLabel('Call notes');
   await expect(notes).toBeFocused();

@@ -32,6 +32,11 @@ export function CallItem({ item, now }: { item: QueueItem; now: number }) {
           </button>
         )}
       </div>
+      {log?.uri && (
+        <p className="hint" data-testid="call-opened">
+          Opened {log.uri} in your phone app. Log the outcome when you hang up (keys 1–5).
+        </p>
+      )}
       <section className="script">
         <h3>Call script</h3>
         <p>{call.script}</p>

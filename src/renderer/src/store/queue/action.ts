@@ -173,7 +173,9 @@ export const queueActions: StateCreator<Store, [], [], QueueActions> = (set, get
       set({ focused: `run:${id}`, logging: { id, outcome: get().logging?.id === id ? get().logging!.outcome : null, notes: get().logging?.id === id ? get().logging!.notes : '' }, itemErrors: { ...get().itemErrors, [id]: '' } });
       try {
         const { uri } = await api().call('queue.call', { id });
-        useAppStore.getState().pushToast({ title: 'Calling…', body: `Opened ${uri}. Log the outcome when you hang up (keys 1–5).`, tone: 'info' });
+        // Said beside the call, not in a toast that would cover the outcome logger.
+        const l = get().logging;
+        if (l?.id === id) set({ logging: { ...l, uri } });
       } catch (err) {
         set({ itemErrors: { ...get().itemErrors, [id]: message(err) } });
       }

@@ -24,7 +24,7 @@ export interface QueueState {
   /** The email being edited (subject and body as the rep typed them). */
   editing: { id: number; subject: string; body: string } | null;
   /** The call whose outcome is being logged (after the Call button or c). */
-  logging: { id: number; outcome: string | null; notes: string } | null;
+  logging: { id: number; outcome: string | null; notes: string; /** The call link opened, once the OS was asked to dial. */ uri?: string } | null;
   rescheduling: number | null;
   /** Emails ticked for bulk approval. */
   selected: number[];
