@@ -14,7 +14,7 @@ export function CallItem({ item, now }: { item: QueueItem; now: number }) {
   const call = item.call!;
   const logging = useQueueStore(queueSelectors.logging);
   const busy = useQueueStore(queueSelectors.busy);
-  const { call: dial, chooseOutcome, changeNotes, logCall, cancelLogging } = useQueueStore.getState();
+  const { call: dial, startLogging, chooseOutcome, changeNotes, logCall, cancelLogging } = useQueueStore.getState();
   const log = logging?.id === item.id ? logging : null;
   return (
     <article className="detail" data-testid="detail-call" aria-label={`Call ${item.prospect.name}`}>
@@ -27,7 +27,7 @@ export function CallItem({ item, now }: { item: QueueItem; now: number }) {
           Call <kbd>c</kbd>
         </button>
         {!log && (
-          <button type="button" className="button secondary" onClick={() => useQueueStore.setState({ logging: { id: item.id, outcome: null, notes: '' } })}>
+          <button type="button" className="button secondary" onClick={() => startLogging(item.id)}>
             Log a call <kbd>l</kbd>
           </button>
         )}

@@ -75,7 +75,7 @@ export function useQueueKeys(): void {
           break;
         case 'l':
           // Log an outcome without dialling through Repdesk (a call placed from a desk phone).
-          if (can('logCall')) useQueueStore.setState({ logging: { id: item!.id, outcome: null, notes: '' } });
+          if (can('logCall')) s.startLogging(item!.id);
           break;
         case 'd':
           if (can('complete')) document.getElementById(`task-note-${item!.id}`)?.focus();

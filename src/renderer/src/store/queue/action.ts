@@ -26,6 +26,8 @@ export interface QueueActions {
   reschedule(id: number, dueAt: number): Promise<void>;
   complete(id: number, note: string): Promise<void>;
   call(id: number): Promise<void>;
+  /** Opens the outcome logger without dialling (a call placed from another phone). */
+  startLogging(id: number): void;
   chooseOutcome(outcome: CallOutcome): void;
   changeNotes(notes: string): void;
   cancelLogging(): void;
@@ -179,6 +181,9 @@ export const queueActions: StateCreator<Store, [], [], QueueActions> = (set, get
       } catch (err) {
         set({ itemErrors: { ...get().itemErrors, [id]: message(err) } });
       }
+    },
+    startLogging(id) {
+      if (get().logging?.id !== id) set({ focused: `run:${id}`, logging: { id, outcome: null, notes: '' } });
     },
     chooseOutcome(outcome) {
       const l = get().logging;
