@@ -23,11 +23,11 @@ test('a setting is saved, survives a restart of Repdesk, and bad input is refuse
   await app.getByLabel('Your name').fill('Jordan Rep');
   await app.getByLabel('Your time zone').selectOption('Europe/Berlin');
   await app.getByLabel('Default country').selectOption('DE');
-  await app.getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByTestId('settings-saved')).toBeVisible();
 
   await app.getByLabel('Your work email').fill('not-an-email');
-  await app.getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByText('Enter a valid email address')).toBeVisible();
 
   await harness.restart();

@@ -8,7 +8,7 @@ import { SettingsScreen } from '../../src/renderer/src/screens/SettingsScreen';
 import { useSettingsStore } from '../../src/renderer/src/store/settings';
 
 let calls: [string, unknown][];
-let stored: Record<string, string>;
+let stored: Record<string, unknown>;
 
 function fakeTransport(): Transport {
   return {
@@ -31,7 +31,7 @@ function fakeTransport(): Transport {
 
 beforeEach(() => {
   calls = [];
-  stored = { repName: 'Old', repEmail: '', timeZone: 'UTC', defaultCountry: 'US' };
+  stored = { repName: 'Old', repEmail: '', timeZone: 'UTC', defaultCountry: 'US', callUriTemplate: 'tel:{phone}', startCallFromReminder: false };
   useSettingsStore.setState({ settings: null, options: null, error: null, fieldErrors: {}, savedAt: null });
   setClient(createClient(fakeTransport()));
 });

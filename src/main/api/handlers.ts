@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/app';
 import { mailboxHandlers } from './handlers/mailboxes';
 import { engineHandlers } from './handlers/engine';
 import { enrollmentHandlers } from './handlers/enrollments';
+import { queueHandlers } from './handlers/queue';
 import { sequenceHandlers } from './handlers/sequences';
 import { importHandlers } from './handlers/imports';
 import { prospectHandlers } from './handlers/prospects';
@@ -24,5 +25,6 @@ export function createHandlers(core: Core): Handlers {
     ...engineHandlers(core),
     ...importHandlers(core),
     ...prospectHandlers(core),
+    ...queueHandlers(core),
   };
 }

@@ -13,7 +13,7 @@ export function osNotifier(bus: EventBus, focusWindow: () => void): Notifier {
       const native = new Notification({ title: n.title, body: n.body });
       native.on('click', () => {
         focusWindow();
-        bus.emit('notification', n);
+        bus.emit('notification', { ...n, clicked: true });
       });
       native.show();
     },

@@ -8,6 +8,7 @@ import { openDatabase } from '../core/db/open';
 import { EventBus } from '../core/eventBus';
 import { consoleLog } from '../core/log';
 import { clientFromEnv, googleEndpoints } from '../core/mail/gmail/endpoints';
+import { shellCallLauncher } from './callLauncher';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './mainWindow';
 import { installMenu } from './menu';
@@ -43,6 +44,7 @@ export function startApp(): void {
       notifier: osNotifier(bus, focus),
       // The desktop OAuth flow opens the rep's own browser; production always talks to Google itself.
       google: { endpoints: googleEndpoints, client: clientFromEnv(process.env), openExternal: (url) => shell.openExternal(url) },
+      launcher: shellCallLauncher(),
       env: {
         appName: app.getName(),
         version: app.getVersion(),

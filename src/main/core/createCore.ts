@@ -9,7 +9,7 @@ import { ImportIssues } from './import/importIssues';
 import { ImportService } from './import/importService';
 import type { Log } from './log';
 import type { MailProviders } from './mail/provider';
-import type { Environment, Notifier, Vault } from './ports';
+import type { CallLauncher, Environment, Notifier, Vault } from './ports';
 import { ProspectService } from './prospects/prospectService';
 import { SettingsService } from './settings/settingsService';
 import type { EnrollmentControl } from './engine/enrollmentControl';
@@ -22,6 +22,10 @@ import { Scheduler } from './engine/scheduler';
 import { StepRunService } from './engine/stepRunService';
 import { SequenceService } from './sequences/sequenceService';
 import { SuppressionService } from './suppressions/suppressionService';
+import { DemoWorkspace } from './queue/demoWorkspace';
+import { QueueActions } from './queue/queueActions';
+import { QueueService } from './queue/queueService';
+import { Reminders } from './queue/reminders';
 
 export interface CoreDeps {
   db: Db;
@@ -30,6 +34,8 @@ export interface CoreDeps {
   providers: MailProviders;
   vault: Vault;
   notifier: Notifier;
+  /** Opens call links (tel:, sip:, a softphone's scheme) through the OS; absent where nothing can dial. */
+  launcher?: CallLauncher;
   log: Log;
   env: Environment;
   /** Given when a transport or adapter needs the bus before core exists; otherwise core makes one. */
@@ -58,6 +64,11 @@ export interface Core {
   readonly importIssues: ImportIssues;
   readonly prospects: ProspectService;
   readonly suppressions: SuppressionService;
+  /** The Today view and the queue's own actions (bulk approve, hold back, click-to-call). */
+  readonly queue: QueueService;
+  readonly queueActions: QueueActions;
+  readonly reminders: Reminders;
+  readonly demo: DemoWorkspace;
   navCounts(): { today: number; prospects: number; sequences: number };
   /** Starts the engine loop (reconcile sends left in flight, catch up, then tick) and inbox polling. */
   start(): Promise<void>;
@@ -70,6 +81,7 @@ export function createCore(deps: CoreDeps): Core {
   const bus = deps.bus ?? new EventBus();
   const settings = new SettingsService(deps.db, bus, deps.env.systemTimeZone);
   const counts = countQueries(deps.db);
+  // counts.nav's today figure uses the queue's own definition of queue work (see QueueService.count).
   const navCounts = () => counts.nav(endOfRepDay(deps.clock.now(), settings.get().timeZone));
   const prospectsChanged = (reason: string) => {
     bus.emit('prospects.changed', { reason });
@@ -106,14 +118,22 @@ export function createCore(deps: CoreDeps): Core {
     knownTimeOff = JSON.stringify(timeOff);
     replanForTimeOff(engine, timeOff.filter((t) => !before.has(`${t.start}|${t.end}`)));
   });
-  // The navigation badges follow the queue; coalesced so a busy tick sends one update, not hundreds.
-  let countsTimer: ReturnType<Clock['setTimeout']> | null = null;
+  const queue = new QueueService(engine);
+  const queueActions = new QueueActions(engine, queue, stepRuns, deps.launcher ?? null);
+  const reminders = new Reminders(engine, queue);
+  const demo = new DemoWorkspace(engine, sequences, enrollments, stepRuns, queue, settings);
+  // The nav's Today figure follows the queue: whatever changed it, the window hears the new counts.
+  // Coalesced per turn of the event loop (not on the injected clock, which stands still in test mode):
+  // a burst of changes (an engine tick, a bulk approval) sends one count.
+  let countsPending = false;
   bus.subscribe((name) => {
-    if ((name !== 'queue.changed' && name !== 'sequences.changed') || countsTimer) return;
-    countsTimer = deps.clock.setTimeout(() => {
-      countsTimer = null;
+    if (countsPending || (name !== 'queue.changed' && name !== 'enrollments.changed' && name !== 'sequences.changed')) return;
+    countsPending = true;
+    queueMicrotask(() => {
+      countsPending = false;
+      // The store may have closed meanwhile (shutdown): nobody is left to tell.
       if (deps.db.open) bus.emit('counts.changed', navCounts());
-    }, 250);
+    });
   });
   // Inbox sync stops and pauses enrollments through the engine (tests may pass a recording double instead).
   if (!deps.enrollmentControl) mail.setEnrollmentControl(enrollments);
@@ -127,9 +147,14 @@ export function createCore(deps: CoreDeps): Core {
     stepRuns,
     scheduler,
     engine,
+    queue,
+    queueActions,
+    reminders,
+    demo,
     async start() {
       await scheduler.start();
       mail.inbox.start();
+      reminders.start();
     },
     wake() {
       scheduler.wake();
@@ -141,6 +166,7 @@ export function createCore(deps: CoreDeps): Core {
     suppressions: new SuppressionService(deps.db, deps.clock, guard, prospectsChanged),
     navCounts,
     close: () => {
+      reminders.stop();
       imports.close();
       scheduler.stop();
       mail.close();

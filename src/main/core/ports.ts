@@ -32,3 +32,10 @@ export interface Environment {
   /** The built import worker (out/main/importWorker.js); without it imports read and normalise on the main thread. */
   importWorkerPath?: string;
 }
+
+/** Hands a URI to the operating system (a call link such as tel:+14155550100); never used for web pages. */
+export interface CallLauncher {
+  openExternal(uri: string): Promise<void>;
+  /** Test mode in the harness: every URI asked for, in order (nothing is opened for real). */
+  requested?(): readonly string[];
+}

@@ -6,6 +6,7 @@ export interface HarnessArgs {
   dataDir: string;
   port: number;
   testMode: boolean;
+  /** Load the demo workspace (sample prospects, sequences and a day of queue items) if it is not there yet. */
   demo: boolean;
   /** Test mode only: an in-memory mailbox instead of Gmail or Outlook. */
   fakeMailbox: boolean;

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     dataDir: resolve(args.dataDir),
     port: args.port,
     testMode: args.testMode,
+    demo: args.demo,
     // In test mode time only moves through the test.clock.* API, so end-to-end tests are deterministic.
     clock: args.testMode ? new TestModeClock(Date.now()) : systemClock(),
     log: consoleLog('harness'),

@@ -9,6 +9,7 @@ import { EventBus } from '../core/eventBus';
 import type { Log } from '../core/log';
 import { clientFromEnv, endpointsFor } from '../core/mail/gmail/endpoints';
 import { newToken } from './auth';
+import { harnessCallLauncher } from './callLauncher';
 import { ensureFakeAccount, fakeMailProvider } from './fakeMailbox';
 import { fileVault } from './fileVault';
 import { startHarness, type Harness } from './server';
@@ -17,6 +18,8 @@ export interface LaunchOptions {
   dataDir: string;
   port: number;
   testMode: boolean;
+  /** Load the demo workspace at start when it is not there yet. */
+  demo?: boolean;
   clock: Clock;
   log: Log;
   rendererDir: string;
@@ -47,6 +50,7 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
     notifier: { notify: (n) => bus.emit('notification', n) },
     // No system browser to open from here: the window shows the Google sign-in link (a test follows it).
     google: { endpoints: endpointsFor(options.testMode, process.env), client: clientFromEnv(process.env) },
+    launcher: harnessCallLauncher(bus, options.testMode),
     env: {
       appName: 'Repdesk',
       version: packageVersion(),
@@ -58,6 +62,10 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
     },
   });
   await core.start();
+  if (options.demo && !core.demo.isLoaded()) {
+    core.demo.load();
+    core.scheduler.wake();
+  }
   const harness = await startHarness({
     dispatch: createApi(core),
     bus: core.bus,

@@ -5,6 +5,7 @@ import { DropOverlay } from './components/import/DropOverlay';
 import { ImportDialog } from './components/import/ImportDialog';
 import { Sidebar } from './components/Sidebar';
 import { Toasts } from './components/Toasts';
+import { receiveNotification } from './notifications';
 import { screenFromHash, type Screen } from './routes';
 import { AnalyticsScreen } from './screens/AnalyticsScreen';
 import { ProspectsScreen } from './screens/ProspectsScreen';
@@ -32,14 +33,16 @@ export function App() {
   const screen = useAppStore(appSelectors.screen);
 
   useEffect(() => {
-    const { start, navigate, setCounts, pushToast } = useAppStore.getState();
+    const { start, navigate, setCounts } = useAppStore.getState();
     const follow = () => navigate(screenFromHash(window.location.hash));
     follow();
     window.addEventListener('hashchange', follow);
     const offs = [
       api().on('counts.changed', setCounts),
       api().on('settings.changed', (s) => useSettingsStore.getState().received(s)),
-      api().on('notification', (n) => pushToast({ title: n.title, body: n.body, tone: 'info' })),
+      api().on('notification', receiveNotification),
+      // Outside test mode the harness asks the browser to open call links (tel:, sip:...) the app built.
+      api().on('launcher.open', ({ uri }) => window.open(uri, '_self')),
       api().on('mailboxes.changed', (m) => useMailboxesStore.getState().received(m)),
       api().on('inbox.received', (m) => useMailboxesStore.getState().inbound(m)),
       api().on('import.progress', (p) => useImportStore.getState().progressed(p)),

@@ -5,6 +5,7 @@ import { createClient, setClient } from './api/client';
 import { pickTransport } from './api/transport';
 import { App } from './App';
 import './styles.css';
+import './today.css';
 
 setClient(createClient(pickTransport(window)));
 createRoot(document.getElementById('root')!).render(

@@ -33,6 +33,8 @@ export const engineMethods = {
               title: z.string().optional(),
               country: z.string().length(2).optional(),
               timeZone: z.string().optional(),
+              /** E.164, e.g. +14155550100 (the Today queue's calls dial it). */
+              phone: z.string().regex(/^\+[1-9]\d{6,14}$/).optional(),
               customFields: z.record(z.string(), z.string()).optional(),
             }),
           )

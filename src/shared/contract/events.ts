@@ -9,6 +9,8 @@ export const NotificationSchema = z.object({
   title: z.string(),
   body: z.string(),
   target: z.object({ kind: z.string(), id: z.number().int().optional() }).optional(),
+  /** Set when the rep already clicked the OS notification (desktop app): the window opens the target at once. */
+  clicked: z.boolean().optional(),
 });
 
 export const events = {
@@ -30,4 +32,6 @@ export const events = {
   'import.progress': ImportProgressSchema,
   /** Prospects were created, changed or deleted (an import finished, an edit, a delete). */
   'prospects.changed': z.object({ reason: z.string() }),
+  /** In the harness (outside test mode), asks the browser window to open a call link the app built. */
+  'launcher.open': z.object({ uri: z.string() }),
 };

@@ -6,6 +6,7 @@ import { engineMethods } from './engine';
 import { enrollmentMethods } from './enrollments';
 import { events } from './events';
 import { mailboxMethods } from './mailboxes';
+import { queueMethods } from './queue';
 import { sequenceMethods } from './sequences';
 import { importMethods } from './imports';
 import { prospectMethods } from './prospects';
@@ -22,6 +23,7 @@ export const methods = {
   ...importMethods,
   ...prospectMethods,
   ...suppressionMethods,
+  ...queueMethods,
 };
 
 export { events };

@@ -1,5 +1,6 @@
 // The rep's settings: what they are, their defaults, and how each is validated.
 import { z } from 'zod';
+import { callingSettingsShape, defaultCallingSettings } from './calling';
 import { isCountryCode } from './countries';
 import { defaultSendingSettings, sendingSettingsShape } from './sendingSettings';
 import { isTimeZone } from './timeZones';
@@ -10,6 +11,7 @@ export const SettingsSchema = z.object({
   timeZone: z.string().refine(isTimeZone, 'Choose a time zone from the list (an IANA name such as Europe/Berlin)'),
   defaultCountry: z.string().refine(isCountryCode, 'Choose a country from the list (a two-letter code such as US)'),
   ...sendingSettingsShape,
+  ...callingSettingsShape,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -23,5 +25,6 @@ export function defaultSettings(systemTimeZone: string): Settings {
     timeZone: isTimeZone(systemTimeZone) ? systemTimeZone : 'UTC',
     defaultCountry: 'US',
     ...defaultSendingSettings(),
+    ...defaultCallingSettings(),
   };
 }

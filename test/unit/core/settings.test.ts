@@ -15,6 +15,8 @@ describe('settings', () => {
       sendSpacingMaxSeconds: 180,
       perDomainDailyCap: 3,
       timeOff: [],
+      callUriTemplate: 'tel:{phone}',
+      startCallFromReminder: false,
     });
   });
 

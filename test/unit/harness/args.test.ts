@@ -1,10 +1,10 @@
-// Harness options: data folder and port, clear refusals, and test-only switches.
+// Harness options: flags before the environment, clear refusals, the demo workspace, the test-only mailbox.
 import { describe, expect, it } from 'vitest';
 import { parseHarnessArgs } from '../../../src/main/harness/args';
 
 describe('harness options', () => {
   it('take the data folder and port from flags, before the environment', () => {
-    expect(parseHarnessArgs(['--data', '/tmp/x', '--port', '4321'], { REPDESK_DATA_DIR: '/tmp/env' })).toMatchObject({ dataDir: '/tmp/x', port: 4321, testMode: false });
+    expect(parseHarnessArgs(['--data', '/tmp/x', '--port', '4321'], { REPDESK_DATA_DIR: '/tmp/env' })).toEqual({ dataDir: '/tmp/x', port: 4321, testMode: false, demo: false, fakeMailbox: false });
     expect(parseHarnessArgs([], { REPDESK_DATA_DIR: '/tmp/env' }).dataDir).toBe('/tmp/env');
   });
 
@@ -18,6 +18,11 @@ describe('harness options', () => {
   it('enable test mode only when asked', () => {
     expect(parseHarnessArgs(['--test-mode'], {}).testMode).toBe(true);
     expect(parseHarnessArgs([], { REPDESK_TEST_MODE: '1' }).testMode).toBe(true);
+  });
+
+  it('load the demo workspace only when asked', () => {
+    expect(parseHarnessArgs(['--demo'], {}).demo).toBe(true);
+    expect(parseHarnessArgs([], {}).demo).toBe(false);
   });
 
   it('accept --fake-mailbox with --test-mode and refuse it without', () => {

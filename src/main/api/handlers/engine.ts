@@ -50,13 +50,13 @@ export function engineHandlers(core: Core): HandlerGroup<'engine.status' | 'test
       testClock(core);
       const now = core.deps.clock.now();
       const insert = core.deps.db.prepare(
-        `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, country, time_zone, domain, custom_fields, source, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?)`,
+        `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, country, time_zone, domain, custom_fields, source, created_at, updated_at, phone)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?, ?)`,
       );
       const ids = core.deps.db.transaction(() =>
         prospects.map((p) =>
           Number(
-            insert.run(p.email, p.email.toLowerCase(), p.firstName ?? null, p.lastName ?? null, p.company ?? null, p.title ?? null, p.country ?? null, p.timeZone ?? null, p.email.split('@')[1]!.toLowerCase(), JSON.stringify(p.customFields ?? {}), now, now).lastInsertRowid,
+            insert.run(p.email, p.email.toLowerCase(), p.firstName ?? null, p.lastName ?? null, p.company ?? null, p.title ?? null, p.country ?? null, p.timeZone ?? null, p.email.split('@')[1]!.toLowerCase(), JSON.stringify(p.customFields ?? {}), now, now, p.phone ?? null).lastInsertRowid,
           ),
         ),
       )();

@@ -32,14 +32,25 @@ function engine(escape: boolean): Liquid {
 const text = engine(false);
 const html = engine(true);
 
-function rootNames(liquid: Liquid, template: string): string[] {
-  return liquid.globalVariablesSync(template);
+// The variables a template uses, remembered per template: finding them parses it, and a day's queue
+// renders the same few templates for hundreds of prospects.
+const variableCache = new Map<string, { roots: string[]; paths: string[] }>();
+function variablesOf(liquid: Liquid, template: string): { roots: string[]; paths: string[] } {
+  const key = `${liquid === text ? 't' : 'h'}${template}`;
+  let v = variableCache.get(key);
+  if (!v) {
+    if (variableCache.size > 500) variableCache.clear();
+    v = { roots: liquid.globalVariablesSync(template), paths: liquid.globalFullVariablesSync(template) };
+    variableCache.set(key, v);
+  }
+  return v;
 }
 
-function renderOne(liquid: Liquid, template: string, context: Record<string, unknown>, missing: Set<string>): string {
+function renderOne(liquid: Liquid, template: string, context: Record<string, unknown>, missing: Set<string>, missingAs: (name: string) => string = () => ''): string {
   const names: string[] = [];
   const scope: Record<string, unknown> = { ...context };
-  for (const name of rootNames(liquid, template)) {
+  const vars = variablesOf(liquid, template);
+  for (const name of vars.roots) {
     if (!(name in scope)) {
       names.push(name);
       scope[name] = `${markerOpen}${names.length - 1}${markerClose}`;
@@ -47,7 +58,7 @@ function renderOne(liquid: Liquid, template: string, context: Record<string, unk
   }
   // Nested custom fields ({{ custom.x }}) that are absent: mark them the same way.
   const custom = { ...(context.custom as Record<string, unknown> | undefined) };
-  for (const path of liquid.globalFullVariablesSync(template)) {
+  for (const path of vars.paths) {
     const m = /^custom\.([a-z0-9_]+)$/.exec(path);
     if (m && !(m[1]! in custom)) {
       names.push(path);
@@ -57,9 +68,28 @@ function renderOne(liquid: Liquid, template: string, context: Record<string, unk
   scope.custom = custom;
   const out = liquid.parseAndRenderSync(template, scope);
   return out.replace(markerRe, (_: string, i: string) => {
-    missing.add(names[Number(i)] ?? 'unknown');
-    return '';
+    const name = names[Number(i)] ?? 'unknown';
+    missing.add(name);
+    return missingAs(name);
   });
+}
+
+/**
+ * The rep's editable draft (Today queue): plain text with values filled and every field that resolved to
+ * nothing left visible as `{{ name }}`, so approving refuses it until the rep writes the words in.
+ */
+export function renderDraft(subject: string, body: string, context: Record<string, unknown>): { subject: string; body: string; missingFields: string[]; error: string | null } {
+  const missing = new Set<string>();
+  const visible = (name: string) => `{{ ${name} }}`;
+  try {
+    const s = renderOne(text, subject, context, missing, visible).replace(/\s+/g, ' ').trim();
+    // An HTML body keeps its markup, so merged values are escaped into it, as renderEmail does.
+    const isHtml = /<(p|div|br|a|ul|ol|table|strong|em|b|i)\b/i.test(body);
+    const b = renderOne(isHtml ? html : text, body, context, missing, visible).trim();
+    return { subject: s, body: b, missingFields: [...missing].sort(), error: null };
+  } catch (err) {
+    return { subject, body, missingFields: [], error: `The template has an error: ${(err as Error).message}` };
+  }
 }
 
 export function renderEmail(subject: string, body: string, context: Record<string, unknown>): RenderResult {

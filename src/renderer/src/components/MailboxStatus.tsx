@@ -1,4 +1,4 @@
-// The mailbox status bar (last inbox check) and the banner when a mailbox needs reconnecting; placed on Today.
+// The mailbox status bar on Today: when each mailbox last checked the inbox, and any problem (the banner above it says what waits).
 import { useEffect, useState } from 'react';
 import { mailboxesSelectors, useMailboxesStore } from '../store/mailboxes';
 import './mailboxes.css';
@@ -16,21 +16,9 @@ export function MailboxStatus() {
   }, [overview, load]);
   if (!overview) return null;
   const mailboxes = overview.mailboxes;
-  if (!mailboxes.length) {
-    return (
-      <div className="mailbox-status" data-testid="mailbox-status">
-        <span className="status-dot idle" aria-hidden="true" /> No mailbox connected. <a href="#/settings">Connect Gmail</a> to send and watch for replies.
-      </div>
-    );
-  }
-  const broken = mailboxes.filter((m) => m.status === 'needs_reconnect');
+  if (!mailboxes.length) return null;
   return (
     <>
-      {broken.map((m) => (
-        <div key={m.id} className="mailbox-banner" role="alert" data-testid="mailbox-banner">
-          <strong>{m.email} needs reconnecting.</strong> Google ended Repdesk’s sign-in, so sends from it are paused; nothing is lost. <a href="#/settings">Reconnect in Settings</a>
-        </div>
-      ))}
       <div className="mailbox-status" data-testid="mailbox-status">
         {mailboxes.map((m) => (
           <span key={m.id} className="mailbox-status-item">

@@ -14,11 +14,26 @@ export function Toasts() {
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast toast-${t.tone}`}>
-          <div>
-            <strong>{t.title}</strong>
-            <p>{t.body}</p>
-          </div>
+        <div key={t.id} className={`toast toast-${t.tone}${t.action ? ' toast-action' : ''}`} data-testid="toast">
+          {t.action ? (
+            <button
+              type="button"
+              className="toast-open"
+              onClick={() => {
+                dismiss(t.id);
+                t.action!.run();
+              }}
+            >
+              <strong>{t.title}</strong>
+              <p>{t.body}</p>
+              <span className="toast-link">{t.action.label} →</span>
+            </button>
+          ) : (
+            <div>
+              <strong>{t.title}</strong>
+              <p>{t.body}</p>
+            </div>
+          )}
           <button type="button" className="toast-close" onClick={() => dismiss(t.id)} aria-label="Dismiss">
             ×
           </button>

@@ -6,6 +6,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { SendingSettingsCard } from '../components/SendingSettingsCard';
 import '../sequences.css';
 import { SuppressionList } from '../components/settings/SuppressionList';
+import { CallingSettings } from '../components/settings/CallingSettings';
 import { settingsSelectors, useSettingsStore } from '../store/settings';
 
 export function SettingsScreen() {
@@ -23,6 +24,7 @@ export function SettingsScreen() {
       {settings && <SendingSettingsCard key={`sending-${JSON.stringify(settings)}`} settings={settings} />}
       <MailboxesSettings />
       <SuppressionList />
+      {settings && <CallingSettings settings={settings} />}
     </>
   );
 }

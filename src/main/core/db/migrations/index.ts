@@ -3,6 +3,7 @@ import init from './0001-init.sql?raw';
 import importing from './0002-import.sql?raw';
 import engine from './0003-engine.sql?raw';
 import gmailInbox from './0004-gmail-inbox.sql?raw';
+import queue from './0005-queue.sql?raw';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: Migration[] = [
   { version: 2, name: '0002-import', sql: importing },
   { version: 3, name: '0003-engine', sql: engine },
   { version: 4, name: '0004-gmail-inbox', sql: gmailInbox },
+  { version: 5, name: '0005-queue', sql: queue },
 ];

@@ -7,6 +7,8 @@ export interface Toast {
   title: string;
   body: string;
   tone: 'info' | 'error';
+  /** Clicking the toast runs this (a reminder opens its queue item). */
+  action?: { label: string; run(): void };
 }
 
 export interface AppState {
