@@ -99,8 +99,13 @@ export class Outbox {
       const news = await provider.newMailSince(account, { from: [prospectEmail], threadIds, since });
       reason = news.length > 0 ? `${prospectName(q.enrollments.prospect(run.prospect_id)!)} wrote meanwhile ("${news[0]!.subject}")` : null;
     }
-    if (reason === null) return false;
     const enrollment = q.enrollments.get(run.enrollment_id)!;
+    if (reason === null) {
+      // Inbox sync may have stopped or paused the enrollment while the check ran (a poll that found the reply
+      // first): a stop leaves a run in `sending` to the outbox, so the outbox must look before sending.
+      if (enrollment.status === 'active') return false;
+      reason = enrollment.status === 'paused' ? 'the enrollment was paused meanwhile' : `the sequence stopped meanwhile (${(enrollment.finish_reason ?? 'finished').replace(/_/g, ' ')})`;
+    }
     this.ctx.db.transaction(() => {
       if (enrollment.status === 'paused') {
         // An out-of-office paused the enrollment: the step waits and is re-planned when the pause ends.

@@ -121,8 +121,11 @@ export class InboxSync {
     const found = await provider.newMailSince(mailAccountOf(account), { from: query.prospectEmails, threadIds: query.threadIds, since });
     let relevant = 0;
     for (const m of found) {
+      // null means already stored: that message was handled when it arrived (an out-of-office paused, a reply
+      // stopped), so it must not hold a send again once the enrollment resumed. The outbox re-reads the
+      // enrollment after this check, which covers a reply handled by a poll while this check ran.
       const handled = this.deps.handle(account, m);
-      if (handled === null || handled.messageId !== null) relevant += 1;
+      if (handled !== null && handled.messageId !== null) relevant += 1;
     }
     if (!relevant) return { clear: true, reason: null, messages: 0 };
     return { clear: false, reason: `new mail from the prospect arrived since the last inbox check (${relevant} message${relevant === 1 ? '' : 's'}).`, messages: relevant };
