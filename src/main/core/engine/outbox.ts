@@ -61,6 +61,15 @@ export class Outbox {
     if (!claimed) return 'cancelled';
 
     try {
+      // An earlier attempt with this Message-ID may have reached Gmail before it failed (a timeout after Gmail
+      // accepted, an error while recording): look in the Sent folder before sending it again.
+      if (run.message_id !== null && run.attempts > 0) {
+        const found = await provider.findByMessageId(account, messageId);
+        if (found) {
+          this.recordSent(run, account, found, messageId, domain);
+          return 'sent';
+        }
+      }
       // 2. Pre-send check: anything new from this prospect or in this thread means we must not send.
       const held = await this.preSendCheck(run, account, provider, prospect.email, email.thread?.threadId ?? null, label);
       if (held) return 'cancelled';

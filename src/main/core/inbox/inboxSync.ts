@@ -54,17 +54,21 @@ export class InboxSync {
   private readonly running = new Map<number, Promise<SyncOutcome>>();
   private readonly failures = new Map<number, number>();
   private started = false;
+  /** Set by stop() (core closing): a poll still in flight then ends quietly instead of writing to a closed store. */
+  private stopped = false;
 
   constructor(private readonly deps: InboxSyncDeps) {}
 
   /** On start (and on wake): sync every connected mailbox now, then on the poll interval. */
   start(): void {
     this.started = true;
+    this.stopped = false;
     for (const account of this.deps.accounts.all()) if (account.status === 'connected') this.schedule(account.id, 0);
   }
 
   stop(): void {
     this.started = false;
+    this.stopped = true;
     for (const handle of this.timers.values()) this.deps.clock.clearTimeout(handle);
     this.timers.clear();
   }
@@ -93,10 +97,16 @@ export class InboxSync {
   sync(accountId: number): Promise<SyncOutcome> {
     const inFlight = this.running.get(accountId);
     if (inFlight) return inFlight;
-    const run = this.runSync(accountId).finally(() => {
-      this.running.delete(accountId);
-      this.deps.changed();
-    });
+    const run = this.runSync(accountId)
+      .catch((err: unknown): SyncOutcome => {
+        // Core closed (quitting) while this poll was in flight: the store is gone, so there is nothing to record.
+        if (this.stopped) return { accountId, ok: false, handled: 0, cost: { calls: 0, units: 0 }, resynced: false, error: String(err) };
+        throw err;
+      })
+      .finally(() => {
+        this.running.delete(accountId);
+        if (!this.stopped) this.deps.changed();
+      });
     this.running.set(accountId, run);
     this.deps.changed();
     return run;
