@@ -144,6 +144,24 @@ describe('provider errors and the outbox', () => {
     expect(w.mail.sent).toHaveLength(1);
   });
 
+  it('retries follow the shared backoff (exponential with jitter) and give up into the queue after the fifth attempt', async () => {
+    const { w, id, p } = setup(Array.from({ length: 5 }, () => new ProviderError('transient', 'Gmail is unavailable (503)')));
+    await w.advance(2 * 3_600_000);
+    const retries = w.events(p).filter((e) => e.type === 'send_retry').map((e) => (e.data as { retryAt: number }).retryAt).reverse();
+    expect(retries).toHaveLength(4);
+    const attempts = w.events(p).filter((e) => e.type === 'sending').map((e) => e.at).reverse();
+    // 1, 2, 4 and 8 minutes (each +-20% jitter) after the attempt that failed.
+    retries.forEach((at, i) => {
+      const delay = at - attempts[i]!;
+      expect(delay).toBeGreaterThanOrEqual(0.8 * 60_000 * 2 ** i);
+      expect(delay).toBeLessThanOrEqual(1.2 * 60_000 * 2 ** i);
+    });
+    const r = w.runsOf(id)[0]!;
+    expect(r.state).toBe('failed');
+    expect(r.reason).toBe('Gave up after 5 attempts: Gmail is unavailable (503)');
+    expect(w.mail.sent).toHaveLength(0);
+  });
+
   it('rate limits wait for the time the provider asks', async () => {
     const { w, id } = setup([new ProviderError('rate_limited', 'slow down', 20 * 60_000)]);
     await w.advance(10 * 60_000);

@@ -7,6 +7,7 @@ import { mergeContext } from '../templates/mergeFields';
 import { bodyAsHtml, htmlToText, renderEmail, type RenderResult } from '../templates/render';
 import type { OutgoingAttachment } from '../mail/provider';
 import type { EngineContext } from './context';
+import { replySubject } from '../mail/mime';
 
 export interface ComposedEmail extends RenderResult {
   thread: { threadId: string; inReplyTo: string; references: string[] } | null;
@@ -41,7 +42,7 @@ export function compose(ctx: EngineContext, run: StepRunRow): ComposedEmail {
       ? { subject: run.subject, html: bodyAsHtml(run.body), text: htmlToText(bodyAsHtml(run.body)), missingFields: [], error: null }
       : renderEmail(variant.subject, variant.body, prospectContext(ctx, prospect));
   // A reply keeps the first email's subject, which is what makes every mail client thread it.
-  const subject = reply && run.approved_at === null ? `Re: ${(first?.subject ?? rendered.subject).replace(/^re:\s*/i, '')}` : rendered.subject;
+  const subject = reply && run.approved_at === null ? replySubject(first?.subject ?? rendered.subject) : rendered.subject;
   if (!subject) rendered.missingFields = [...rendered.missingFields, 'subject'];
   const attachments = (JSON.parse(step.attachments) as number[])
     .map((id) => q.sequences.attachmentRow(id))
