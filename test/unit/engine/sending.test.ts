@@ -162,6 +162,36 @@ describe('provider errors and the outbox', () => {
     expect(w.mail.sent).toHaveLength(0);
   });
 
+  it('a soft bounce sends the same step again when the pause ends, and the follow-up threads on that copy', async () => {
+    const w = makeWorld('2026-03-02T14:00:00Z', { settings: { perDomainDailyCap: null } });
+    const seq = w.core.sequences.create(sequenceInput([autoEmail('Hi {{ first_name }}', 'One'), autoEmail('', 'Two', 2)]));
+    const p = w.addProspect({ email: 'full@buyer.test' });
+    const id = w.core.enrollments.create(seq.id, [p])[0]!.enrollmentId!;
+    await w.run('2026-03-02T20:00:00Z');
+    const [first] = w.runsOf(id);
+    expect(first!.state).toBe('sent');
+    // Inbox sync stored the bounce linked to that send, then asked the engine to pause until tomorrow.
+    const bounce = Number(
+      w.core.deps.db.prepare("INSERT INTO messages (prospect_id, step_run_id, direction, subject, at) VALUES (?, ?, 'in', 'Delivery delayed', ?)").run(p, first!.id, w.clock.now()).lastInsertRowid,
+    );
+    const until = Date.parse('2026-03-03T14:00:00Z');
+    expect(w.core.enrollments.pause({ prospectId: p, until, reason: 'soft_bounce', detail: 'Mailbox full', messageId: bounce })).toBe(1);
+    expect(w.runsOf(id).map((r) => [r.stepPosition, r.state])).toEqual([[0, 'sent'], [1, 'cancelled'], [0, 'scheduled']]);
+    await w.run('2026-03-03T13:59:00Z');
+    expect(w.mail.sent).toHaveLength(1);
+    await w.run('2026-03-09T22:00:00Z');
+    const [original, again, followUp] = w.mail.sent.map((s) => s.email);
+    expect(w.mail.sent).toHaveLength(3);
+    expect(w.mail.sent[1]!.at).toBeGreaterThanOrEqual(until);
+    // A fresh copy: same subject, its own Message-ID, a new thread (not a reply to the copy that bounced).
+    expect(again).toMatchObject({ subject: original!.subject });
+    expect(again!.messageId).not.toBe(original!.messageId);
+    expect(again!.threadId).toBeUndefined();
+    expect(followUp).toMatchObject({ subject: `Re: ${original!.subject}`, inReplyTo: again!.messageId, threadId: w.mail.sent[1]!.result.threadId });
+    expect(followUp!.references).toEqual(expect.arrayContaining([original!.messageId, again!.messageId]));
+    expect(w.events(p).some((e) => e.type === 'rescheduled' && /did not arrive; it is sent again/.test(e.reason ?? ''))).toBe(true);
+  });
+
   it('rate limits wait for the time the provider asks', async () => {
     const { w, id } = setup([new ProviderError('rate_limited', 'slow down', 20 * 60_000)]);
     await w.advance(10 * 60_000);

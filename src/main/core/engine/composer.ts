@@ -32,7 +32,8 @@ export function compose(ctx: EngineContext, run: StepRunRow): ComposedEmail {
   const variants = JSON.parse(step.variants) as Variant[];
   const variant = variants[(run.variant ?? 0) % Math.max(1, variants.length)] ?? { subject: '', body: '' };
   const enrollment = q.enrollments.get(run.enrollment_id)!;
-  const earlier = q.runs.sentBefore(run.enrollment_id);
+  // A retry of this same step (after a soft bounce) is a fresh copy of it, not a reply to the copy that bounced.
+  const earlier = q.runs.sentBefore(run.enrollment_id).filter((r) => r.step_id !== run.step_id);
   const first = earlier.length ? earlier[earlier.length - 1]! : null;
   const latest = earlier[0] ?? null;
   const reply = step.thread_mode === 'reply' && latest !== null && enrollment.thread_id !== null;
@@ -51,7 +52,8 @@ export function compose(ctx: EngineContext, run: StepRunRow): ComposedEmail {
   return {
     ...rendered,
     subject,
-    thread: reply ? { threadId: enrollment.thread_id!, inReplyTo: latest.message_id, references: earlier.map((r) => r.message_id).reverse() } : null,
+    // The thread of the message it answers (after a soft-bounce retry that is the copy that arrived).
+    thread: reply ? { threadId: latest.provider_thread_id ?? enrollment.thread_id!, inReplyTo: latest.message_id, references: earlier.map((r) => r.message_id).reverse() } : null,
     attachments,
   };
 }
