@@ -1,5 +1,5 @@
 // The outbox and pacing: caps, spacing, catch-up without a burst, A/B, held emails, threads, provider errors, reconcile.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../../../src/main/core/mail/errors';
 import { isSendable, makeCalendar } from '../../../src/main/core/schedule/calendar';
 import { defaultSchedule } from '../../../src/shared/domain/sequence';
@@ -211,6 +211,19 @@ describe('provider errors and the outbox', () => {
     w.core.deps.db.prepare("UPDATE accounts SET status = 'connected'").run();
     await w.advance(86_400_000);
     expect(w.mail.sent).toHaveLength(1);
+  });
+
+  it('reconnecting the mailbox wakes the engine at once, so held sends go without waiting for the idle tick', async () => {
+    const { w } = setup([new ProviderError('auth', 'invalid_grant')]);
+    await w.advance(60_000);
+    const wake = vi.spyOn(w.core.scheduler, 'wake');
+    w.core.mail.mailboxes.changed(); // still needs reconnecting: nothing to wake for
+    expect(wake).not.toHaveBeenCalled();
+    w.core.deps.db.prepare("UPDATE accounts SET status = 'connected'").run();
+    w.core.mail.mailboxes.changed();
+    expect(wake).toHaveBeenCalledTimes(1);
+    w.core.mail.mailboxes.changed(); // a later sync of the same connected mailbox
+    expect(wake).toHaveBeenCalledTimes(1);
   });
 
   it('a permanent error fails the run into the queue with the reason; retry sends it', async () => {
