@@ -66,12 +66,12 @@ export function promoteImport(db: Db, p: Promotion): ImportCounts {
     for (const r of promote.newEmails()) {
       const status: ProspectStatus = p.suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
       if (status === r.status) continue;
-      staging.setStatus(r.email_normalized, status);
+      staging.setStatus(r.id, status);
       move(stagedOutcome({ target_id: null, status: r.status }), stagedOutcome({ target_id: null, status }));
     }
     const tagId = p.tag ? q.tagIdFor(p.tag, p.now) : null;
     for (const r of promote.conflicts()) {
-      staging.remove(r.email_normalized);
+      staging.remove(r.stage_id);
       const out = applyDraft(draftOf(r), { q, policy: p.policy, importId: p.importId, tagId, suppressed: p.suppression.isSuppressed(r.email_normalized), now: p.now });
       move(stagedOutcome(r), out.outcome === 'duplicate' ? 'duplicates' : out.outcome);
       if (out.outcome === 'duplicate') staging.addIssue(r.row_number, 'duplicate', `${out.reason} (changed while importing)`, JSON.stringify({ Email: r.email }), r.email_normalized);
@@ -80,7 +80,7 @@ export function promoteImport(db: Db, p: Promotion): ImportCounts {
     promote.insertNew(p.importId, p.now);
     promote.updateExisting(p.now);
     search.indexAndResumeNow(index);
-    if (tagId !== null) promote.tag(tagId);
+    if (tagId !== null) promote.tag(tagId, p.importId);
     promote.issues(p.importId);
     importQueries(db).finish(p.importId, counts, p.now);
     db.exec('COMMIT');

@@ -52,7 +52,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
   // Staging writes only this connection's temp tables: no lock on the store while the file is read.
   createStagingTables(db);
   try {
-    const staged = stagedProspects(db, seenInFile, () => rowNumber);
+    const staged = stagedProspects(db, () => rowNumber);
     const { staging } = staged;
     const now = job.now();
     // The real tag is created at promotion; any id tells applyDraft the rows are to be tagged.
