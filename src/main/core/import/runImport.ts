@@ -6,7 +6,7 @@ import { createStagingTables, dropStagingTables } from '../db/queries/importStag
 import { applyDraft } from './applyDraft';
 import { promoteImport } from './promoteImport';
 import { stagedProspects } from './stagedProspects';
-import type { RowBatch } from './normalizedRows';
+import { unpackCells, type PackedCells, type RowBatch } from './normalizedRows';
 import type { SuppressionMatcher } from './suppressionMatcher';
 
 export interface ImportJob {
@@ -34,7 +34,8 @@ export function emptyCounts(): ImportCounts {
 }
 
 /** The row as read, keyed by header, so a rejected row can be shown, fixed and exported as it was. */
-export function rawRecord(cells: string[], headers: string[]): Record<string, string> {
+export function rawRecord(packed: PackedCells, headers: string[]): Record<string, string> {
+  const cells = unpackCells(packed);
   const raw: Record<string, string> = {};
   for (let i = 0; i < Math.max(cells.length, headers.length); i++) {
     const v = cells[i] ?? '';
