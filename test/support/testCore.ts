@@ -1,7 +1,7 @@
 // Builds a real core over an in-memory store with a manual clock, for unit tests and benchmarks.
 import { ManualClock } from '../../src/main/core/clock';
 import { createCore, type Core } from '../../src/main/core/createCore';
-import { openMemoryDatabase } from '../../src/main/core/db/open';
+import { openMemoryDatabase, type Db } from '../../src/main/core/db/open';
 import { silentLog } from '../../src/main/core/log';
 import type { EnrollmentControl } from '../../src/main/core/engine/enrollmentControl';
 import type { GoogleDeps } from '../../src/main/core/mail/createMail';
@@ -28,6 +28,8 @@ export interface TestCoreOptions {
   google?: GoogleDeps;
   enrollmentControl?: EnrollmentControl;
   vaultProtection?: 'os' | 'weak';
+  /** A store other than a fresh in-memory one (e.g. a WAL file, to test two connections). */
+  db?: Db;
 }
 
 export function makeTestCore(start = '2026-03-02T09:00:00Z', options: TestCoreOptions = {}): TestCore {
@@ -35,7 +37,7 @@ export function makeTestCore(start = '2026-03-02T09:00:00Z', options: TestCoreOp
   const notifications: Notification[] = [];
   const secrets = new Map<string, string>();
   const core = createCore({
-    db: openMemoryDatabase(),
+    db: options.db ?? openMemoryDatabase(),
     clock,
     providers: {},
     log: silentLog,

@@ -89,7 +89,6 @@ export function createCore(deps: CoreDeps): Core {
   };
   const workerPath = deps.env.importWorkerPath && existsSync(deps.env.importWorkerPath) ? deps.env.importWorkerPath : null;
   const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath });
-  const guard = { isImporting: () => imports.isRunning() };
   const mail = createMail(deps, bus, () => settings.get().timeZone);
   const engine = makeContext({
     db: deps.db,
@@ -173,8 +172,8 @@ export function createCore(deps: CoreDeps): Core {
     },
     imports,
     importIssues: new ImportIssues(deps.db, deps.clock, settings, prospectsChanged),
-    prospects: new ProspectService(deps.db, deps.clock, settings, guard, prospectsChanged),
-    suppressions: new SuppressionService(deps.db, deps.clock, guard, prospectsChanged),
+    prospects: new ProspectService(deps.db, deps.clock, settings, prospectsChanged),
+    suppressions: new SuppressionService(deps.db, deps.clock, prospectsChanged),
     navCounts,
     close: () => {
       reminders.stop();

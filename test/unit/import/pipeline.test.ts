@@ -57,6 +57,22 @@ describe('import pipeline', () => {
     expect(rows.map((p) => [p.firstName, p.title])).toEqual([['Annie', 'VP'], ['Bea', 'CEO']]);
   });
 
+  it('merges a row repeated in the file into what the file already staged, and tags what it touched', async () => {
+    const { core } = makeTestCore();
+    await importFile(core, 'a.csv', csvBytes('email,first name,company\na@x.com,Ann,'));
+    const csv = 'email,first name,company\na@x.com,Ann,Acme\nb@x.com,Bob,\nb@x.com,Bobby,Widgets\na@x.com,,Other';
+    const { summary } = await importFile(core, 'b.csv', csvBytes(csv), { policy: 'fill_empty', tag: 'Again' });
+    expect(summary.counts).toMatchObject({ total: 4, created: 1, updated: 2, duplicates: 1 });
+    const rows = list(core).rows;
+    expect(rows.map((p) => [p.email, p.firstName, p.company, p.tags])).toEqual([
+      ['a@x.com', 'Ann', 'Acme', ['Again']],
+      ['b@x.com', 'Bob', 'Widgets', ['Again']],
+    ]);
+    expect(core.importIssues.list(summary.id, 'duplicate')).toMatchObject([
+      { rowNumber: 5, prospectId: rows[0]!.id, reason: 'Same email as row 2 of this file; nothing new to add' },
+    ]);
+  });
+
   it('a cancelled import leaves no prospects behind', async () => {
     const { core } = makeTestCore();
     const lines = ['email,name'];

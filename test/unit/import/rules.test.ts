@@ -1,5 +1,6 @@
 // The pure rules: header mapping, names, emails, phones, time zones, duplicates and suppression.
 import { describe, expect, it } from 'vitest';
+import { packCells, unpackCells } from '../../../src/main/core/import/normalizedRows';
 import { normalizePhone } from '../../../src/main/core/import/phone';
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
 import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
@@ -105,5 +106,15 @@ describe('suppression', () => {
     expect(parseSuppressionEntry('@rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
     expect(parseSuppressionEntry('https://www.rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
     expect(parseSuppressionEntry('Email')).toBe(null);
+  });
+});
+
+describe('cells crossing from the worker', () => {
+  it('pack into one string and unpack exactly, trailing empties and odd characters included', () => {
+    for (const cells of [['a@x.com', '', 'Acme', ''], ['only'], ['x\u001fy', 'z'], ['', '', 'c']]) {
+      expect(unpackCells(packCells(cells))).toEqual(cells);
+    }
+    expect(typeof packCells(['a', 'b'])).toBe('string');
+    expect(packCells(['x\u001fy'])).toEqual(['x\u001fy']);
   });
 });

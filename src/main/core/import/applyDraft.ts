@@ -6,8 +6,11 @@ import type { ProspectDraft } from './normalizeRow';
 
 export type DraftOutcome = { outcome: 'created' | 'suppressed' | 'updated'; prospectId: number } | { outcome: 'duplicate'; prospectId: number; reason: string };
 
+/** Where a draft is written: the store itself (ProspectQueries), or an import's staging area (stagedProspects.ts). */
+export type DraftStore = Pick<ProspectQueries, 'byEmail' | 'insert' | 'update' | 'link'>;
+
 export interface ApplyContext {
-  q: ProspectQueries;
+  q: DraftStore;
   policy: DuplicatePolicy;
   importId: number | null;
   tagId: number | null;

@@ -150,6 +150,7 @@ export class ImportService {
       tag,
       policy: req.duplicatePolicy,
       suppression: suppressionMatcher(suppressionQueries(this.deps.db).list()),
+      currentSuppression: () => suppressionMatcher(suppressionQueries(this.deps.db).list()),
       now: () => this.deps.clock.now(),
       isCancelled: () => state.cancelled,
       onProgress: (processed, counts, fraction) => {

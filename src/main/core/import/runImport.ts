@@ -1,11 +1,12 @@
-// The import's writing half: normalised rows -> prospects, in one transaction, in slices that yield to the event loop.
+// The import's writing half: normalised rows are staged outside the store, then promoted in one short transaction.
 import type { DuplicatePolicy, ImportCounts } from '../../../shared/contract/imports';
 import { columnLetter } from '../../../shared/import/headerMapping';
 import type { Db } from '../db/open';
-import { importQueries } from '../db/queries/imports';
-import { prospectQueries, searchIndexQueries } from '../db/queries/prospects';
+import { createStagingTables, dropStagingTables } from '../db/queries/importStaging';
 import { applyDraft } from './applyDraft';
-import type { RowBatch } from './normalizedRows';
+import { promoteImport } from './promoteImport';
+import { stagedProspects } from './stagedProspects';
+import { unpackCells, type PackedCells, type RowBatch } from './normalizedRows';
 import type { SuppressionMatcher } from './suppressionMatcher';
 
 export interface ImportJob {
@@ -16,6 +17,8 @@ export interface ImportJob {
   tag: string | null;
   policy: DuplicatePolicy;
   suppression: SuppressionMatcher;
+  /** The do-not-contact list as it is when the import is promoted. */
+  currentSuppression: () => SuppressionMatcher;
   now: () => number;
   isCancelled: () => boolean;
   onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
@@ -31,7 +34,8 @@ export function emptyCounts(): ImportCounts {
 }
 
 /** The row as read, keyed by header, so a rejected row can be shown, fixed and exported as it was. */
-export function rawRecord(cells: string[], headers: string[]): Record<string, string> {
+export function rawRecord(packed: PackedCells, headers: string[]): Record<string, string> {
+  const cells = unpackCells(packed);
   const raw: Record<string, string> = {};
   for (let i = 0; i < Math.max(cells.length, headers.length); i++) {
     const v = cells[i] ?? '';
@@ -42,56 +46,63 @@ export function rawRecord(cells: string[], headers: string[]): Record<string, st
 }
 
 export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> {
-  const q = prospectQueries(db);
-  const iq = importQueries(db);
-  const search = searchIndexQueries(db);
   const counts = emptyCounts();
   const seenInFile = new Map<string, number>();
+  let rowNumber = 0;
   let sinceYield = 0;
-
-  db.exec('BEGIN IMMEDIATE');
+  // Staging writes only this connection's temp tables: no lock on the store while the file is read.
+  createStagingTables(db);
   try {
-    const indexState = search.defer();
+    const staged = stagedProspects(db, () => rowNumber);
+    const { staging } = staged;
     const now = job.now();
-    const tagId = job.tag ? q.tagIdFor(job.tag, now) : null;
+    // The real tag is created at promotion; any id tells applyDraft the rows are to be tagged.
+    const tagId = job.tag ? 0 : null;
+    let cancelled = false;
     for await (const batch of job.rows) {
-      for (const row of batch.rows) {
-        if (row.blank) {
-          counts.blank++;
-          continue;
-        }
-        counts.total++;
-        if ('reason' in row) {
-          counts.rejected++;
-          iq.addIssue(job.importId, row.n, 'rejected', row.reason, rawRecord(row.cells, job.headers), null);
-        } else {
-          const suppressed = job.suppression.isSuppressed(row.draft.emailNormalized);
-          const applied = applyDraft(row.draft, { q, policy: job.policy, importId: job.importId, tagId, suppressed, now, seenInFile, rowNumber: row.n });
+      // One temp-table transaction per batch: the staging writes are far cheaper together than alone.
+      db.exec('SAVEPOINT import_stage_batch');
+      try {
+        for (const row of batch.rows) {
+          if (row.blank) {
+            counts.blank++;
+            continue;
+          }
+          counts.total++;
+          rowNumber = row.n;
+          if ('reason' in row) {
+            counts.rejected++;
+            staging.addIssue(row.n, 'rejected', row.reason, JSON.stringify(rawRecord(row.cells, job.headers)), null);
+            continue;
+          }
+          const email = row.draft.emailNormalized;
+          const suppressed = job.suppression.isSuppressed(email);
+          const applied = applyDraft(row.draft, { q: staged, policy: job.policy, importId: job.importId, tagId, suppressed, now, seenInFile, rowNumber: row.n });
           if (applied.outcome === 'duplicate') {
             counts.duplicates++;
-            iq.addIssue(job.importId, row.n, 'duplicate', applied.reason, rawRecord(row.cells, job.headers), applied.prospectId);
+            staging.addIssue(row.n, 'duplicate', applied.reason, JSON.stringify(rawRecord(row.cells, job.headers)), email);
           } else if (applied.outcome === 'created') counts.created++;
           else if (applied.outcome === 'updated') counts.updated++;
           else counts.suppressed++;
         }
-        if (++sinceYield >= rowsPerSlice) {
-          sinceYield = 0;
-          job.onProgress(counts.total, counts, batch.fraction);
-          await yieldToLoop();
-          if (job.isCancelled()) break;
-        }
+      } finally {
+        db.exec('RELEASE import_stage_batch');
+      }
+      sinceYield += batch.rows.length;
+      if (sinceYield >= rowsPerSlice) {
+        sinceYield = 0;
+        job.onProgress(counts.total, counts, batch.fraction);
+        await yieldToLoop();
       }
       if (job.isCancelled()) {
-        db.exec('ROLLBACK');
-        return { status: 'cancelled', counts };
+        cancelled = true;
+        break;
       }
     }
-    await search.indexAndResume(indexState, yieldToLoop);
-    iq.finish(job.importId, counts, job.now());
-    db.exec('COMMIT');
-    return { status: 'done', counts };
-  } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
+    if (cancelled) return { status: 'cancelled', counts };
+    const final = promoteImport(db, { importId: job.importId, tag: job.tag, policy: job.policy, suppression: job.currentSuppression(), now: job.now(), counts });
+    return { status: 'done', counts: final };
+  } finally {
+    dropStagingTables(db);
   }
 }

@@ -1,4 +1,4 @@
-// A second connection for import writes, so a long import's transaction never shows half-written rows to the screen's reads.
+// A second connection for the import: its temp staging tables and its one promoting transaction, apart from the app's connection.
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 
@@ -9,7 +9,7 @@ export function openWriterConnection(db: Db): { writer: Db; close(): void } {
   writer.pragma('foreign_keys = ON');
   writer.pragma('synchronous = NORMAL');
   writer.pragma('busy_timeout = 5000');
-  // A big import's transaction should stay in memory rather than spill pages into the WAL mid-way.
+  // The promoting transaction of a big import should stay in memory rather than spill pages into the WAL mid-way.
   writer.pragma('cache_size = -131072');
   return { writer, close: () => writer.close() };
 }

@@ -29,7 +29,6 @@ export class ProspectService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
-    private readonly guard: { isImporting(): boolean },
     private readonly changed: (reason: string) => void,
   ) {
     this.q = prospectQueries(db);
@@ -61,7 +60,6 @@ export class ProspectService {
   }
 
   update(id: number, patch: ProspectPatch): Prospect {
-    this.refuseDuringImport();
     const row = this.q.byId(id);
     if (!row) throw notFound('That prospect');
     const values: ProspectValues = rowValues(row);
@@ -118,7 +116,6 @@ export class ProspectService {
 
   /** Deletes prospects with everything tied to them (enrollments, messages, calls, events cascade). */
   delete(ids: number[]): { deleted: number } {
-    this.refuseDuringImport();
     let deleted = 0;
     this.db.transaction(() => {
       for (const id of ids) deleted += this.q.remove(id);
@@ -146,8 +143,4 @@ export class ProspectService {
     return { fileName: `prospects-${date}.csv`, csv: '\uFEFF' + csv, rows: rows.length };
   }
 
-  private refuseDuringImport(): void {
-    // The import holds the store's write lock for its whole transaction; waiting here would freeze the app.
-    if (this.guard.isImporting()) throw new UserError('conflict', 'An import is running. Try again when it has finished (or cancel it).');
-  }
 }

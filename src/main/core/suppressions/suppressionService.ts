@@ -26,7 +26,6 @@ export class SuppressionService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly guard: { isImporting(): boolean },
     private readonly changed: (reason: string) => void,
   ) {
     this.q = suppressionQueries(db);
@@ -37,7 +36,6 @@ export class SuppressionService {
   }
 
   add(entries: string[], reason: string | null): SuppressionAddResult {
-    if (this.guard.isImporting()) throw new UserError('conflict', 'An import is running. Add to the suppression list when it has finished.');
     const invalid: string[] = [];
     let added = 0;
     let alreadyListed = 0;
@@ -76,7 +74,6 @@ export class SuppressionService {
   }
 
   remove(id: number): { removed: boolean; prospectsReleased: number } {
-    if (this.guard.isImporting()) throw new UserError('conflict', 'An import is running. Change the suppression list when it has finished.');
     const now = this.clock.now();
     const result = this.db.transaction(() => {
       const removed = this.q.remove(id) === 1;

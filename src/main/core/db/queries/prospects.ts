@@ -146,13 +146,9 @@ export function searchIndexQueries(db: Db) {
       defer.run(after);
       return { after, trigger };
     },
-    /** Indexes the new rows a slice at a time, yielding between slices, then restores the trigger. */
-    async indexAndResume(state: { after: number; trigger: string }, yieldToLoop: () => Promise<void>): Promise<void> {
-      const last = maxId.get()?.id ?? 0;
-      for (let from = state.after; from < last; from += 20_000) {
-        indexNew.run(from, Math.min(from + 20_000, last));
-        await yieldToLoop();
-      }
+    /** Indexes the new rows in one pass, then restores the trigger. */
+    indexAndResumeNow(state: { after: number; trigger: string }): void {
+      indexNew.run(state.after, maxId.get()?.id ?? 0);
       resume.run();
       db.exec(state.trigger);
     },
