@@ -21,7 +21,12 @@ export interface ImportJob {
   onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
 }
 
-export type ImportOutcome = { status: 'done'; counts: ImportCounts } | { status: 'cancelled'; counts: ImportCounts };
+/** Prospects a finished import created or updated (offered for enrollment), and those it marked suppressed. */
+export interface ImportedProspects {
+  enrollable: number[];
+  suppressed: number[];
+}
+export type ImportOutcome = { status: 'done'; counts: ImportCounts; prospects: ImportedProspects } | { status: 'cancelled'; counts: ImportCounts };
 
 const rowsPerSlice = 1000;
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -47,6 +52,9 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
   const search = searchIndexQueries(db);
   const counts = emptyCounts();
   const seenInFile = new Map<string, number>();
+  // Sets: a file may name the same prospect twice (fill-empty / overwrite update it again).
+  const enrollable = new Set<number>();
+  const suppressedIds = new Set<number>();
   let sinceYield = 0;
 
   db.exec('BEGIN IMMEDIATE');
@@ -70,9 +78,16 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
           if (applied.outcome === 'duplicate') {
             counts.duplicates++;
             iq.addIssue(job.importId, row.n, 'duplicate', applied.reason, rawRecord(row.cells, job.headers), applied.prospectId);
-          } else if (applied.outcome === 'created') counts.created++;
-          else if (applied.outcome === 'updated') counts.updated++;
-          else counts.suppressed++;
+          } else if (applied.outcome === 'created') {
+            counts.created++;
+            enrollable.add(applied.prospectId);
+          } else if (applied.outcome === 'updated') {
+            counts.updated++;
+            enrollable.add(applied.prospectId);
+          } else {
+            counts.suppressed++;
+            suppressedIds.add(applied.prospectId);
+          }
         }
         if (++sinceYield >= rowsPerSlice) {
           sinceYield = 0;
@@ -89,7 +104,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     await search.indexAndResume(indexState, yieldToLoop);
     iq.finish(job.importId, counts, job.now());
     db.exec('COMMIT');
-    return { status: 'done', counts };
+    return { status: 'done', counts, prospects: { enrollable: [...enrollable], suppressed: [...suppressedIds].filter((id) => !enrollable.has(id)) } };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
