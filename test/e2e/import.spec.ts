@@ -1,6 +1,5 @@
 // Import and the prospects screen in Chromium through the harness: drop, map, import, find, edit, fix a rejected row.
 import ExcelJS from 'exceljs';
-import type { Page } from '@playwright/test';
 import { dropFile } from './support/dropFile';
 import { expect, test } from './support/harness';
 
