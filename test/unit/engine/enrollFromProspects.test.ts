@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../src/main/api';
 import type { EnrollFilter } from '../../../src/main/core/engine/enrollmentService';
-import { csvBytes, importFile } from '../../support/importFiles';
+import { csvBytes, importFile, upload } from '../../support/importFiles';
 import { autoEmail, makeWorld, sequenceInput } from '../../support/engineWorld';
 
 const screenFilter = { search: '', tagId: null, importId: null, status: null, timeZone: null } as const;
@@ -87,5 +87,20 @@ describe('enroll the prospects an import created or updated', () => {
     const { importId } = w.core.imports.create('later.csv', 10);
     expect(() => w.core.imports.prospectsOf(importId)).toThrow(/Only a finished import/);
     expect(() => w.core.imports.prospectsOf(9999)).toThrow(/import/i);
+  });
+
+  it('is refused while an import is running, and works once it has finished', async () => {
+    const { w, first } = await twoImports();
+    const seq = w.core.sequences.create(sequenceInput([autoEmail('Hi', 'Hello')]));
+    const api = createApi(w.core);
+    const lines = ['email'];
+    for (let i = 0; i < 5000; i++) lines.push(`p${i}@big.test`);
+    const preview = await upload(w.core, 'big.csv', csvBytes(lines.join('\n')));
+    await w.core.imports.start({ importId: preview.importId, sheet: null, mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' });
+    const during = await api('enrollments.create', { sequenceId: seq.id, filter: { importId: first.id } });
+    expect(during).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('An import is running') } });
+    await w.core.imports.idle();
+    expect(await api('enrollments.create', { sequenceId: seq.id, filter: { importId: first.id } })).toMatchObject({ ok: true, value: { enrolled: 3 } });
+    expect(w.core.imports.prospectsOf(preview.importId).enrollable).toHaveLength(5000);
   });
 });

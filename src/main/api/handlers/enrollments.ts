@@ -1,5 +1,6 @@
 // Handlers for enrollments, the rep's actions on step runs, and the prospect's timeline.
 import type { Core } from '../../core/createCore';
+import { UserError } from '../../core/errors';
 import type { HandlerGroup } from '../handlers';
 
 type EnrollmentMethods =
@@ -24,6 +25,8 @@ export function enrollmentHandlers(core: Core): HandlerGroup<EnrollmentMethods> 
   const r = core.stepRuns;
   return {
     'enrollments.create': (req) => {
+      // A running import holds the write lock until it commits: refuse now rather than freeze, as prospect writes do.
+      if (core.imports.isRunning()) throw new UserError('conflict', 'An import is running. Enroll when it has finished (or cancel it).');
       const ids = req.prospectIds ?? e.prospectIdsFor(req.filter ?? {});
       const results = e.create(req.sequenceId, ids, { allowActiveElsewhere: req.allowActiveElsewhere ?? false });
       core.scheduler.wake();
