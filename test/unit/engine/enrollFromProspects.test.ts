@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../src/main/api';
 import type { EnrollFilter } from '../../../src/main/core/engine/enrollmentService';
+import { ImportService } from '../../../src/main/core/import/importService';
 import { csvBytes, importFile, upload } from '../../support/importFiles';
 import { autoEmail, makeWorld, sequenceInput } from '../../support/engineWorld';
 
@@ -102,5 +103,15 @@ describe('enroll the prospects an import created or updated', () => {
     await w.core.imports.idle();
     expect(await api('enrollments.create', { sequenceId: seq.id, filter: { importId: first.id } })).toMatchObject({ ok: true, value: { enrolled: 3 } });
     expect(w.core.imports.prospectsOf(preview.importId).enrollable).toHaveLength(5000);
+  });
+
+  it('after a restart still knows the prospects the import created (not those it updated)', async () => {
+    const { w, first, id } = await twoImports();
+    const { summary } = await importFile(w.core, 'again.csv', csvBytes(['Email,Title', 'jane@acme.com,CEO', 'kim@kappa.io,CMO'].join('\n')), { policy: 'fill_empty' });
+    expect(w.core.imports.prospectsOf(summary.id).enrollable.sort()).toEqual([id('jane@acme.com'), id('kim@kappa.io')].sort());
+    const { db, clock } = w.core.deps;
+    const restarted = new ImportService({ db, clock, bus: w.core.bus, log: w.core.deps.log, settings: w.core.settings, changed: () => undefined });
+    expect(restarted.prospectsOf(summary.id)).toEqual({ enrollable: [id('kim@kappa.io')], suppressed: [] });
+    expect(restarted.prospectsOf(first.id).enrollable).toHaveLength(3);
   });
 });
