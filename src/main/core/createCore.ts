@@ -137,6 +137,17 @@ export function createCore(deps: CoreDeps): Core {
   });
   // Inbox sync stops and pauses enrollments through the engine (tests may pass a recording double instead).
   if (!deps.enrollmentControl) mail.setEnrollmentControl(enrollments);
+  // A mailbox that (re)connects: the sends it held (needs_reconnect, or no mailbox yet) go now, not at the next idle tick.
+  const mailboxStatus = new Map<number, string>();
+  bus.subscribe((name, payload) => {
+    if (name !== 'mailboxes.changed') return;
+    let connected = false;
+    for (const m of payload as EventPayload<'mailboxes.changed'>) {
+      if (m.status === 'connected' && mailboxStatus.get(m.id) !== 'connected') connected = true;
+      mailboxStatus.set(m.id, m.status);
+    }
+    if (connected) scheduler.wake();
+  });
   return {
     deps,
     bus,

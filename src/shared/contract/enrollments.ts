@@ -101,20 +101,6 @@ export const enrollmentMethods = {
   'enrollments.finish': method(z.object({ id, reason: z.string().trim().min(1, 'Say why').max(300) }).strict(), EnrollmentSchema),
   'enrollments.move': method(z.object({ id, toSequenceId: id }).strict(), EnrollmentSchema),
   'stepRuns.list': method(z.object({ enrollmentId: id }).strict(), z.array(StepRunSchema)),
-  /** The email a run would send now, merged for its prospect: the starting text the rep reviews before approving. */
-  'stepRuns.draft': method(
-    z.object({ id }).strict(),
-    z.object({
-      subject: z.string(),
-      /** Sanitised HTML of the body, safe to show and to edit. */
-      html: z.string(),
-      text: z.string(),
-      missingFields: z.array(z.string()),
-      /** Set for a follow-up sent as a reply in the prospect's thread. */
-      replyInThread: z.boolean(),
-      attachments: z.array(z.string()),
-    }),
-  ),
   /** Sends a manual email (or an automatic one held for review) with the rep's final text. */
   'stepRuns.approve': method(z.object({ id, subject: z.string().trim().min(1).max(300), body: z.string().min(1).max(100_000) }).strict(), StepRunSchema),
   'stepRuns.skip': method(z.object({ id, reason: z.string().max(300).optional() }).strict(), StepRunSchema),

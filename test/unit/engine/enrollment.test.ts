@@ -164,18 +164,6 @@ describe('navigation counts', () => {
   });
 });
 
-describe('drafts for the queue', () => {
-  it('a manual email run renders for its prospect, with missing fields and the thread', async () => {
-    const w = makeWorld('2026-03-02T14:00:00Z');
-    const seq = w.core.sequences.create(sequenceInput([autoEmail('Intro', 'One'), { ...stepOf('manual_email', 1), variants: [{ subject: '', body: 'Hi {{ first_name }}, {{ title }}' }] }]));
-    const id = w.core.enrollments.create(seq.id, [w.addProspect()])[0]!.enrollmentId!;
-    await w.run('2026-03-03T20:00:00Z');
-    const run = w.runsOf(id)[1]!;
-    expect(w.core.stepRuns.draft(run.id)).toEqual({ subject: 'Re: Intro', html: '<p>Hi Alex, </p>', text: 'Hi Alex,', missingFields: ['title'], replyInThread: true, attachments: [] });
-    expect(() => w.core.stepRuns.draft(99)).toThrow(/not found/);
-  });
-});
-
 describe('days off added later', () => {
   it('move work already planned on those days, calls and automatic emails alike', () => {
     const w = makeWorld('2026-03-02T14:00:00Z');

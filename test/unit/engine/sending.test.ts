@@ -1,5 +1,5 @@
 // The outbox and pacing: caps, spacing, catch-up without a burst, A/B, held emails, threads, provider errors, reconcile.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProviderError } from '../../../src/main/core/mail/errors';
 import { isSendable, makeCalendar } from '../../../src/main/core/schedule/calendar';
 import { defaultSchedule } from '../../../src/shared/domain/sequence';
@@ -144,6 +144,54 @@ describe('provider errors and the outbox', () => {
     expect(w.mail.sent).toHaveLength(1);
   });
 
+  it('retries follow the shared backoff (exponential with jitter) and give up into the queue after the fifth attempt', async () => {
+    const { w, id, p } = setup(Array.from({ length: 5 }, () => new ProviderError('transient', 'Gmail is unavailable (503)')));
+    await w.advance(2 * 3_600_000);
+    const retries = w.events(p).filter((e) => e.type === 'send_retry').map((e) => (e.data as { retryAt: number }).retryAt).reverse();
+    expect(retries).toHaveLength(4);
+    const attempts = w.events(p).filter((e) => e.type === 'sending').map((e) => e.at).reverse();
+    // 1, 2, 4 and 8 minutes (each +-20% jitter) after the attempt that failed.
+    retries.forEach((at, i) => {
+      const delay = at - attempts[i]!;
+      expect(delay).toBeGreaterThanOrEqual(0.8 * 60_000 * 2 ** i);
+      expect(delay).toBeLessThanOrEqual(1.2 * 60_000 * 2 ** i);
+    });
+    const r = w.runsOf(id)[0]!;
+    expect(r.state).toBe('failed');
+    expect(r.reason).toBe('Gave up after 5 attempts: Gmail is unavailable (503)');
+    expect(w.mail.sent).toHaveLength(0);
+  });
+
+  it('a soft bounce sends the same step again when the pause ends, and the follow-up threads on that copy', async () => {
+    const w = makeWorld('2026-03-02T14:00:00Z', { settings: { perDomainDailyCap: null } });
+    const seq = w.core.sequences.create(sequenceInput([autoEmail('Hi {{ first_name }}', 'One'), autoEmail('', 'Two', 2)]));
+    const p = w.addProspect({ email: 'full@buyer.test' });
+    const id = w.core.enrollments.create(seq.id, [p])[0]!.enrollmentId!;
+    await w.run('2026-03-02T20:00:00Z');
+    const [first] = w.runsOf(id);
+    expect(first!.state).toBe('sent');
+    // Inbox sync stored the bounce linked to that send, then asked the engine to pause until tomorrow.
+    const bounce = Number(
+      w.core.deps.db.prepare("INSERT INTO messages (prospect_id, step_run_id, direction, subject, at) VALUES (?, ?, 'in', 'Delivery delayed', ?)").run(p, first!.id, w.clock.now()).lastInsertRowid,
+    );
+    const until = Date.parse('2026-03-03T14:00:00Z');
+    expect(w.core.enrollments.pause({ prospectId: p, until, reason: 'soft_bounce', detail: 'Mailbox full', messageId: bounce })).toBe(1);
+    expect(w.runsOf(id).map((r) => [r.stepPosition, r.state])).toEqual([[0, 'sent'], [1, 'cancelled'], [0, 'scheduled']]);
+    await w.run('2026-03-03T13:59:00Z');
+    expect(w.mail.sent).toHaveLength(1);
+    await w.run('2026-03-09T22:00:00Z');
+    const [original, again, followUp] = w.mail.sent.map((s) => s.email);
+    expect(w.mail.sent).toHaveLength(3);
+    expect(w.mail.sent[1]!.at).toBeGreaterThanOrEqual(until);
+    // A fresh copy: same subject, its own Message-ID, a new thread (not a reply to the copy that bounced).
+    expect(again).toMatchObject({ subject: original!.subject });
+    expect(again!.messageId).not.toBe(original!.messageId);
+    expect(again!.threadId).toBeUndefined();
+    expect(followUp).toMatchObject({ subject: `Re: ${original!.subject}`, inReplyTo: again!.messageId, threadId: w.mail.sent[1]!.result.threadId });
+    expect(followUp!.references).toEqual(expect.arrayContaining([original!.messageId, again!.messageId]));
+    expect(w.events(p).some((e) => e.type === 'rescheduled' && /did not arrive; it is sent again/.test(e.reason ?? ''))).toBe(true);
+  });
+
   it('rate limits wait for the time the provider asks', async () => {
     const { w, id } = setup([new ProviderError('rate_limited', 'slow down', 20 * 60_000)]);
     await w.advance(10 * 60_000);
@@ -163,6 +211,19 @@ describe('provider errors and the outbox', () => {
     w.core.deps.db.prepare("UPDATE accounts SET status = 'connected'").run();
     await w.advance(86_400_000);
     expect(w.mail.sent).toHaveLength(1);
+  });
+
+  it('reconnecting the mailbox wakes the engine at once, so held sends go without waiting for the idle tick', async () => {
+    const { w } = setup([new ProviderError('auth', 'invalid_grant')]);
+    await w.advance(60_000);
+    const wake = vi.spyOn(w.core.scheduler, 'wake');
+    w.core.mail.mailboxes.changed(); // still needs reconnecting: nothing to wake for
+    expect(wake).not.toHaveBeenCalled();
+    w.core.deps.db.prepare("UPDATE accounts SET status = 'connected'").run();
+    w.core.mail.mailboxes.changed();
+    expect(wake).toHaveBeenCalledTimes(1);
+    w.core.mail.mailboxes.changed(); // a later sync of the same connected mailbox
+    expect(wake).toHaveBeenCalledTimes(1);
   });
 
   it('a permanent error fails the run into the queue with the reason; retry sends it', async () => {

@@ -50,4 +50,24 @@ describe('stop rules', () => {
     expect(w.core.enrollments.get(id).finishReason).toBe('replied');
     expect(w.events(p).find((e) => e.type === 'cancelled')!.reason).toMatch(/new mail from the prospect/);
   });
+
+  it('a reply handled by an inbox poll while the pre-send check runs still stops the send', async () => {
+    const w = makeWorld('2026-03-02T14:00:00Z');
+    const seq = w.core.sequences.create(sequenceInput([autoEmail('Hi', 'One'), autoEmail('', 'Two', 1)]));
+    const p = w.addProspect({ email: 'bo@buyer.test' });
+    const id = w.core.enrollments.create(seq.id, [p])[0]!.enrollmentId!;
+    await w.run('2026-03-02T20:00:00Z');
+    expect(w.mail.sent).toHaveLength(1);
+    // The poll stores the reply and stops the enrollment while the follow-up is in `sending`; the check itself sees nothing new.
+    const check = w.mail.newMailSince.bind(w.mail);
+    w.mail.newMailSince = async (account, query) => {
+      w.core.enrollments.stop({ prospectId: p, reason: 'replied', detail: 'Re: Hi' });
+      return check(account, query);
+    };
+    await w.run('2026-03-04T20:00:00Z');
+    expect(w.mail.sent).toHaveLength(1);
+    expect(w.runsOf(id).map((r) => r.state)).toEqual(['sent', 'cancelled']);
+    expect(w.core.enrollments.get(id).finishReason).toBe('replied');
+    expect(w.events(p).find((e) => e.type === 'cancelled' && e.stepRunId !== null && /meanwhile/.test(e.reason ?? ''))!.reason).toMatch(/stopped meanwhile \(replied\)/);
+  });
 });

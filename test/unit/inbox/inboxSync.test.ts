@@ -201,6 +201,24 @@ describe('inbox sync', () => {
     expect(check.reason).toMatch(/new mail from the prospect/);
     expect(control.stops).toMatchObject([{ prospectId, reason: 'replied' }]);
   });
+
+  it('mail handled before (an out-of-office that paused the prospect) does not hold the send after the pause ends', async () => {
+    const { core, fake, control, account, clock } = await setup();
+    const since = clock.now();
+    seedEnrollment(core, { email: 'sam@lee-consulting.co.uk' });
+    clock.advance(60_000);
+    await fake.deliverRaw(raw('Gmail vacation responder'));
+    await core.mail.inbox.sync(account.id);
+    expect(control.pauses).toHaveLength(1);
+    clock.advance(14 * 86_400_000);
+    // The follow-up's check asks from the previous send, so it sees the out-of-office again: already handled, so clear.
+    const check = await core.mail.inbox.preSendCheck(account.id, { prospectEmails: ['sam@lee-consulting.co.uk'], threadIds: [], since });
+    expect(check).toMatchObject({ clear: true, messages: 0 });
+    expect(control.pauses).toHaveLength(1);
+    // New mail from the same prospect still holds it.
+    await fake.deliver({ from: 'sam@lee-consulting.co.uk', subject: 'Back now', text: 'Happy to talk.' });
+    expect(await core.mail.inbox.preSendCheck(account.id, { prospectEmails: ['sam@lee-consulting.co.uk'], threadIds: [], since })).toMatchObject({ clear: false, messages: 1 });
+  });
 });
 
 async function flush(busy: () => boolean): Promise<void> {

@@ -11,7 +11,6 @@ type EnrollmentMethods =
   | 'enrollments.finish'
   | 'enrollments.move'
   | 'stepRuns.list'
-  | 'stepRuns.draft'
   | 'stepRuns.approve'
   | 'stepRuns.skip'
   | 'stepRuns.reschedule'
@@ -43,7 +42,6 @@ export function enrollmentHandlers(core: Core): HandlerGroup<EnrollmentMethods> 
     'enrollments.finish': (req) => e.finish(req.id, req.reason),
     'enrollments.move': (req) => e.move(req.id, req.toSequenceId),
     'stepRuns.list': (req) => r.list(req.enrollmentId),
-    'stepRuns.draft': (req) => r.draft(req.id),
     'stepRuns.approve': (req) => r.approve(req.id, { subject: req.subject, body: req.body }),
     'stepRuns.skip': (req) => r.skip(req.id, req.reason),
     'stepRuns.reschedule': (req) => r.reschedule(req.id, req.dueAt),

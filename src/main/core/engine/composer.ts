@@ -7,6 +7,7 @@ import { mergeContext } from '../templates/mergeFields';
 import { bodyAsHtml, htmlToText, renderEmail, type RenderResult } from '../templates/render';
 import type { OutgoingAttachment } from '../mail/provider';
 import type { EngineContext } from './context';
+import { replySubject } from '../mail/mime';
 
 export interface ComposedEmail extends RenderResult {
   thread: { threadId: string; inReplyTo: string; references: string[] } | null;
@@ -31,7 +32,8 @@ export function compose(ctx: EngineContext, run: StepRunRow): ComposedEmail {
   const variants = JSON.parse(step.variants) as Variant[];
   const variant = variants[(run.variant ?? 0) % Math.max(1, variants.length)] ?? { subject: '', body: '' };
   const enrollment = q.enrollments.get(run.enrollment_id)!;
-  const earlier = q.runs.sentBefore(run.enrollment_id);
+  // A retry of this same step (after a soft bounce) is a fresh copy of it, not a reply to the copy that bounced.
+  const earlier = q.runs.sentBefore(run.enrollment_id).filter((r) => r.step_id !== run.step_id);
   const first = earlier.length ? earlier[earlier.length - 1]! : null;
   const latest = earlier[0] ?? null;
   const reply = step.thread_mode === 'reply' && latest !== null && enrollment.thread_id !== null;
@@ -41,7 +43,7 @@ export function compose(ctx: EngineContext, run: StepRunRow): ComposedEmail {
       ? { subject: run.subject, html: bodyAsHtml(run.body), text: htmlToText(bodyAsHtml(run.body)), missingFields: [], error: null }
       : renderEmail(variant.subject, variant.body, prospectContext(ctx, prospect));
   // A reply keeps the first email's subject, which is what makes every mail client thread it.
-  const subject = reply && run.approved_at === null ? `Re: ${(first?.subject ?? rendered.subject).replace(/^re:\s*/i, '')}` : rendered.subject;
+  const subject = reply && run.approved_at === null ? replySubject(first?.subject ?? rendered.subject) : rendered.subject;
   if (!subject) rendered.missingFields = [...rendered.missingFields, 'subject'];
   const attachments = (JSON.parse(step.attachments) as number[])
     .map((id) => q.sequences.attachmentRow(id))
@@ -50,7 +52,8 @@ export function compose(ctx: EngineContext, run: StepRunRow): ComposedEmail {
   return {
     ...rendered,
     subject,
-    thread: reply ? { threadId: enrollment.thread_id!, inReplyTo: latest.message_id, references: earlier.map((r) => r.message_id).reverse() } : null,
+    // The thread of the message it answers (after a soft-bounce retry that is the copy that arrived).
+    thread: reply ? { threadId: latest.provider_thread_id ?? enrollment.thread_id!, inReplyTo: latest.message_id, references: earlier.map((r) => r.message_id).reverse() } : null,
     attachments,
   };
 }

@@ -213,8 +213,35 @@ export class EnrollmentService implements EnrollmentControl {
       const open = this.ctx.q.enrollments.openOf(request.prospectId).filter((e) => e.status === 'active');
       const label = { out_of_office: 'Out of office', soft_bounce: 'Temporary delivery problem', rep: 'Paused by the rep' }[request.reason];
       for (const e of open) this.pauseRow(e, request.until, `${label}: ${request.detail}`);
+      if (request.reason === 'soft_bounce' && request.messageId !== undefined) this.retryBounced(request.messageId, request.until, request.detail);
       return open.length;
     });
+  }
+
+  /**
+   * A temporary delivery failure: the prospect never got that email, so the same step goes out again (a fresh
+   * copy, new Message-ID) when the pause ends, and the steps after it are planned from that send instead.
+   * Inbox sync turns repeated soft bounces into a hard bounce, which bounds the retries.
+   */
+  private retryBounced(messageRowId: number, until: number, detail: string): void {
+    const { q, clock } = this.ctx;
+    const bounced = q.runs.ofMessage(messageRowId);
+    if (!bounced || bounced.state !== 'sent' || bounced.step_type !== 'auto_email') return;
+    const e = q.enrollments.get(bounced.enrollment_id);
+    if (!e || e.status === 'finished') return;
+    const now = clock.now();
+    const label = `Step ${bounced.step_position + 1}`;
+    for (const run of q.runs.ofEnrollment(e.id)) {
+      if (run.state === 'scheduled' || run.state === 'awaiting_approval' || run.state === 'failed') {
+        const why = `Re-planned: ${label} is sent again after a temporary delivery problem`;
+        q.runs.update(run.id, now, { state: 'cancelled', auto: false, reason: why });
+        this.ctx.recorder.event({ prospectId: e.prospect_id, enrollmentId: e.id, stepRunId: run.id, type: 'cancelled', reason: why, at: now });
+      }
+    }
+    const reason = `Sending again after a temporary delivery problem (${detail})`;
+    const id = q.runs.insert({ enrollmentId: e.id, stepId: bounced.step_id, variant: bounced.variant, state: 'scheduled', dueAt: until, auto: true, reason, now });
+    const zone = this.ctx.settings.get().timeZone;
+    this.ctx.recorder.event({ prospectId: e.prospect_id, enrollmentId: e.id, stepRunId: id, type: 'rescheduled', reason: `${label} did not arrive; it is sent again from ${localText(until, zone)}`, data: { dueAt: until, bouncedStepRunId: bounced.id }, at: now });
   }
 
   /** Called by the tick: enrollments whose pause ran out become active again. */

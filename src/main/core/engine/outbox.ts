@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRow } from '../db/queries/pacing';
 import { ProviderError } from '../mail/errors';
+import { nextRetryDelay, sendRetryPolicy } from '../mail/retry';
 import type { MailAccount, MailProvider, SentEmail } from '../mail/provider';
 import type { StepRunRow } from '../db/queries/stepRuns';
 import { localText } from '../schedule/calendar';
@@ -13,7 +14,6 @@ import { prospectName } from '../db/queries/enrollments';
 
 export type SendOutcome = 'sent' | 'held' | 'cancelled' | 'retry' | 'failed' | 'paused';
 
-const maxAttempts = 5;
 
 export class Outbox {
   private readonly insertMessage;
@@ -61,6 +61,15 @@ export class Outbox {
     if (!claimed) return 'cancelled';
 
     try {
+      // An earlier attempt with this Message-ID may have reached Gmail before it failed (a timeout after Gmail
+      // accepted, an error while recording): look in the Sent folder before sending it again.
+      if (run.message_id !== null && run.attempts > 0) {
+        const found = await provider.findByMessageId(account, messageId);
+        if (found) {
+          this.recordSent(run, account, found, messageId, domain);
+          return 'sent';
+        }
+      }
       // 2. Pre-send check: anything new from this prospect or in this thread means we must not send.
       const held = await this.preSendCheck(run, account, provider, prospect.email, email.thread?.threadId ?? null, label);
       if (held) return 'cancelled';
@@ -99,8 +108,13 @@ export class Outbox {
       const news = await provider.newMailSince(account, { from: [prospectEmail], threadIds, since });
       reason = news.length > 0 ? `${prospectName(q.enrollments.prospect(run.prospect_id)!)} wrote meanwhile ("${news[0]!.subject}")` : null;
     }
-    if (reason === null) return false;
     const enrollment = q.enrollments.get(run.enrollment_id)!;
+    if (reason === null) {
+      // Inbox sync may have stopped or paused the enrollment while the check ran (a poll that found the reply
+      // first): a stop leaves a run in `sending` to the outbox, so the outbox must look before sending.
+      if (enrollment.status === 'active') return false;
+      reason = enrollment.status === 'paused' ? 'the enrollment was paused meanwhile' : `the sequence stopped meanwhile (${(enrollment.finish_reason ?? 'finished').replace(/_/g, ' ')})`;
+    }
     this.ctx.db.transaction(() => {
       if (enrollment.status === 'paused') {
         // An out-of-office paused the enrollment: the step waits and is re-planned when the pause ends.
@@ -153,13 +167,17 @@ export class Outbox {
         // The mailbox itself is marked and the rep notified by the guarded provider (mail/guardedProvider.ts).
         this.event(run, 'send_retry', `Not sent: the sign-in for ${account.email} expired. Reconnect it in Settings; sending resumes then.`);
         outcome = 'paused';
-      } else if (pe.kind === 'permanent' || run.attempts + 1 >= maxAttempts) {
-        const why = pe.kind === 'permanent' ? pe.message : `Gave up after ${maxAttempts} attempts: ${pe.message}`;
+        return;
+      }
+      // One backoff rule for every Gmail/Outlook call (mail/retry.ts): exponential with jitter, Retry-After as a floor.
+      const attempt = run.attempts + 1;
+      const wait = nextRetryDelay(pe, attempt, { ...sendRetryPolicy, random: this.ctx.random });
+      if (wait === null) {
+        const why = pe.kind === 'permanent' ? pe.message : `Gave up after ${attempt} attempts: ${pe.message}`;
         q.runs.update(run.id, now, { state: 'failed', auto: false, reason: why }, 'sending');
         this.event(run, 'failed', `Not sent: ${why}. It waits in the queue: retry or skip it.`);
         outcome = 'failed';
       } else {
-        const wait = pe.kind === 'rate_limited' ? (pe.retryAfterMs ?? 60_000) : Math.min(60 * 60_000, 60_000 * 2 ** run.attempts);
         const w = nextWindowFor(this.ctx, e, now + wait);
         q.runs.update(run.id, now, { state: 'scheduled', dueAt: w.at, reason: `Retrying: ${pe.message}` }, 'sending');
         if (pe.kind === 'rate_limited') q.pacing.setNextSendAt(account.id, now + wait, 'rate_limited');

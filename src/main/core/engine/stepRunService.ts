@@ -10,8 +10,6 @@ import type { EngineContext } from './context';
 import type { EnrollmentService } from './enrollmentService';
 import { describeStep, nextWindowFor, planNext } from './planner';
 import type { StepRunActions } from './stepRunActions';
-import { compose } from './composer';
-import { sanitizeEmailHtml } from '../templates/render';
 
 const unfilled = /\{\{|\{%/;
 
@@ -43,22 +41,6 @@ export class StepRunService implements StepRunActions {
     const row = this.ctx.q.runs.get(id);
     if (!row) throw notFound('The step');
     return toStepRun(row);
-  }
-
-  /** The email the run would send now, merged for its prospect (rep-approved text when already approved). */
-  draft(id: number) {
-    const run = this.ctx.q.runs.get(id);
-    if (!run) throw notFound('The step');
-    if (run.step_type !== 'auto_email' && run.step_type !== 'manual_email') throw new UserError('conflict', 'This step is not an email.');
-    const email = compose(this.ctx, run);
-    return {
-      subject: email.subject,
-      html: sanitizeEmailHtml(email.html),
-      text: email.text,
-      missingFields: email.error ? ['(template error)'] : email.missingFields,
-      replyInThread: email.thread !== null,
-      attachments: email.attachments.map((a) => a.filename),
-    };
   }
 
   /** Loads the run, checks the enrollment is open and the action allowed, then runs `fn` in one transaction. */

@@ -54,17 +54,21 @@ export class InboxSync {
   private readonly running = new Map<number, Promise<SyncOutcome>>();
   private readonly failures = new Map<number, number>();
   private started = false;
+  /** Set by stop() (core closing): a poll still in flight then ends quietly instead of writing to a closed store. */
+  private stopped = false;
 
   constructor(private readonly deps: InboxSyncDeps) {}
 
   /** On start (and on wake): sync every connected mailbox now, then on the poll interval. */
   start(): void {
     this.started = true;
+    this.stopped = false;
     for (const account of this.deps.accounts.all()) if (account.status === 'connected') this.schedule(account.id, 0);
   }
 
   stop(): void {
     this.started = false;
+    this.stopped = true;
     for (const handle of this.timers.values()) this.deps.clock.clearTimeout(handle);
     this.timers.clear();
   }
@@ -93,10 +97,16 @@ export class InboxSync {
   sync(accountId: number): Promise<SyncOutcome> {
     const inFlight = this.running.get(accountId);
     if (inFlight) return inFlight;
-    const run = this.runSync(accountId).finally(() => {
-      this.running.delete(accountId);
-      this.deps.changed();
-    });
+    const run = this.runSync(accountId)
+      .catch((err: unknown): SyncOutcome => {
+        // Core closed (quitting) while this poll was in flight: the store is gone, so there is nothing to record.
+        if (this.stopped) return { accountId, ok: false, handled: 0, cost: { calls: 0, units: 0 }, resynced: false, error: String(err) };
+        throw err;
+      })
+      .finally(() => {
+        this.running.delete(accountId);
+        if (!this.stopped) this.deps.changed();
+      });
     this.running.set(accountId, run);
     this.deps.changed();
     return run;
@@ -121,8 +131,11 @@ export class InboxSync {
     const found = await provider.newMailSince(mailAccountOf(account), { from: query.prospectEmails, threadIds: query.threadIds, since });
     let relevant = 0;
     for (const m of found) {
+      // null means already stored: that message was handled when it arrived (an out-of-office paused, a reply
+      // stopped), so it must not hold a send again once the enrollment resumed. The outbox re-reads the
+      // enrollment after this check, which covers a reply handled by a poll while this check ran.
       const handled = this.deps.handle(account, m);
-      if (handled === null || handled.messageId !== null) relevant += 1;
+      if (handled !== null && handled.messageId !== null) relevant += 1;
     }
     if (!relevant) return { clear: true, reason: null, messages: 0 };
     return { clear: false, reason: `new mail from the prospect arrived since the last inbox check (${relevant} message${relevant === 1 ? '' : 's'}).`, messages: relevant };

@@ -2,6 +2,7 @@
 import type { Variant } from '../../../shared/domain/sequence';
 import type { QueueRow } from '../db/queries/queue';
 import { prospectContext } from '../engine/composer';
+import { replySubject } from '../mail/mime';
 import type { EngineContext } from '../engine/context';
 import { bodyAsHtml, htmlToText, renderDraft, sanitizeEmailHtml } from '../templates/render';
 
@@ -40,7 +41,7 @@ export function draftFor(ctx: EngineContext, row: QueueRow): EmailDraft {
   const earlier = ctx.q.runs.sentBefore(row.enrollment_id);
   const first = earlier.length ? earlier[earlier.length - 1]! : null;
   const threadReply = row.step_thread_mode === 'reply' && first !== null;
-  const subject = threadReply ? `Re: ${(first.subject ?? d.subject).replace(/^re:\s*/i, '')}` : d.subject;
+  const subject = threadReply ? replySubject(first.subject ?? d.subject) : d.subject;
   const missing = subject ? d.missingFields : [...d.missingFields, 'subject'];
   return { subject, body: d.body, html: previewHtml(d.body), missingFields: missing, threadReply };
 }

@@ -5,6 +5,7 @@ import { notFound } from '../errors';
 import { prospectName } from '../db/queries/enrollments';
 import { calendarFor, zoneFor, type EngineContext } from '../engine/context';
 import { prospectContext } from '../engine/composer';
+import { replySubject } from '../mail/mime';
 import { localText, planDue } from '../schedule/calendar';
 import { renderEmail, sanitizeEmailHtml } from '../templates/render';
 
@@ -26,7 +27,7 @@ export function previewSequence(ctx: EngineContext, prospectId: number, sequence
           if (index === 0 || (!reply && !firstSubject)) firstSubject ||= r.subject;
           return {
             variant,
-            subject: reply ? `Re: ${firstSubject}` : r.subject,
+            subject: reply ? replySubject(firstSubject) : r.subject,
             html: r.error ? `<p>${r.error}</p>` : sanitizeEmailHtml(r.html),
             missingFields: r.error ? ['(template error)'] : r.missingFields.concat(!reply && !r.subject ? ['subject'] : []),
           };

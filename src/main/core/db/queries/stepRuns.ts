@@ -137,9 +137,11 @@ export function stepRunQueries(db: Db) {
      WHERE r.auto = 0 AND r.state IN ('scheduled', 'awaiting_approval', 'failed') AND r.due_at <= ? AND e.status = 'active' AND sq.status = 'active'
      ORDER BY r.due_at, r.id LIMIT ?`,
   );
-  const lastSent = db.prepare<[number], { message_id: string; subject: string | null; provider_thread_id: string | null; completed_at: number }>(
-    "SELECT message_id, subject, provider_thread_id, completed_at FROM step_runs WHERE enrollment_id = ? AND state = 'sent' ORDER BY completed_at DESC, id DESC",
+  const lastSent = db.prepare<[number], { step_id: number; message_id: string; subject: string | null; provider_thread_id: string | null; completed_at: number }>(
+    "SELECT step_id, message_id, subject, provider_thread_id, completed_at FROM step_runs WHERE enrollment_id = ? AND state = 'sent' ORDER BY completed_at DESC, id DESC",
   );
+  // The send an inbound message (a bounce) is about: inbox sync links it by the returned Message-ID.
+  const ofMessage = db.prepare<[number], StepRunRow>(`${select} JOIN messages m ON m.step_run_id = r.id WHERE m.id = ?`);
   const pendingOfStep = db.prepare<[number], { id: number }>("SELECT id FROM step_runs WHERE step_id = ? AND state IN ('scheduled', 'awaiting_approval')");
   const setAutoForStep = db.prepare<[number, number]>("UPDATE step_runs SET auto = ? WHERE step_id = ? AND state = 'scheduled' AND approved_at IS NULL");
 
@@ -177,6 +179,7 @@ export function stepRunQueries(db: Db) {
     sending: () => sending.all(),
     queue: (endOfToday: number, limit: number) => queue.all(endOfToday, limit),
     sentBefore: (enrollmentId: number) => lastSent.all(enrollmentId),
+    ofMessage: (messageRowId: number) => ofMessage.get(messageRowId) ?? null,
     pendingOfStep: (stepId: number) => pendingOfStep.all(stepId).map((r) => r.id),
     setAutoForStep: (stepId: number, auto: boolean) => setAutoForStep.run(auto ? 1 : 0, stepId).changes,
     update,

@@ -102,6 +102,7 @@ export function EnrollmentsPanel({ sequenceId, timeZone }: { sequenceId: number;
                   </td>
                   <td>
                     <span className={`badge badge-${e.status}`}>{e.status}</span>
+                    {e.status === 'paused' && e.pausedUntil !== null && <div className="muted small">until {formatWhen(e.pausedUntil, timeZone)}</div>}
                     {e.finishReason && <div className="muted small">{e.finishReason.replace(/_/g, ' ')}</div>}
                   </td>
                   <td>

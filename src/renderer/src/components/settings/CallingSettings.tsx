@@ -43,7 +43,7 @@ export function CallingSettings({ settings }: { settings: Settings }) {
             {examples.map((x, i) => (
               <span key={x}>
                 {i > 0 && ', '}
-                <button type="button" className="link-button" onClick={() => (setTemplate(x), setSaved(false))}>
+                <button type="button" className="link-button mono" onClick={() => (setTemplate(x), setSaved(false))}>
                   {x}
                 </button>
               </span>
