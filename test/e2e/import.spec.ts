@@ -1,6 +1,6 @@
 // Import and the prospects screen in Chromium through the harness: drop, map, import, find, edit, fix a rejected row.
 import ExcelJS from 'exceljs';
-import type { Page } from '@playwright/test';
+import { dropFile } from './support/dropFile';
 import { expect, test } from './support/harness';
 
 const csv = [
@@ -10,20 +10,6 @@ const csv = [
   'bob@beta.io,Bob,Ray,Beta,212 555 0100,NY',
   'not-an-email,Rita,Reject,Gamma,,TX',
 ].join('\r\n');
-
-async function dropFile(page: Page, name: string, content: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ([fileName, text]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text!], fileName!, { type: 'text/csv' }));
-      return dt;
-    },
-    [name, content],
-  );
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
-  await expect(page.getByText('Drop to import prospects')).toBeVisible();
-  await page.dispatchEvent('main', 'drop', { dataTransfer });
-}
 
 test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fix a rejected row', async ({ app }) => {
   await app.getByTestId('nav-today').click();

@@ -1,19 +1,28 @@
 // Sequences end to end in Chromium: build a sequence in the editor, preview it, enroll prospects, move time, watch the timeline fill.
+import { dropFile } from './support/dropFile';
 import { expect, test } from './support/engineHarness';
 
 // The harness test clock starts at the real time and cannot go backwards: jump to a Monday 09:00 in New York well ahead.
 const monday9amNewYork = Date.parse('2030-03-04T14:00:00Z');
 
-test('build, preview, enroll, advance time, and see the timeline fill', async ({ app, engine }) => {
+const acmeCsv = [
+  'Email,First Name,Last Name,Company,Country,Time Zone',
+  'ann@acme.test,Ann,Lee,Acme,US,America/New_York',
+  'ben@acme.test,Ben,,Acme,DE,Europe/Berlin',
+  'cy@acme.test,,,Acme,US,America/Chicago',
+].join('\r\n');
+
+test('import a spreadsheet, build, preview, enroll from the Prospects screen, advance time, and see the timeline fill', async ({ app, engine }) => {
   await engine.call('test.clock.set', { at: monday9amNewYork });
   await engine.call('settings.update', { repName: 'Robin Rep', timeZone: 'America/New_York' });
-  await engine.call('test.prospects.add', {
-    prospects: [
-      { email: 'ann@acme.test', firstName: 'Ann', lastName: 'Lee', company: 'Acme', country: 'US', timeZone: 'America/New_York' },
-      { email: 'ben@acme.test', firstName: 'Ben', company: 'Acme', country: 'DE', timeZone: 'Europe/Berlin' },
-      { email: 'cy@acme.test', company: 'Acme', country: 'US', timeZone: 'America/Chicago' },
-    ],
-  });
+
+  // The prospects come from a real spreadsheet dropped on the window.
+  await dropFile(app, 'acme-contacts.csv', acmeCsv);
+  const importDialog = app.getByRole('dialog', { name: 'Import acme-contacts.csv' });
+  await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(importDialog.getByTestId('count-created')).toContainText('3');
+  await importDialog.getByRole('button', { name: 'Show these prospects' }).click();
+  await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
 
   await app.getByTestId('nav-sequences').click();
   await app.getByLabel('Name').fill('Acme outreach');
@@ -52,26 +61,35 @@ test('build, preview, enroll, advance time, and see the timeline fill', async ({
   await expect(app.getByTestId('preview-step-0').getByTestId('preview-due')).toHaveText('Mon 4 Mar 2030, 09:00 (America/New_York)');
   await expect(app.getByTestId('preview-step-1').getByTestId('preview-due')).toHaveText('Wed 6 Mar 2030, 09:00 (America/New_York)');
 
-  // Enroll everyone at Acme; Cy has no first name, so his first email is held for review.
-  await app.getByRole('tab', { name: 'Prospects' }).click();
-  await app.getByRole('button', { name: 'Enroll prospects…' }).click();
-  await app.getByLabel('Or everyone matching').fill('acme');
-  await app.getByRole('button', { name: 'Enroll 3 matching' }).click();
-  await app.getByRole('dialog').getByRole('button', { name: 'Enroll' }).click();
-  await expect(app.getByTestId('enroll-summary')).toHaveText('3 enrolled.');
-  await app.getByRole('button', { name: 'Done' }).click();
-  await expect(app.getByRole('table', { name: 'Enrolled prospects' }).getByRole('row')).toHaveCount(4);
+  // Enroll the three imported prospects from the Prospects screen's selection; Cy has no first name, so his first email is held for review.
+  await app.getByTestId('nav-prospects').click();
+  for (const email of ['ann@acme.test', 'ben@acme.test', 'cy@acme.test']) await app.getByLabel(`Select ${email}`).check();
+  await app.getByRole('button', { name: 'Enroll 3 in a sequence…' }).click();
+  const enroll = app.getByRole('dialog', { name: 'Enroll 3 prospects' });
+  await enroll.getByLabel('Sequence', { exact: true }).selectOption({ label: 'Acme outreach' });
+  await enroll.getByRole('button', { name: 'Enroll', exact: true }).click();
+  await expect(enroll.getByTestId('enroll-summary')).toHaveText('3 enrolled.');
+  await enroll.getByRole('button', { name: 'Done' }).click();
+  await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
 
+  // Ann's timeline on the Prospects screen fills as time passes.
   await app.getByRole('button', { name: 'Ann Lee' }).click();
-  const timeline = app.getByTestId('timeline');
-  await expect(timeline.locator('[data-type="enrolled"]')).toBeVisible();
-  await expect(timeline.locator('[data-type="sent"]')).toHaveCount(0);
+  const timeline = app.getByTestId('prospect-detail').getByTestId('prospect-timeline');
+  await expect(timeline.locator('[data-type="enrolled"]')).toContainText('Enrolled in "Acme outreach"');
+  // Enrolled at 09:00 on a Monday: the first email may go at once; the follow-up waits two business days.
+  await expect(timeline.locator('[data-type="sent"]')).not.toContainText(['Step 2']);
 
-  // Two days pass: the first email and the follow-up go out, and the timeline shows it live.
+  // Two days pass: the follow-up goes out too, and the open timeline shows it live.
   await engine.call('test.clock.advance', { ms: 3 * 86_400_000 });
   await expect(timeline.locator('[data-type="sent"]')).toHaveCount(2);
   await expect(timeline.locator('[data-type="sent"]').first()).toContainText('Step 2 (Automatic email) sent to ann@acme.test');
 
+  // The sequence's own Prospects tab shows the same enrollments.
+  // (The Sequences screen still has Acme outreach open.)
+  await app.getByTestId('nav-sequences').click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Acme outreach' })).toBeVisible();
+  await app.getByRole('tab', { name: 'Prospects' }).click();
+  await expect(app.getByRole('table', { name: 'Enrolled prospects' }).getByRole('row')).toHaveCount(4);
   await app.getByRole('button', { name: 'cy@acme.test' }).click();
   await expect(app.getByTestId('timeline').locator('[data-type="awaiting_approval"]')).toContainText('Missing first_name');
 });

@@ -1,5 +1,6 @@
 // Methods for enrollments, step runs (the rep's actions on them) and the prospect's timeline.
 import { z } from 'zod';
+import { prospectStatuses } from '../domain/prospect';
 import { callOutcomes, stepTypes } from '../domain/sequence';
 import { stepRunActions, stepRunStates } from '../domain/stepRun';
 import { TimelineEventSchema } from '../domain/timeline';
@@ -7,12 +8,19 @@ import { method } from './define';
 
 const id = z.number().int().positive();
 
-/** Which prospects to enroll when the rep enrolls "everything matching" rather than a selection. */
-export const EnrollFilterSchema = z.object({
-  search: z.string().max(200).optional(),
-  country: z.string().max(2).optional(),
-  source: z.string().max(200).optional(),
-});
+/** Which prospects to enroll when the rep enrolls "everything matching" rather than a selection: the prospects screen's
+ * filter (word-prefix search, tag, import, status, time zone), plus country and source. */
+export const EnrollFilterSchema = z
+  .object({
+    search: z.string().max(200).optional(),
+    tagId: id.nullable().optional(),
+    importId: id.nullable().optional(),
+    status: z.enum(prospectStatuses).nullable().optional(),
+    timeZone: z.string().max(64).nullable().optional(),
+    country: z.string().max(2).optional(),
+    source: z.string().max(200).optional(),
+  })
+  .strict();
 
 export const enrollmentRefusalCodes = ['suppressed', 'already_in_sequence', 'active_elsewhere', 'not_found', 'sequence_not_active'] as const;
 

@@ -111,6 +111,8 @@ export const importMethods = {
   'imports.discard': method(z.object({ importId: id }).strict(), z.object({ discarded: z.boolean() })),
   'imports.get': method(z.object({ importId: id }).strict(), ImportSummarySchema),
   'imports.list': method(z.object({}).strict(), z.array(ImportSummarySchema)),
+  /** Who a finished import created or updated (to enroll them), and the prospects it marked suppressed. */
+  'imports.prospects': method(z.object({ importId: id }).strict(), z.object({ enrollable: z.array(id), suppressed: z.array(id) })),
   'imports.issues': method(
     z.object({ importId: id.nullable(), outcome: z.enum(['rejected', 'duplicate']) }).strict(),
     z.array(ImportIssueSchema),

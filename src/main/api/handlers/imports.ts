@@ -4,7 +4,7 @@ import type { HandlerGroup } from '../handlers';
 
 type ImportMethod =
   | 'imports.create' | 'imports.append' | 'imports.preview' | 'imports.start' | 'imports.cancel' | 'imports.discard'
-  | 'imports.get' | 'imports.list' | 'imports.issues' | 'imports.fixIssue' | 'imports.dismissIssue' | 'imports.issuesCsv';
+  | 'imports.get' | 'imports.list' | 'imports.prospects' | 'imports.issues' | 'imports.fixIssue' | 'imports.dismissIssue' | 'imports.issuesCsv';
 
 export function importHandlers(core: Core): HandlerGroup<ImportMethod> {
   return {
@@ -16,6 +16,7 @@ export function importHandlers(core: Core): HandlerGroup<ImportMethod> {
     'imports.discard': (r) => core.imports.discard(r.importId),
     'imports.get': (r) => core.imports.get(r.importId),
     'imports.list': () => core.imports.list(),
+    'imports.prospects': (r) => core.imports.prospectsOf(r.importId),
     'imports.issues': (r) => core.importIssues.list(r.importId, r.outcome),
     'imports.fixIssue': (r) => core.importIssues.fix(r.issueId, r.values),
     'imports.dismissIssue': (r) => core.importIssues.dismiss(r.issueId),

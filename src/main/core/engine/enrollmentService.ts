@@ -3,6 +3,7 @@ import type { Enrollment } from '../../../shared/contract/enrollments';
 import type { StopReason } from '../../../shared/domain/mail';
 import { UserError, notFound } from '../errors';
 import { toEnrollment, type EnrollmentRow } from '../db/queries/enrollments';
+import { prospectListQueries, type ProspectQueryFilter } from '../db/queries/prospectList';
 import { toStepRun } from '../db/queries/stepRuns';
 import { localText } from '../schedule/calendar';
 import type { EngineContext } from './context';
@@ -15,11 +16,7 @@ export interface EnrollResult {
   enrollmentId: number | null;
   refusal: { code: RefusalCode; message: string } | null;
 }
-export interface EnrollFilter {
-  search?: string;
-  country?: string;
-  source?: string;
-}
+export type EnrollFilter = ProspectQueryFilter;
 
 const stopText: Record<StopReason, string> = {
   replied: 'The prospect replied',
@@ -45,23 +42,9 @@ export class EnrollmentService implements EnrollmentControl {
     }
   }
 
+  /** The same query as the prospects screen, so "everyone matching" enrolls exactly the prospects the rep sees listed. */
   prospectIdsFor(filter: EnrollFilter): number[] {
-    const where: string[] = [];
-    const p: Record<string, unknown> = {};
-    if (filter.search?.trim()) {
-      where.push("(email_normalized LIKE @s OR first_name LIKE @s OR last_name LIKE @s OR company LIKE @s)");
-      p.s = `%${filter.search.trim().replace(/[%_]/g, '')}%`;
-    }
-    if (filter.country) {
-      where.push('country = @country');
-      p.country = filter.country.toUpperCase();
-    }
-    if (filter.source) {
-      where.push('source = @source');
-      p.source = filter.source;
-    }
-    const sql = `SELECT id FROM prospects ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-    return (this.ctx.db.prepare(sql).all(p) as { id: number }[]).map((r) => r.id);
+    return prospectListQueries(this.ctx.db).ids(filter).sort((a, b) => a - b);
   }
 
   /** Enrolls each prospect, or says why not; one active enrollment per prospect per sequence. */

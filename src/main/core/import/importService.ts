@@ -11,7 +11,7 @@ import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
 import { normalizedRows, type ImportPlan } from './normalizedRows';
-import { emptyCounts, runImport } from './runImport';
+import { emptyCounts, runImport, type ImportedProspects } from './runImport';
 import { workerRows } from './workerRows';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
@@ -54,11 +54,16 @@ export function toSummary(r: ImportRow): ImportSummary {
   };
 }
 
+/** How many finished imports keep the list of prospects they created or updated. */
+const keepImported = 5;
+
 export class ImportService {
   private readonly q;
   private readonly uploads = new Uploads();
   private readonly writer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
+  /** Who the last few imports created or updated: the store keeps only created prospects' import, not the updated ones. */
+  private readonly imported = new Map<number, ImportedProspects>();
 
   constructor(private readonly deps: ImportServiceDeps) {
     this.q = importQueries(deps.db);
@@ -164,7 +169,12 @@ export class ImportService {
       .then((outcome) => {
         if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());
         emit(outcome.status, outcome.counts.total, outcome.status === 'done' ? outcome.counts : emptyCounts());
-        if (outcome.status === 'done') this.deps.changed('import');
+        if (outcome.status === 'done') {
+          this.imported.set(req.importId, outcome.prospects);
+          // Only the recent ones: the summary offers to enroll them right after the import.
+          for (const old of [...this.imported.keys()].slice(0, -keepImported)) this.imported.delete(old);
+          this.deps.changed('import');
+        }
       })
       .catch((err: unknown) => {
         const message = err instanceof UserError ? err.message : 'The import stopped on an unexpected error; nothing from it was saved. Try again, or export the file again from its source.';
@@ -199,6 +209,20 @@ export class ImportService {
     const had = this.uploads.discard(importId);
     this.deps.db.prepare(`DELETE FROM imports WHERE id = ? AND status IN ('uploading', 'ready')`).run(importId);
     return { discarded: had };
+  }
+
+  /**
+   * The prospects a finished import created or updated (to enroll them), and the ones it marked suppressed (the
+   * enrollment refuses those with the reason). After a restart only the prospects it created are known.
+   */
+  prospectsOf(importId: number): ImportedProspects {
+    const row = this.q.get(importId);
+    if (!row) throw notFound('That import');
+    if (row.status !== 'done') throw new UserError('conflict', 'Only a finished import can be enrolled. Import the file, then enroll its prospects.');
+    const known = this.imported.get(importId);
+    if (known) return known;
+    const rows = this.q.createdBy(importId);
+    return { enrollable: rows.filter((r) => r.status !== 'suppressed').map((r) => r.id), suppressed: rows.filter((r) => r.status === 'suppressed').map((r) => r.id) };
   }
 
   get(importId: number): ImportSummary {

@@ -24,7 +24,12 @@ export interface ImportJob {
   onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
 }
 
-export type ImportOutcome = { status: 'done'; counts: ImportCounts } | { status: 'cancelled'; counts: ImportCounts };
+/** Prospects a finished import created or updated (offered for enrollment), and those it marked suppressed. */
+export interface ImportedProspects {
+  enrollable: number[];
+  suppressed: number[];
+}
+export type ImportOutcome = { status: 'done'; counts: ImportCounts; prospects: ImportedProspects } | { status: 'cancelled'; counts: ImportCounts };
 
 const rowsPerSlice = 1000;
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -101,7 +106,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     }
     if (cancelled) return { status: 'cancelled', counts };
     const final = promoteImport(db, { importId: job.importId, tag: job.tag, policy: job.policy, suppression: job.currentSuppression(), now: job.now(), counts });
-    return { status: 'done', counts: final };
+    return { status: 'done', counts: final.counts, prospects: final.prospects };
   } finally {
     dropStagingTables(db);
   }

@@ -1,5 +1,5 @@
 // Prospects: everyone the rep can reach, imported from spreadsheets; search, filter, select, edit, delete, export.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ImportButton } from '../components/import/ImportButton';
 import { ImportHistory } from '../components/prospects/ImportHistory';
@@ -8,6 +8,7 @@ import { ProspectDetail } from '../components/prospects/ProspectDetail';
 import { ProspectFilters } from '../components/prospects/ProspectFilters';
 import { ProspectTable } from '../components/prospects/ProspectTable';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { EnrollDialog, type EnrollDialogProps } from '../components/sequences/EnrollDialog';
 import { useAppStore } from '../store/app';
 import { appSelectors } from '../store/app/selectors';
 import { importSelectors, useImportStore } from '../store/imports';
@@ -67,9 +68,20 @@ export function ProspectsScreen() {
   );
 }
 
+/** What the Enroll dialog acts on: the ticked prospects, or everyone the current filter lists. */
+function enrollTarget(everyone: boolean): Pick<EnrollDialogProps, 'prospectIds' | 'filter' | 'count' | 'description'> {
+  const { selected, query, total } = useProspectsStore.getState();
+  if (!everyone) return { prospectIds: selected };
+  const { search, tagId, importId, status, timeZone } = query;
+  const filtered = prospectsSelectors.filtered(useProspectsStore.getState());
+  return { filter: { search, tagId, importId, status, timeZone }, count: total ?? 0, description: filtered ? 'matching the filter' : '' };
+}
+
 function SelectionBar() {
   const total = useProspectsStore(prospectsSelectors.total);
   const selectedCount = useProspectsStore(prospectsSelectors.selectedCount);
+  const filtered = useProspectsStore(prospectsSelectors.filtered);
+  const [enrolling, setEnrolling] = useState<ReturnType<typeof enrollTarget> | null>(null);
   const { selectAllMatching, clearSelection, deleteSelected, exportView } = useProspectsStore.getState();
   const toast = useAppStore.getState().pushToast;
   const del = async () => {
@@ -93,6 +105,9 @@ function SelectionBar() {
       </span>
       {selectedCount > 0 ? (
         <>
+          <button type="button" className="button small" onClick={() => setEnrolling(enrollTarget(false))}>
+            Enroll {selectedCount.toLocaleString()} in a sequence…
+          </button>
           <button type="button" className="button secondary small" onClick={clearSelection}>
             Clear selection
           </button>
@@ -101,15 +116,35 @@ function SelectionBar() {
           </button>
         </>
       ) : (
-        total !== null && total > 0 && (
-          <button type="button" className="button secondary small" onClick={() => void selectAllMatching()}>
-            Select all {total.toLocaleString()}
-          </button>
+        total !== null &&
+        total > 0 && (
+          <>
+            <button type="button" className="button small" onClick={() => setEnrolling(enrollTarget(true))}>
+              Enroll all{' '}
+              {total.toLocaleString()}
+              {filtered ? ' matching' : ''} in a sequence…
+            </button>
+            <button type="button" className="button secondary small" onClick={() => void selectAllMatching()}>
+              Select all {total.toLocaleString()}
+            </button>
+          </>
         )
       )}
       <button type="button" className="button secondary small" onClick={() => void exp()} disabled={!total}>
         Export view as CSV
       </button>
+      {enrolling && (
+        <EnrollDialog
+          {...enrolling}
+          onClose={(enrolled) => {
+            setEnrolling(null);
+            if (enrolled > 0) {
+              useProspectsStore.getState().clearSelection();
+              void useProspectsStore.getState().reload();
+            }
+          }}
+        />
+      )}
     </div>
   );
 }

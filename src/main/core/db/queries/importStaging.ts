@@ -112,7 +112,13 @@ export function promotionQueries(db: Db) {
        OR (s.target_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.prospects p WHERE p.id = s.target_id AND p.updated_at = s.target_updated_at AND p.email_normalized = s.email_normalized))
     ORDER BY s.id`);
   const newEmails = db.prepare<[], { id: number; email_normalized: string; status: ProspectStatus }>('SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL');
+  const updatedTargets = db.prepare<[], number>('SELECT target_id FROM temp.import_stage WHERE target_id IS NOT NULL').pluck();
+  const createdBy = db.prepare<[number], { id: number; status: ProspectStatus }>('SELECT id, status FROM main.prospects WHERE import_id = ?');
   return {
+    /** Existing prospects the import updated (duplicates with nothing new are not among them). */
+    updatedTargets: () => updatedTargets.all(),
+    /** Prospects the import created (after insertNew). */
+    createdBy: (importId: number) => createdBy.all(importId),
     conflicts: () => conflicts.all(),
     newEmails: () => newEmails.all(),
     insertNew: (importId: number, now: number) => insertNew.run(importId, now, now).changes,

@@ -63,6 +63,7 @@ export function importQueries(db: Db) {
   const resolve = db.prepare<[number, number | null, number]>('UPDATE import_rows SET resolved_at = ?, prospect_id = ? WHERE id = ? AND resolved_at IS NULL');
   const updateRaw = db.prepare<[string, string, number]>('UPDATE import_rows SET raw = ?, reason = ? WHERE id = ?');
   const allIssues = db.prepare<[number], ImportRowIssue>(`SELECT * FROM import_rows WHERE import_id = ? AND outcome = 'rejected' AND resolved_at IS NULL ORDER BY row_number`);
+  const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
   return {
     create: (fileName: string, size: number, now: number) => Number(create.run(fileName, size, now).lastInsertRowid),
     get: (id: number) => get.get(id) ?? null,
@@ -78,6 +79,8 @@ export function importQueries(db: Db) {
     resolve: (id: number, prospectId: number | null, now: number) => resolve.run(now, prospectId, id).changes,
     updateRaw: (id: number, raw: Record<string, string>, reason: string) => void updateRaw.run(JSON.stringify(raw), reason, id),
     openIssuesOf: (importId: number) => allIssues.iterate(importId),
+    /** Prospects an import created (the ones it updated keep their first import), with their status now. */
+    createdBy: (importId: number) => createdBy.all(importId),
   };
 }
 export type ImportQueries = ReturnType<typeof importQueries>;

@@ -17,7 +17,9 @@ export function ftsQuery(search: string): string | null {
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
-type Filter = Pick<ProspectListQuery, 'search' | 'tagId' | 'importId' | 'status' | 'timeZone'>;
+/** The screen's filter; country and source are extra narrowing the enrollment API accepts (not on the screen). */
+export type ProspectQueryFilter = Partial<Pick<ProspectListQuery, 'search' | 'tagId' | 'importId' | 'status' | 'timeZone'>> & { country?: string | null; source?: string | null };
+type Filter = ProspectQueryFilter;
 
 function where(filter: Filter): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
@@ -42,6 +44,14 @@ function where(filter: Filter): { sql: string; params: Record<string, unknown> }
   if (filter.timeZone != null) {
     parts.push('p.time_zone = @timeZone');
     params.timeZone = filter.timeZone;
+  }
+  if (filter.country) {
+    parts.push('p.country = @country');
+    params.country = filter.country.toUpperCase();
+  }
+  if (filter.source) {
+    parts.push('p.source = @source');
+    params.source = filter.source;
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -1,22 +1,63 @@
 // The import dialog, over any screen: upload progress, the mapping step, import progress, then the summary.
-import type { ImportCounts } from '../../../../shared/contract/imports';
+import { useState } from 'react';
+import type { ImportCounts, ImportSummary } from '../../../../shared/contract/imports';
+import { api } from '../../api/client';
 import { importSelectors, useImportStore } from '../../store/imports';
 import { useProspectsStore } from '../../store/prospects';
 import { MappingStep } from './MappingStep';
+import { EnrollDialog } from '../sequences/EnrollDialog';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
+
+/** The prospects offered for enrollment at the end of an import, and its suppressed ones (refused with the reason). */
+interface Enrolling {
+  summary: ImportSummary;
+  enrollable: number[];
+  suppressed: number[];
+}
+
+/** Lists the import's prospects on the Prospects screen. */
+function showImported(importId: number) {
+  useProspectsStore.getState().setView('all');
+  useProspectsStore.getState().setQuery({ search: '', tagId: null, status: null, timeZone: null, importId });
+  window.location.hash = '#/prospects';
+}
 
 export function ImportDialog() {
   const phase = useImportStore(importSelectors.phase);
   const fileName = useImportStore(importSelectors.fileName);
+  const [enrolling, setEnrolling] = useState<Enrolling | null>(null);
   if (phase === 'closed') return null;
   const close = () => void useImportStore.getState().close();
+  // The enroll dialog takes the summary's place while it is open.
+  if (enrolling) {
+    const { summary, enrollable, suppressed } = enrolling;
+    return (
+      <EnrollDialog
+        prospectIds={[...enrollable, ...suppressed]}
+        count={enrollable.length}
+        description={`from ${summary.fileName}`}
+        note={
+          suppressed.length
+            ? `${suppressed.length.toLocaleString()} suppressed prospect${suppressed.length === 1 ? '' : 's'} from this file will be refused with the reason.`
+            : undefined
+        }
+        onClose={(enrolled) => {
+          setEnrolling(null);
+          // Nothing enrolled (cancelled, or all refused): back to the summary; otherwise list who was imported.
+          if (enrolled === 0) return;
+          showImported(summary.id);
+          close();
+        }}
+      />
+    );
+  }
   return (
     <Modal title={`Import ${fileName ?? 'prospects'}`} onClose={phase === 'running' ? null : close} wide={phase === 'mapping'}>
       {phase === 'uploading' && <Uploading />}
       {phase === 'mapping' && <MappingStep />}
       {phase === 'running' && <Running />}
-      {phase === 'finished' && <Finished />}
+      {phase === 'finished' && <Finished onEnroll={setEnrolling} />}
       {phase === 'error' && <Failed />}
     </Modal>
   );
@@ -56,17 +97,26 @@ function Running() {
   );
 }
 
-function Finished() {
+function Finished({ onEnroll }: { onEnroll(e: Enrolling): void }) {
   const summary = useImportStore(importSelectors.summary);
   const progress = useImportStore(importSelectors.progress);
+  const [enrollError, setEnrollError] = useState<string | null>(null);
   if (!summary) return null;
   const cancelled = summary.status === 'cancelled';
   const failed = summary.status === 'failed';
+  const offered = summary.counts.created + summary.counts.updated;
   const showProspects = () => {
-    useProspectsStore.getState().setView('all');
-    useProspectsStore.getState().setQuery({ search: '', tagId: null, status: null, timeZone: null, importId: summary.id });
-    window.location.hash = '#/prospects';
+    showImported(summary.id);
     void useImportStore.getState().close();
+  };
+  const enroll = async () => {
+    setEnrollError(null);
+    try {
+      const who = await api().call('imports.prospects', { importId: summary.id });
+      onEnroll({ summary, ...who });
+    } catch (err) {
+      setEnrollError(err instanceof Error ? err.message : String(err));
+    }
   };
   const showIssues = () => {
     useProspectsStore.getState().setView('issues');
@@ -86,6 +136,11 @@ function Finished() {
           <CountList counts={summary.counts} />
         </>
       )}
+      {enrollError && (
+        <p className="form-error" role="alert">
+          {enrollError}
+        </p>
+      )}
       <div className="form-actions">
         {summary.counts.rejected > 0 && !cancelled && (
           <button type="button" className="button secondary" onClick={showIssues}>
@@ -93,9 +148,16 @@ function Finished() {
           </button>
         )}
         {!cancelled && !failed ? (
-          <button type="button" className="button" onClick={showProspects}>
-            Show these prospects
-          </button>
+          <>
+            {offered > 0 && (
+              <button type="button" className="button secondary" onClick={() => void enroll()}>
+                Enroll these {offered.toLocaleString()} prospect{offered === 1 ? '' : 's'} in a sequence…
+              </button>
+            )}
+            <button type="button" className="button" onClick={showProspects}>
+              Show these prospects
+            </button>
+          </>
         ) : (
           <button type="button" className="button" onClick={() => void useImportStore.getState().close()}>
             Close

@@ -71,6 +71,26 @@ export function ProspectDetail({ id }: { id: number }) {
       live = false;
     };
   }, [id]);
+  // The timeline follows the engine live (enrolled, sent, replied…); the fields being edited are left alone.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api().on('timeline.changed', ({ prospectIds }) => {
+      if (!prospectIds.includes(id)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void api()
+          .call('prospects.get', { id })
+          .then(
+            (d) => setData((prev) => (prev ? { ...prev, timeline: d.timeline, prospect: { ...prev.prospect, status: d.prospect.status } } : prev)),
+            () => undefined,
+          );
+      }, 150);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [id]);
 
   if (failure && !data) return <aside className="detail-panel" aria-label="Prospect"><p className="form-error">{failure}</p></aside>;
   if (!data || !draft) return <aside className="detail-panel" aria-label="Prospect"><p className="muted">Loading…</p></aside>;

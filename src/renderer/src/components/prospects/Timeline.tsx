@@ -7,14 +7,14 @@ const labels: Record<string, string> = {
 
 export function Timeline({ events }: { events: TimelineEvent[] }) {
   return (
-    <section className="timeline" aria-label="Timeline">
+    <section className="timeline" aria-label="Timeline" data-testid="prospect-timeline">
       <h3>Timeline</h3>
       {events.length === 0 ? (
         <p className="muted">Nothing yet. Emails, replies, calls and changes will appear here.</p>
       ) : (
         <ol>
           {events.map((e) => (
-            <li key={e.id}>
+            <li key={e.id} data-type={e.type}>
               <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleString()}</time>
               <span>
                 {labels[e.type] ?? e.type.replaceAll('_', ' ')}
