@@ -50,6 +50,21 @@ describe('engine API', () => {
     if (!res.ok) expect(res.error.issues!.map((i) => i.path).sort()).toEqual(['name', 'schedule.days', 'schedule.end', 'steps.0.variants.0.body']);
   });
 
+  it('finds prospects for the preview with the Prospects screen search (word prefixes of name, email, company)', async () => {
+    const api = createApi(core(true));
+    await api('test.prospects.add', {
+      prospects: [
+        { email: 'ann.lee@acme.test', firstName: 'Ann', lastName: 'Lee', company: 'Acme Freight' },
+        { email: 'bo@zeta.test', firstName: 'Bo', company: 'Zeta' },
+      ],
+    });
+    const byName = await api('sequences.findProspects', { search: 'an' });
+    expect(byName).toMatchObject({ ok: true, value: [{ name: 'Ann Lee', email: 'ann.lee@acme.test', company: 'Acme Freight', status: 'active' }] });
+    const byCompany = await api('sequences.findProspects', { search: 'zet' });
+    expect(byCompany).toMatchObject({ ok: true, value: [{ name: 'Bo', email: 'bo@zeta.test' }] });
+    expect(await api('sequences.findProspects', { search: 'nobody' })).toEqual({ ok: true, value: [] });
+  });
+
   it('enrolls by filter and returns a reason for each refusal', async () => {
     const c = core(true);
     const api = createApi(c);

@@ -1,4 +1,5 @@
 // Handlers for sequences: editing, status, starters, attachments and the preview.
+import { ProspectListQuerySchema } from '../../../shared/contract/prospects';
 import { starters } from '../../../shared/domain/starters';
 import type { Core } from '../../core/createCore';
 import { prospectName } from '../../core/db/queries/enrollments';
@@ -35,25 +36,22 @@ export function sequenceHandlers(core: Core): HandlerGroup<SequenceMethods> {
     'sequences.preview': (r) => previewSequence(core.engine, r.prospectId, r.sequence, r.startAt),
     'sequences.mergeFields': () => {
       // Custom fields seen on prospects (from imports), so the editor can offer them by name.
-      const rows = core.deps.db
-        .prepare("SELECT DISTINCT j.key AS key FROM prospects, json_each(prospects.custom_fields) j WHERE prospects.id IN (SELECT id FROM prospects ORDER BY id DESC LIMIT 2000) LIMIT 200")
-        .all() as { key: string }[];
       return [
         ...standardFields.map((f) => ({ ...f, source: 'prospect' as const })),
-        ...rows.map((r) => ({ name: fieldKey(r.key), label: r.key, source: 'custom' as const })).filter((f) => f.name),
+        ...core.prospects.customFieldKeys().map((key) => ({ name: fieldKey(key), label: key, source: 'custom' as const })).filter((f) => f.name),
         ...repFieldList.map((f) => ({ ...f, source: 'rep' as const })),
       ];
     },
     'sequences.findProspects': ({ search }) => {
-      const like = `%${search.trim().replace(/[%_]/g, '')}%`;
-      const rows = core.deps.db
-        .prepare(
-          `SELECT id, email, first_name, last_name, company, status FROM prospects
-           WHERE email_normalized LIKE @like OR first_name LIKE @like OR last_name LIKE @like OR company LIKE @like
-           ORDER BY id DESC LIMIT 50`,
-        )
-        .all({ like }) as { id: number; email: string; first_name: string | null; last_name: string | null; company: string | null; status: string }[];
-      return rows.map((r) => ({ id: r.id, name: prospectName(r), email: r.email, company: r.company, status: r.status }));
+      // The same word-prefix search as the Prospects screen.
+      const { rows } = core.prospects.list(ProspectListQuerySchema.parse({ search, limit: 50 }));
+      return rows.map((p) => ({
+        id: p.id,
+        name: prospectName({ email: p.email, first_name: p.firstName, last_name: p.lastName }),
+        email: p.email,
+        company: p.company,
+        status: p.status,
+      }));
     },
     'sequences.addAttachment': (r) => s.addAttachment(r.sequenceId, r.filename, r.contentType, r.dataBase64),
   };

@@ -40,6 +40,10 @@ export class ProspectService {
     return { total: this.list_.count(query), rows: this.list_.page(query).map(toProspect) };
   }
 
+  customFieldKeys(): string[] {
+    return this.list_.customFieldKeys();
+  }
+
   ids(filter: ProspectFilter): number[] {
     return this.list_.ids(filter);
   }

@@ -96,5 +96,12 @@ export function prospectListQueries(db: Db) {
       return (db.prepare(`EXPLAIN QUERY PLAN ${this.pageSql(q)}`).all({ ...w.params, limit: q.limit, offset: q.offset }) as { detail: string }[]).map((r) => r.detail);
     },
     timeZones: () => db.prepare('SELECT DISTINCT time_zone FROM prospects WHERE time_zone IS NOT NULL ORDER BY time_zone').pluck().all() as string[],
+    /** Custom field names seen on recent prospects (from imports), for the editor's merge-field help. */
+    customFieldKeys: () =>
+      prepared(
+        'SELECT DISTINCT j.key FROM prospects, json_each(prospects.custom_fields) j WHERE prospects.id IN (SELECT id FROM prospects ORDER BY id DESC LIMIT 2000) LIMIT 200',
+      )
+        .pluck()
+        .all() as string[],
   };
 }
