@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import type { Db } from '../core/db/open';
+import { accountQueries } from '../core/db/queries/accounts';
 import type { MailProvider, SentEmail } from '../core/mail/provider';
 
 export const fakeMailboxAddress = 'rep@repdesk-test.invalid';
@@ -35,7 +36,5 @@ export function fakeMailProvider(clock: Clock): MailProvider & { sent: SentEmail
 
 /** Adds the fake mailbox as a connected account once. */
 export function ensureFakeAccount(db: Db, now: number): void {
-  db.prepare(
-    "INSERT INTO accounts (provider, email, display_name, status, created_at, updated_at) VALUES ('gmail', ?, 'Test mailbox', 'connected', ?, ?) ON CONFLICT (provider, email) DO NOTHING",
-  ).run(fakeMailboxAddress, now, now);
+  accountQueries(db).addConnectedIfMissing('gmail', fakeMailboxAddress, 'Test mailbox', now);
 }

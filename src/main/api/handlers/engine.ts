@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../core/clock';
 import type { Core } from '../../core/createCore';
+import { prospectQueries, type ProspectQueries } from '../../core/db/queries/prospects';
 import { UserError } from '../../core/errors';
 import type { HandlerGroup } from '../handlers';
 
@@ -13,6 +14,8 @@ function testClock(core: Core): ManualClock {
 
 export function engineHandlers(core: Core): HandlerGroup<'engine.status' | 'test.clock.advance' | 'test.clock.set' | 'test.prospects.add'> {
   const { q } = core.engine;
+  // Test mode only: prepared on first use, then kept.
+  let testProspects: ProspectQueries | null = null;
   return {
     'engine.status': () => {
       const now = core.deps.clock.now();
@@ -49,15 +52,23 @@ export function engineHandlers(core: Core): HandlerGroup<'engine.status' | 'test
     'test.prospects.add': ({ prospects }) => {
       testClock(core);
       const now = core.deps.clock.now();
-      const insert = core.deps.db.prepare(
-        `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, country, time_zone, domain, custom_fields, source, created_at, updated_at, phone)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', ?, ?, ?)`,
-      );
+      const store = (testProspects ??= prospectQueries(core.deps.db));
       const ids = core.deps.db.transaction(() =>
         prospects.map((p) =>
-          Number(
-            insert.run(p.email, p.email.toLowerCase(), p.firstName ?? null, p.lastName ?? null, p.company ?? null, p.title ?? null, p.country ?? null, p.timeZone ?? null, p.email.split('@')[1]!.toLowerCase(), JSON.stringify(p.customFields ?? {}), now, now, p.phone ?? null).lastInsertRowid,
-          ),
+          store.insertTest({
+            email: p.email,
+            email_normalized: p.email.toLowerCase(),
+            first_name: p.firstName ?? null,
+            last_name: p.lastName ?? null,
+            company: p.company ?? null,
+            title: p.title ?? null,
+            country: p.country ?? null,
+            time_zone: p.timeZone ?? null,
+            domain: p.email.split('@')[1]!.toLowerCase(),
+            custom_fields: JSON.stringify(p.customFields ?? {}),
+            phone: p.phone ?? null,
+            now,
+          }),
         ),
       )();
       return { ids };

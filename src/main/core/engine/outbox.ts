@@ -11,21 +11,19 @@ import type { EngineContext } from './context';
 import type { EnrollmentService } from './enrollmentService';
 import { describeStep, nextWindowFor, planNext } from './planner';
 import { prospectName } from '../db/queries/enrollments';
+import { messageQueries, type MessageQueries } from '../db/queries/messages';
 
 export type SendOutcome = 'sent' | 'held' | 'cancelled' | 'retry' | 'failed' | 'paused';
 
 
 export class Outbox {
-  private readonly insertMessage;
+  private readonly messages: MessageQueries;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly enrollments: EnrollmentService,
   ) {
-    this.insertMessage = ctx.db.prepare(
-      `INSERT INTO messages (account_id, prospect_id, step_run_id, direction, provider_message_id, provider_thread_id, message_id_header, from_address, to_addresses, subject, at)
-       VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
+    this.messages = messageQueries(ctx.db);
   }
 
   private event(run: StepRunRow, type: string, reason: string, data: Record<string, unknown> = {}): void {
@@ -139,7 +137,18 @@ export class Outbox {
     this.ctx.db.transaction(() => {
       q.runs.update(run.id, now, { state: 'sent', auto: false, providerMessageId: sent.providerMessageId, providerThreadId: sent.threadId, completedAt: sent.sentAt, reason: null, warning: null });
       q.enrollments.setThread(run.enrollment_id, sent.threadId, now);
-      this.insertMessage.run(account.id, run.prospect_id, run.id, sent.providerMessageId, sent.threadId, messageId, account.email, JSON.stringify([prospect.email]), q.runs.get(run.id)!.subject, sent.sentAt);
+      this.messages.recordSent({
+        accountId: account.id,
+        prospectId: run.prospect_id,
+        stepRunId: run.id,
+        providerMessageId: sent.providerMessageId,
+        providerThreadId: sent.threadId,
+        messageIdHeader: messageId,
+        fromAddress: account.email,
+        toAddresses: [prospect.email],
+        subject: q.runs.get(run.id)!.subject,
+        at: sent.sentAt,
+      });
       q.pacing.record(account.id, run.id, domain, now);
       const variantNote = run.variant !== null ? ` (variant ${String.fromCharCode(65 + run.variant)})` : '';
       this.event(run, 'sent', `${describeStep({ type: run.step_type, position: run.step_position })} sent to ${prospect.email} from ${account.email}${variantNote}`, {

@@ -2,6 +2,7 @@
 import type { StepRun } from '../../../shared/contract/enrollments';
 import type { CallOutcome } from '../../../shared/domain/sequence';
 import { allowedActions, type StepRunAction } from '../../../shared/domain/stepRun';
+import { callQueries, type CallQueries } from '../db/queries/calls';
 import { parseOptions } from '../db/queries/sequences';
 import { toStepRun, type StepRunRow } from '../db/queries/stepRuns';
 import { UserError, notFound } from '../errors';
@@ -22,7 +23,7 @@ const outcomeText: Record<CallOutcome, string> = {
 };
 
 export class StepRunService implements StepRunActions {
-  private readonly insertCall;
+  private readonly calls: CallQueries;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -30,7 +31,7 @@ export class StepRunService implements StepRunActions {
     /** Wakes the scheduler when automatic work became due now (an approval). */
     private readonly wake: () => void,
   ) {
-    this.insertCall = ctx.db.prepare('INSERT INTO calls (prospect_id, step_run_id, phone, outcome, notes, placed_at) VALUES (?, ?, ?, ?, ?, ?)');
+    this.calls = callQueries(ctx.db);
   }
 
   list(enrollmentId: number): StepRun[] {
@@ -119,9 +120,7 @@ export class StepRunService implements StepRunActions {
     let stop: { prospectId: number; enrollmentId: number; callId: number } | null = null;
     const out = this.act(id, 'logCall', (run, now) => {
       const prospect = this.ctx.q.enrollments.prospect(run.prospect_id)!;
-      const callId = Number(
-        this.insertCall.run(run.prospect_id, run.id, prospect.phone, call.outcome, call.notes?.trim() || null, now).lastInsertRowid,
-      );
+      const callId = this.calls.insert({ prospectId: run.prospect_id, stepRunId: run.id, phone: prospect.phone, outcome: call.outcome, notes: call.notes?.trim() || null, placedAt: now });
       this.ctx.q.runs.update(run.id, now, { state: 'done', auto: false, reason: outcomeText[call.outcome], completedAt: now });
       this.event(run, 'call_logged', `${outcomeText[call.outcome]}${call.notes?.trim() ? `: ${call.notes.trim()}` : ''}`, now, { outcome: call.outcome, callId });
       const e = this.ctx.q.enrollments.get(run.enrollment_id)!;

@@ -3,28 +3,17 @@ import type { TimeOff } from '../../../shared/domain/sendingSettings';
 import { localText, nextSendable, timeOffIntervals } from '../schedule/calendar';
 import { calendarForEnrollment, type EngineContext } from './context';
 
-interface Row {
-  id: number;
-  enrollment_id: number;
-  prospect_id: number;
-  sequence_id: number;
-}
-
 /** Re-plans scheduled runs (automatic or for the rep) that fall inside the given days off. Returns how many moved. */
 export function replanForTimeOff(ctx: EngineContext, added: readonly TimeOff[]): number {
   if (added.length === 0) return 0;
   const { db, q, clock } = ctx;
   const now = clock.now();
   const intervals = timeOffIntervals(added, ctx.settings.get().timeZone);
-  const find = db.prepare<[number, number], Row>(
-    `SELECT r.id, r.enrollment_id, e.prospect_id, e.sequence_id FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id
-     WHERE r.state = 'scheduled' AND r.approved_at IS NULL AND r.due_at >= ? AND r.due_at < ? AND e.status <> 'finished'`,
-  );
   let moved = 0;
   db.transaction(() => {
     intervals.forEach((interval, i) => {
       const label = added[i]?.label ? ` (${added[i]!.label})` : '';
-      for (const row of find.all(Math.max(interval.start, now), interval.end)) {
+      for (const row of q.runs.scheduledBetween(Math.max(interval.start, now), interval.end)) {
         const cal = calendarForEnrollment(ctx, row);
         const dueAt = nextSendable(cal, interval.end);
         q.runs.update(row.id, now, { dueAt, reason: `You are off that day${label}` }, 'scheduled');

@@ -69,10 +69,7 @@ export class ImportService {
     this.q = importQueries(deps.db);
     this.writer = openWriterConnection(deps.db);
     // Anything left mid-way by a previous run never committed: say so rather than show it as running.
-    deps.db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`).run();
-    deps.db
-      .prepare(`UPDATE imports SET status = 'failed', failure = 'Repdesk closed during this import; nothing from it was saved. Import the file again.' WHERE status = 'running'`)
-      .run();
+    this.q.recoverInterrupted();
   }
 
   create(fileName: string, size: number): { importId: number } {
@@ -207,7 +204,7 @@ export class ImportService {
   discard(importId: number): { discarded: boolean } {
     if (this.running?.importId === importId) throw new UserError('conflict', 'This import is running; cancel it instead.');
     const had = this.uploads.discard(importId);
-    this.deps.db.prepare(`DELETE FROM imports WHERE id = ? AND status IN ('uploading', 'ready')`).run(importId);
+    this.q.discardUnstarted(importId);
     return { discarded: had };
   }
 

@@ -2,7 +2,7 @@
 import type { ProspectStatus } from '../../../shared/domain/prospect';
 import type { Db } from '../db/open';
 import { stagingQueries, type StagingQueries } from '../db/queries/importStaging';
-import { searchName, type ProspectRow, type ProspectValues } from '../db/queries/prospects';
+import { searchName, type ProspectValues } from '../db/queries/prospects';
 import type { DraftStore } from './applyDraft';
 
 /**
@@ -14,14 +14,12 @@ export function stagedProspects(db: Db, rowNumber: () => number): DraftStore & {
   const staging = stagingQueries(db);
   // Email -> staged row: kept here rather than as an index on the staging table, which cost more per row.
   const stagedIds = new Map<string, number>();
-  const storeByEmail = db.prepare<[string], ProspectRow>('SELECT * FROM main.prospects WHERE email_normalized = ?');
-  const storeUpdatedAt = db.prepare<[number], { updated_at: number }>('SELECT updated_at FROM main.prospects WHERE id = ?');
   return {
     staging,
     byEmail(emailNormalized) {
       const stageId = stagedIds.get(emailNormalized);
       if (stageId !== undefined) return staging.byId(stageId);
-      return storeByEmail.get(emailNormalized) ?? null;
+      return staging.storeByEmail(emailNormalized);
     },
     insert(values: ProspectValues, emailNormalized: string, status: ProspectStatus) {
       stagedIds.set(emailNormalized, staging.insert({ emailNormalized, rowNumber: rowNumber(), targetId: null, targetUpdatedAt: null, values, status, searchName: searchName(values.first_name, values.last_name) }));
@@ -32,7 +30,7 @@ export function stagedProspects(db: Db, rowNumber: () => number): DraftStore & {
       const stageId = stagedIds.get(emailNormalized);
       if (stageId !== undefined) staging.update(stageId, values, status, name);
       else {
-        const targetUpdatedAt = storeUpdatedAt.get(id)?.updated_at ?? 0;
+        const targetUpdatedAt = staging.storeUpdatedAt(id) ?? 0;
         stagedIds.set(emailNormalized, staging.insert({ emailNormalized, rowNumber: rowNumber(), targetId: id, targetUpdatedAt, values, status, searchName: name }));
       }
     },

@@ -8,6 +8,8 @@ import type { StepRunService } from '../engine/stepRunService';
 import type { SequenceService } from '../sequences/sequenceService';
 import type { SettingsService } from '../settings/settingsService';
 import { UserError } from '../errors';
+import { prospectQueries } from '../db/queries/prospects';
+import { settingsQueries } from '../db/queries/settings';
 import type { QueueService } from './queueService';
 
 const stateKey = 'demo.workspace';
@@ -65,6 +67,9 @@ function demoSequences(): SequenceInput[] {
 }
 
 export class DemoWorkspace {
+  private readonly prospects;
+  private readonly settingsRows;
+
   constructor(
     private readonly ctx: EngineContext,
     private readonly sequences: SequenceService,
@@ -73,15 +78,17 @@ export class DemoWorkspace {
     private readonly queue: QueueService,
     /** The rep's settings, writable: the demo lends a sign-off name when none is set. */
     private readonly settings: SettingsService,
-  ) {}
+  ) {
+    this.prospects = prospectQueries(ctx.db);
+    this.settingsRows = settingsQueries(ctx.db);
+  }
 
   isLoaded(): boolean {
-    return this.ctx.db.prepare('SELECT 1 AS x FROM prospects WHERE source = ? LIMIT 1').get(demoSource) !== undefined || this.state() !== null;
+    return this.prospects.anyFromSource(demoSource) || this.state() !== null;
   }
 
   private state(): { sequenceIds: number[]; lentName: string | null } | null {
-    const row = this.ctx.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(stateKey);
-    return row ? (JSON.parse(row.value) as { sequenceIds: number[]; lentName: string | null }) : null;
+    return this.settingsRows.value(stateKey) as { sequenceIds: number[]; lentName: string | null } | null;
   }
 
   /**
@@ -98,16 +105,12 @@ export class DemoWorkspace {
     // Emails sign off with the rep's name: a fresh workspace has none, so the demo lends one and takes it back on clear.
     const lentName = this.settings.get().repName.trim() === '' ? demoRepName : null;
     if (lentName) this.settings.update({ repName: lentName });
-    this.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(stateKey, JSON.stringify({ sequenceIds: [inbound.id, outbound.id], lentName }));
-    const insert = this.ctx.db.prepare(
-      `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, phone, phone_raw, domain, website, country, time_zone, time_zone_source, source, custom_fields, created_at, updated_at)
-       VALUES (@email, @email, @first, @last, @company, @title, @phone, @phone, @domain, @website, @country, @zone, 'demo', 'demo', @custom, @now, @now)`,
-    );
+    this.settingsRows.insert(stateKey, { sequenceIds: [inbound.id, outbound.id], lentName });
     const ids = this.ctx.db.transaction(() =>
       people.map((p) => {
         const email = `${p.first.toLowerCase()}.${p.last.toLowerCase().replace(/[^a-z]/g, '')}@${p.domain}`;
         const custom = JSON.stringify({ ...(p.hook ? { hook: p.hook } : {}), ...(p.asset ? { asset_name: p.asset } : {}), demo: 'yes' });
-        return Number(insert.run({ ...p, email, website: `https://${p.domain}`, custom, now }).lastInsertRowid);
+        return this.prospects.insertDemo({ ...p, email, website: `https://${p.domain}`, custom, now });
       }),
     )();
     const [t1, t2, t3, c1, c2, c3, e1, e2, e3, e4, a1] = ids.slice(0, 11) as number[];
@@ -144,9 +147,9 @@ export class DemoWorkspace {
     const state = this.state();
     let removed = 0;
     this.ctx.db.transaction(() => {
-      removed = this.ctx.db.prepare('DELETE FROM prospects WHERE source = ?').run(demoSource).changes;
-      for (const id of state?.sequenceIds ?? []) this.ctx.db.prepare('DELETE FROM sequences WHERE id = ?').run(id);
-      this.ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(stateKey);
+      removed = this.prospects.removeBySource(demoSource);
+      for (const id of state?.sequenceIds ?? []) this.ctx.q.sequences.remove.run(id);
+      this.settingsRows.remove(stateKey);
     })();
     if (state?.lentName && this.settings.get().repName === state.lentName) this.settings.update({ repName: '' });
     this.ctx.bus.emit('queue.changed', { prospectIds: [] });

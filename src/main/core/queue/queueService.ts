@@ -6,6 +6,7 @@ import { compareQueueItems, countBands, dueBand, sectionOf } from '../../../shar
 import { allowedActions } from '../../../shared/domain/stepRun';
 import { parseOptions, parseSchedule } from '../db/queries/sequences';
 import { queueQueries, type QueueRow } from '../db/queries/queue';
+import { prospectQueries } from '../db/queries/prospects';
 import { prospectName } from '../db/queries/enrollments';
 import { prospectContext } from '../engine/composer';
 import { zoneFor, type EngineContext } from '../engine/context';
@@ -56,9 +57,11 @@ export function offHours(at: number, zone: string): boolean {
 
 export class QueueService {
   readonly q;
+  private readonly prospects;
 
   constructor(private ctx: EngineContext) {
     this.q = queueQueries(ctx.db);
+    this.prospects = prospectQueries(ctx.db);
   }
 
   /** The nav's Today figure: exactly the rows the queue shows. */
@@ -94,7 +97,7 @@ export class QueueService {
       goingOut: this.goingOut(day),
       changed: this.changed(day),
       mailbox: this.mailbox(),
-      demo: this.ctx.db.prepare("SELECT 1 AS x FROM prospects WHERE source = 'demo' LIMIT 1").get() !== undefined,
+      demo: this.prospects.anyFromSource('demo'),
     };
   }
 

@@ -2,6 +2,7 @@
 import type { TimerHandle } from '../clock';
 import { prospectName } from '../db/queries/enrollments';
 import type { QueueRow } from '../db/queries/queue';
+import { settingsQueries, type SettingsQueries } from '../db/queries/settings';
 import { prospectContext } from '../engine/composer';
 import type { EngineContext } from '../engine/context';
 import { renderEmail } from '../templates/render';
@@ -19,11 +20,14 @@ export class Reminders {
   private checkedUpTo = 0;
   private readonly announced = new Set<number>();
   private unsubscribe: (() => void) | null = null;
+  private readonly settingsRows: SettingsQueries;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly queue: QueueService,
-  ) {}
+  ) {
+    this.settingsRows = settingsQueries(ctx.db);
+  }
 
   /**
    * Announces what fell due today since the last announcement (once, as one notification: at the first start of
@@ -76,13 +80,12 @@ export class Reminders {
 
   // The mark survives restarts (a raw settings row the rep's settings ignore), so nothing is announced twice.
   private storedMark(): number | null {
-    const row = this.ctx.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(markKey);
-    const v = row ? (JSON.parse(row.value) as unknown) : null;
+    const v = this.settingsRows.value(markKey);
     return typeof v === 'number' ? v : null;
   }
 
   private storeMark(): void {
-    this.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(markKey, JSON.stringify(this.checkedUpTo));
+    this.settingsRows.upsert(markKey, this.checkedUpTo);
   }
 
   private arm(): void {

@@ -3,38 +3,23 @@ import { parseSchedule } from '../db/queries/sequences';
 import { calendarFor, type EngineContext } from '../engine/context';
 import { localText, planDue } from '../schedule/calendar';
 
-interface PendingRow {
-  id: number;
-  enrollment_id: number;
-  prospect_id: number;
-  step_id: number;
-  due_at: number;
-  created_at: number;
-}
-
 /**
  * Re-plans scheduled runs not yet due in the sequence (all of them when the schedule changed,
  * else only those of the given steps), from the moment the enrollment's previous step completed.
  * Runs inside the caller's transaction; returns how many moved.
  */
 export function replanNotYetDue(ctx: EngineContext, sequenceId: number, stepIds: Set<number> | 'all', now: number): number {
-  const { db, q } = ctx;
+  const { q } = ctx;
   const seq = q.sequences.get.get(sequenceId)!;
   const schedule = parseSchedule(seq.schedule);
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.enrollment_id, e.prospect_id, r.step_id, r.due_at, e.created_at FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id
-       WHERE e.sequence_id = ? AND e.status <> 'finished' AND r.state = 'scheduled' AND r.approved_at IS NULL AND r.due_at > ?`,
-    )
-    .all(sequenceId, now) as PendingRow[];
-  const lastDone = db.prepare<[number], { at: number | null }>("SELECT max(completed_at) AS at FROM step_runs WHERE enrollment_id = ? AND state IN ('sent', 'done', 'skipped')");
+  const rows = q.runs.notYetDueOfSequence(sequenceId, now);
   let moved = 0;
   for (const row of rows) {
     if (stepIds !== 'all' && !stepIds.has(row.step_id)) continue;
     const step = q.sequences.step.get(row.step_id)!;
     const prospect = q.enrollments.prospect(row.prospect_id)!;
     const cal = calendarFor(ctx, prospect, schedule);
-    const base = lastDone.get(row.enrollment_id)?.at ?? row.created_at;
+    const base = q.runs.lastDoneAt(row.enrollment_id) ?? row.created_at;
     const dueAt = Math.max(planDue(cal, base, step.delay_amount, step.delay_unit), planDue(cal, now, 0, 'hours'));
     if (dueAt === row.due_at) continue;
     q.runs.update(row.id, now, { dueAt, reason: 'The sequence was edited' }, 'scheduled');

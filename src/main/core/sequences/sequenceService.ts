@@ -152,10 +152,7 @@ export class SequenceService {
       this.ctx.recorder.event({ prospectId: run.prospect_id, enrollmentId: run.enrollment_id, stepRunId: id, type: 'skipped', reason: 'The step was removed from the sequence', at: now });
       const e = q.enrollments.get(run.enrollment_id)!;
       // Continue after the steps this enrollment already reached.
-      const reached = this.ctx.db
-        .prepare('SELECT max(st.position) AS p FROM step_runs r JOIN steps st ON st.id = r.step_id WHERE r.enrollment_id = ? AND st.deleted_at IS NULL')
-        .get(e.id) as { p: number | null };
-      planNextAfter(this.ctx, e, reached.p ?? -1, now);
+      planNextAfter(this.ctx, e, q.runs.reachedPosition(e.id) ?? -1, now);
     }
     return ids.length;
   }

@@ -97,11 +97,16 @@ export function accountQueries(db: Db) {
     'INSERT OR IGNORE INTO calendar_seen (account_id, event_id, at) VALUES (@accountId, @eventId, @at)',
   );
 
+  const addConnected = db.prepare<[string, string, string, number, number]>(
+    'INSERT INTO accounts (provider, email, display_name, status, created_at, updated_at) VALUES (?, ?, ?, \'connected\', ?, ?) ON CONFLICT (provider, email) DO NOTHING',
+  );
   const must = (changes: number, what: string) => {
     if (changes !== 1) throw new Error(`${what} changed ${changes} rows`);
   };
 
   return {
+    /** Adds a connected mailbox unless one with this provider and address exists (the harness's fake mailbox). */
+    addConnectedIfMissing: (provider: string, email: string, displayName: string, now: number) => void addConnected.run(provider, email, displayName, now, now),
     all: (): AccountRow[] => all.all().map(toAccount),
     get: (id: number): AccountRow | null => {
       const r = byId.get(id);

@@ -62,6 +62,8 @@ export function stagingQueries(db: Db) {
   const link = db.prepare<[number]>('INSERT OR IGNORE INTO temp.import_stage_links (prospect_id) VALUES (?)');
   const remove = db.prepare<[number]>('DELETE FROM temp.import_stage WHERE id = ?');
   const setStatus = db.prepare<[string, number]>('UPDATE temp.import_stage SET status = ? WHERE id = ?');
+  const storeByEmail = db.prepare<[string], ProspectRow>('SELECT * FROM main.prospects WHERE email_normalized = ?');
+  const storeUpdatedAt = db.prepare<[number], { updated_at: number }>('SELECT updated_at FROM main.prospects WHERE id = ?');
 
   const values = (v: ProspectValues) => valueColumns.map((c) => (c === 'custom_fields' ? JSON.stringify(v.custom_fields) : v[c]));
   return {
@@ -78,6 +80,10 @@ export function stagingQueries(db: Db) {
     link: (prospectId: number) => void link.run(prospectId),
     remove: (stageId: number) => void remove.run(stageId),
     setStatus: (stageId: number, status: ProspectStatus) => void setStatus.run(status, stageId),
+    /** The stored prospect with this email (not a staged one). */
+    storeByEmail: (emailNormalized: string) => storeByEmail.get(emailNormalized) ?? null,
+    /** When the stored prospect was last changed, to detect a change made while the import stages. */
+    storeUpdatedAt: (id: number) => storeUpdatedAt.get(id)?.updated_at ?? null,
   };
 }
 export type StagingQueries = ReturnType<typeof stagingQueries>;

@@ -64,7 +64,19 @@ export function importQueries(db: Db) {
   const updateRaw = db.prepare<[string, string, number]>('UPDATE import_rows SET raw = ?, reason = ? WHERE id = ?');
   const allIssues = db.prepare<[number], ImportRowIssue>(`SELECT * FROM import_rows WHERE import_id = ? AND outcome = 'rejected' AND resolved_at IS NULL ORDER BY row_number`);
   const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
+  const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
+  const failRunning = db.prepare(
+    `UPDATE imports SET status = 'failed', failure = 'Repdesk closed during this import; nothing from it was saved. Import the file again.' WHERE status = 'running'`,
+  );
+  const discardUnstarted = db.prepare<[number]>(`DELETE FROM imports WHERE id = ? AND status IN ('uploading', 'ready')`);
   return {
+    /** At start-up: drops uploads a previous run never started, and marks the one it was running as failed. */
+    recoverInterrupted() {
+      dropUnstarted.run();
+      failRunning.run();
+    },
+    /** Deletes an import that is still uploading or ready (not one that ran). */
+    discardUnstarted: (id: number) => void discardUnstarted.run(id),
     create: (fileName: string, size: number, now: number) => Number(create.run(fileName, size, now).lastInsertRowid),
     get: (id: number) => get.get(id) ?? null,
     list: () => list.all(),

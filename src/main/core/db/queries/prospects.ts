@@ -73,6 +73,38 @@ export function toProspect(row: ProspectRow): Prospect {
 
 const tagList = `(SELECT group_concat(t.name, char(31)) FROM prospect_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.prospect_id = p.id) AS tags`;
 
+/** A prospect the test harness adds directly, without import rules. */
+export interface TestProspectValues {
+  email: string;
+  email_normalized: string;
+  first_name: string | null;
+  last_name: string | null;
+  company: string | null;
+  title: string | null;
+  country: string | null;
+  time_zone: string | null;
+  domain: string;
+  custom_fields: string;
+  phone: string | null;
+  now: number;
+}
+
+/** A demo workspace prospect; its email is already normalised. */
+export interface DemoProspectValues {
+  email: string;
+  first: string;
+  last: string;
+  company: string;
+  title: string;
+  phone: string;
+  domain: string;
+  website: string;
+  country: string;
+  zone: string;
+  custom: string;
+  now: number;
+}
+
 export function prospectQueries(db: Db) {
   const byEmail = db.prepare<[string], ProspectRow>('SELECT * FROM prospects WHERE email_normalized = ?');
   const byId = db.prepare<[number], ProspectRow>(`SELECT p.*, ${tagList} FROM prospects p WHERE p.id = ?`);
@@ -95,6 +127,16 @@ export function prospectQueries(db: Db) {
     'SELECT id, type, reason, data, at FROM events WHERE prospect_id = ? ORDER BY at DESC, id DESC LIMIT ?',
   );
   const addEvent = db.prepare<[number, string, string | null, string, number]>('INSERT INTO events (prospect_id, type, reason, data, at) VALUES (?, ?, ?, ?, ?)');
+  const anyFromSource = db.prepare<[string], { x: number }>('SELECT 1 AS x FROM prospects WHERE source = ? LIMIT 1');
+  const removeBySource = db.prepare<[string]>('DELETE FROM prospects WHERE source = ?');
+  const insertTest = db.prepare<[TestProspectValues]>(
+    `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, country, time_zone, domain, custom_fields, source, created_at, updated_at, phone)
+     VALUES (@email, @email_normalized, @first_name, @last_name, @company, @title, @country, @time_zone, @domain, @custom_fields, 'test', @now, @now, @phone)`,
+  );
+  const insertDemo = db.prepare<[DemoProspectValues]>(
+    `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, phone, phone_raw, domain, website, country, time_zone, time_zone_source, source, custom_fields, created_at, updated_at)
+     VALUES (@email, @email, @first, @last, @company, @title, @phone, @phone, @domain, @website, @country, @zone, 'demo', 'demo', @custom, @now, @now)`,
+  );
 
   function params(values: ProspectValues, emailNormalized: string, status: ProspectStatus, now: number) {
     return { ...values, email_normalized: emailNormalized, custom_fields: JSON.stringify(values.custom_fields), status, search_name: searchName(values.first_name, values.last_name), now };
@@ -124,6 +166,13 @@ export function prospectQueries(db: Db) {
     tags: () => allTags.all(),
     timeline: (prospectId: number, limit = 200) => timeline.all(prospectId, limit),
     addEvent: (prospectId: number, type: string, reason: string | null, data: unknown, at: number) => void addEvent.run(prospectId, type, reason, JSON.stringify(data ?? {}), at),
+    anyFromSource: (source: string) => anyFromSource.get(source) !== undefined,
+    /** Deletes every prospect from one source; returns how many. */
+    removeBySource: (source: string) => removeBySource.run(source).changes,
+    /** A prospect added by the test harness (source 'test'); returns its id. */
+    insertTest: (values: TestProspectValues) => Number(insertTest.run(values).lastInsertRowid),
+    /** A sample prospect of the demo workspace (source and zone source 'demo'); returns its id. */
+    insertDemo: (values: DemoProspectValues) => Number(insertDemo.run(values).lastInsertRowid),
   };
 }
 export type ProspectQueries = ReturnType<typeof prospectQueries>;

@@ -64,6 +64,7 @@ export function sequenceQueries(db: Db) {
     update: db.prepare<{ id: number; name: string; schedule: string; options: string; now: number }>(
       'UPDATE sequences SET name = @name, schedule = @schedule, options = @options, updated_at = @now WHERE id = @id',
     ),
+    remove: db.prepare<[number]>('DELETE FROM sequences WHERE id = ?'),
     setStatus: db.prepare<[string, number, number]>('UPDATE sequences SET status = ?, updated_at = ? WHERE id = ?'),
     steps: db.prepare<[number], StepRow>('SELECT * FROM steps WHERE sequence_id = ? AND deleted_at IS NULL ORDER BY position'),
     step: db.prepare<[number], StepRow>('SELECT * FROM steps WHERE id = ?'),

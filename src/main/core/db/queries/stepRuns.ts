@@ -92,6 +92,16 @@ const columns: Record<keyof RunUpdate, string> = {
   completedAt: 'completed_at',
 };
 
+/** A planned run a live sequence edit may move, with what re-planning needs. */
+export interface NotYetDueRow {
+  id: number;
+  enrollment_id: number;
+  prospect_id: number;
+  step_id: number;
+  due_at: number;
+  created_at: number;
+}
+
 export function stepRunQueries(db: Db) {
   const byId = db.prepare<[number], StepRunRow>(`${select} WHERE r.id = ?`);
   const pendingOf = db.prepare<[number], StepRunRow>(
@@ -144,6 +154,18 @@ export function stepRunQueries(db: Db) {
   const ofMessage = db.prepare<[number], StepRunRow>(`${select} JOIN messages m ON m.step_run_id = r.id WHERE m.id = ?`);
   const pendingOfStep = db.prepare<[number], { id: number }>("SELECT id FROM step_runs WHERE step_id = ? AND state IN ('scheduled', 'awaiting_approval')");
   const setAutoForStep = db.prepare<[number, number]>("UPDATE step_runs SET auto = ? WHERE step_id = ? AND state = 'scheduled' AND approved_at IS NULL");
+  const notYetDueOfSequence = db.prepare<[number, number], NotYetDueRow>(
+    `SELECT r.id, r.enrollment_id, e.prospect_id, r.step_id, r.due_at, e.created_at FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id
+     WHERE e.sequence_id = ? AND e.status <> 'finished' AND r.state = 'scheduled' AND r.approved_at IS NULL AND r.due_at > ?`,
+  );
+  const scheduledBetween = db.prepare<[number, number], { id: number; enrollment_id: number; prospect_id: number; sequence_id: number }>(
+    `SELECT r.id, r.enrollment_id, e.prospect_id, e.sequence_id FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id
+     WHERE r.state = 'scheduled' AND r.approved_at IS NULL AND r.due_at >= ? AND r.due_at < ? AND e.status <> 'finished'`,
+  );
+  const lastDoneAt = db.prepare<[number], { at: number | null }>("SELECT max(completed_at) AS at FROM step_runs WHERE enrollment_id = ? AND state IN ('sent', 'done', 'skipped')");
+  const reachedPosition = db.prepare<[number], { p: number | null }>(
+    'SELECT max(st.position) AS p FROM step_runs r JOIN steps st ON st.id = r.step_id WHERE r.enrollment_id = ? AND st.deleted_at IS NULL',
+  );
 
   const updates = new Map<string, ReturnType<Db['prepare']>>();
   function update(id: number, now: number, change: RunUpdate, expectState?: StepRunState | readonly StepRunState[]): boolean {
@@ -182,6 +204,14 @@ export function stepRunQueries(db: Db) {
     ofMessage: (messageRowId: number) => ofMessage.get(messageRowId) ?? null,
     pendingOfStep: (stepId: number) => pendingOfStep.all(stepId).map((r) => r.id),
     setAutoForStep: (stepId: number, auto: boolean) => setAutoForStep.run(auto ? 1 : 0, stepId).changes,
+    /** Scheduled, unapproved runs due after `now` in unfinished enrollments of the sequence: what a live edit may move. */
+    notYetDueOfSequence: (sequenceId: number, now: number) => notYetDueOfSequence.all(sequenceId, now),
+    /** Scheduled, unapproved runs (automatic or for the rep) of unfinished enrollments due in [from, to). */
+    scheduledBetween: (from: number, to: number) => scheduledBetween.all(from, to),
+    /** When the enrollment last completed a step (sent, done or skipped), or null. */
+    lastDoneAt: (enrollmentId: number) => lastDoneAt.get(enrollmentId)?.at ?? null,
+    /** The furthest position among the enrollment's runs of steps still in the sequence, or null. */
+    reachedPosition: (enrollmentId: number) => reachedPosition.get(enrollmentId)?.p ?? null,
     update,
   };
 }
