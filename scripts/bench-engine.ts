@@ -6,22 +6,13 @@ import { openMemoryDatabase } from '../src/main/core/db/open';
 import { silentLog } from '../src/main/core/log';
 import { defaultSchedule, defaultSequenceOptions, type StepInput } from '../src/shared/domain/sequence';
 import { FakeMailProvider } from '../test/fakes/fakeMailProvider';
+import { seeded } from '../test/support/buildingBlocks';
 
 const json = process.argv.includes('--json');
 const say = (line: string) => {
   if (!json) console.log(line);
 };
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeCore(start: string) {
   const clock = new ManualClock(new Date(start));

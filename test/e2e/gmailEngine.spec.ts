@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { test as base, expect, type Page } from '@playwright/test';
-import { defaultSchedule, defaultSequenceOptions, type StepInput } from '../../src/shared/domain/sequence';
+import { defaultSchedule, defaultSequenceOptions } from '../../src/shared/domain/sequence';
+import { autoEmail } from '../support/buildingBlocks';
 import { FakeGoogle } from '../fakes/google/fakeGoogle';
 import { connectGmailInUi } from './support/gmail';
 import { openApp, startHarnessProcess, stopHarnessProcess } from './support/harness';
@@ -55,15 +56,6 @@ const monday9amNewYork = Date.parse('2030-03-04T14:00:00Z');
 const hour = 3_600_000;
 const day = 24 * hour;
 
-const email = (subject: string, body: string, delayAmount: number): StepInput => ({
-  type: 'auto_email',
-  delayAmount,
-  delayUnit: 'business_days',
-  threadMode: 'reply',
-  variants: [{ subject, body }],
-  note: '',
-  attachmentIds: [],
-});
 
 const people = {
   ann: 'ann@northwind.test', // replies
@@ -81,7 +73,7 @@ test('sequence emails go out through Gmail threaded; a reply, an out-of-office a
     name: 'Gmail outreach',
     schedule: defaultSchedule(),
     options: defaultSequenceOptions(),
-    steps: [email('Quick question, {{ first_name }}', 'Hi {{ first_name }},\n\nHow does {{ company }} follow up today?\n\n{{ rep_name }}', 0), email('', 'Following up on my note, {{ first_name }}.', 2)],
+    steps: [autoEmail('Quick question, {{ first_name }}', 'Hi {{ first_name }},\n\nHow does {{ company }} follow up today?\n\n{{ rep_name }}', 0), autoEmail('', 'Following up on my note, {{ first_name }}.', 2)],
   });
   const { ids } = await rig.call<{ ids: number[] }>('test.prospects.add', {
     prospects: Object.entries(people).map(([name, address]) => ({ email: address, firstName: name[0]!.toUpperCase() + name.slice(1), company: address.split(/[@.]/)[1], country: 'US', timeZone: 'America/New_York' })),

@@ -7,18 +7,10 @@ import type { Notification } from '../../src/main/core/ports';
 import { defaultSchedule, defaultSequenceOptions, type SequenceInput, type StepInput } from '../../src/shared/domain/sequence';
 import { FakeMailProvider } from '../fakes/fakeMailProvider';
 import { memoryVault } from './testCore';
+import { autoEmail, seeded } from './buildingBlocks';
 
-/** A small seeded random source (mulberry32), so spacing and simulations are repeatable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { autoEmail, seeded };
+
 
 export interface World {
   core: Core;
@@ -108,16 +100,6 @@ export function makeWorld(start: string, options: { mailbox?: boolean; repTimeZo
   return world;
 }
 
-export const autoEmail = (subject: string, body: string, delayAmount = 0, extra: Partial<StepInput> = {}): StepInput => ({
-  type: 'auto_email',
-  delayAmount,
-  delayUnit: 'business_days',
-  threadMode: 'reply',
-  variants: [{ subject, body }],
-  note: '',
-  attachmentIds: [],
-  ...extra,
-});
 
 export const stepOf = (type: StepInput['type'], delayAmount = 1, note = 'Do it'): StepInput => ({
   type,
