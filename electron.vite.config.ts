@@ -26,6 +26,8 @@ export default defineConfig({
           harness: resolve(__dirname, 'src/main/harness/cli.ts'),
           // Reads and normalises spreadsheet rows in a worker thread (see core/import/workerRows.ts).
           importWorker: resolve(__dirname, 'src/main/core/import/importWorker.ts'),
+          // Checkpoints the SQLite log after an import, off the main thread (see core/db/walCheckpointer.ts).
+          checkpointWorker: resolve(__dirname, 'src/main/core/db/checkpointWorker.ts'),
         },
       },
     },

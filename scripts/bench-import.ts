@@ -77,7 +77,7 @@ function newCore(dir: string): Core {
     log: silentLog,
     vault: { protection: 'os', get: async () => null, set: async () => {}, delete: async () => {} },
     notifier: { notify: () => {} },
-    env: { appName: 'Repdesk', version: 'bench', dataDir: dir, transport: 'http', testMode: true, systemTimeZone: 'America/New_York', ...(useWorker ? { importWorkerPath: workerPath } : {}) },
+    env: { appName: 'Repdesk', version: 'bench', dataDir: dir, transport: 'http', testMode: true, systemTimeZone: 'America/New_York', ...(useWorker ? { importWorkerPath: workerPath, checkpointWorkerPath: resolve(__dirname, '../out/main/checkpointWorker.js') } : {}) },
   });
 }
 
@@ -94,7 +94,11 @@ async function importTimed(core: Core, fileName: string, bytes: Buffer): Promise
   await core.imports.start({ importId, sheet: preview.sheet, mapping: preview.suggested, tag: 'Bench', duplicatePolicy: 'skip' });
   await core.imports.idle();
   const t2 = performance.now();
+  // A stall is recorded when the sampling timer finally runs: let it run once more before reading the figure.
+  await new Promise((r) => setTimeout(r, 30));
   delay.disable();
+  // The log's checkpoint runs in the background after the commit: let it finish before the next measurement.
+  await core.imports.settled();
   const summary = core.imports.get(importId);
   if (summary.status !== 'done') throw new Error(`import ${fileName} ended ${summary.status}: ${summary.failure}`);
   return { previewMs: t1 - t0, importMs: t2 - t0, created: summary.counts.created, maxStallMs: delay.max / 1e6 };

@@ -53,6 +53,7 @@ export function startApp(): void {
         testMode: false,
         systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         importWorkerPath: join(__dirname, 'importWorker.js'),
+        checkpointWorkerPath: join(__dirname, 'checkpointWorker.js'),
       },
     });
     core.start().catch((err: unknown) => log.error('The sending engine did not start', { error: String(err) }));

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
-import type { Db } from './db/open';
+import { storeFile, type Db } from './db/open';
+import { walCheckpointer } from './db/walCheckpointer';
 import { EventBus } from './eventBus';
 import { ImportIssues } from './import/importIssues';
 import { ImportService } from './import/importService';
@@ -87,8 +88,9 @@ export function createCore(deps: CoreDeps): Core {
     bus.emit('prospects.changed', { reason });
     bus.emit('counts.changed', navCounts());
   };
-  const workerPath = deps.env.importWorkerPath && existsSync(deps.env.importWorkerPath) ? deps.env.importWorkerPath : null;
-  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath });
+  const workerPath = builtFile(deps.env.importWorkerPath);
+  const checkpointer = walCheckpointer(storeFile(deps.db), builtFile(deps.env.checkpointWorkerPath), deps.log);
+  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath, checkpointer });
   const mail = createMail(deps, bus, () => settings.get().timeZone);
   const engine = makeContext({
     db: deps.db,
@@ -187,4 +189,9 @@ export function createCore(deps: CoreDeps): Core {
 
 function endOfRepDay(now: number, timeZone: string): number {
   return DateTime.fromMillis(now, { zone: timeZone }).endOf('day').toMillis();
+}
+
+/** A built worker entry, when the build that should hold it exists (tests without a build run inline). */
+function builtFile(path: string | undefined): string | null {
+  return path && existsSync(path) ? path : null;
 }

@@ -31,6 +31,8 @@ export interface Environment {
   systemTimeZone: string;
   /** The built import worker (out/main/importWorker.js); without it imports read and normalise on the main thread. */
   importWorkerPath?: string;
+  /** The built checkpoint worker (out/main/checkpointWorker.js); without it SQLite checkpoints on the committing connection. */
+  checkpointWorkerPath?: string;
 }
 
 /** Hands a URI to the operating system (a call link such as tel:+14155550100); never used for web pages. */

@@ -59,6 +59,7 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
       testMode: options.testMode,
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       importWorkerPath: resolve(__dirname, 'importWorker.js'),
+      checkpointWorkerPath: resolve(__dirname, 'checkpointWorker.js'),
     },
   });
   await core.start();

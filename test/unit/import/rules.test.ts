@@ -101,6 +101,13 @@ describe('suppression', () => {
     expect(m.isSuppressed('x@notrival.com')).toBe(false);
   });
 
+  it('tells an unchanged list from a changed one, whatever the order it was read in', () => {
+    const m = suppressionMatcher([{ kind: 'email', value: 'ceo@acme.com' }, { kind: 'domain', value: 'rival.com' }]);
+    expect(suppressionMatcher([{ kind: 'domain', value: 'rival.com' }, { kind: 'email', value: 'ceo@acme.com' }]).key).toBe(m.key);
+    expect(suppressionMatcher([{ kind: 'domain', value: 'rival.com' }]).key).not.toBe(m.key);
+    expect(suppressionMatcher([{ kind: 'email', value: 'rival.com' }, { kind: 'email', value: 'ceo@acme.com' }]).key).not.toBe(m.key);
+  });
+
   it('reads entries as the rep types them', () => {
     expect(parseSuppressionEntry(' Boss@Acme.com ')).toEqual({ kind: 'email', value: 'boss@acme.com' });
     expect(parseSuppressionEntry('@rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });

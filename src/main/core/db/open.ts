@@ -21,6 +21,11 @@ export function openDatabase(dataDir: string): Db {
   }
 }
 
+/** The file behind a store, for another connection to open; null for an in-memory one. */
+export function storeFile(db: Db): string | null {
+  return db.memory || !db.name || db.name === ':memory:' ? null : db.name;
+}
+
 /** An in-memory store for tests and benchmarks, migrated like a real one. */
 export function openMemoryDatabase(): Db {
   const db = new Database(':memory:');

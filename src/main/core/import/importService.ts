@@ -16,6 +16,7 @@ import { workerRows } from './workerRows';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
 import { openWriterConnection } from './writerConnection';
+import { walCheckpointer, type WalCheckpointer } from '../db/walCheckpointer';
 
 export interface ImportServiceDeps {
   db: Db;
@@ -27,6 +28,8 @@ export interface ImportServiceDeps {
   changed(reason: string): void;
   /** The built worker entry; null runs reading and normalising inline (tests, benchmarks without a build). */
   workerPath?: string | null;
+  /** Checkpoints the log after an import commits, in a worker where one is built; by default SQLite does it at the commit. */
+  checkpointer?: WalCheckpointer;
 }
 
 export function toSummary(r: ImportRow): ImportSummary {
@@ -61,13 +64,15 @@ export class ImportService {
   private readonly q;
   private readonly uploads = new Uploads();
   private readonly writer;
+  private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
   /** Who the last few imports created or updated: the store keeps only created prospects' import, not the updated ones. */
   private readonly imported = new Map<number, ImportedProspects>();
 
   constructor(private readonly deps: ImportServiceDeps) {
     this.q = importQueries(deps.db);
-    this.writer = openWriterConnection(deps.db);
+    this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
+    this.writer = openWriterConnection(deps.db, { checkpointElsewhere: this.checkpointer.inBackground });
     // Anything left mid-way by a previous run never committed: say so rather than show it as running.
     this.q.recoverInterrupted();
   }
@@ -167,6 +172,7 @@ export class ImportService {
         if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());
         emit(outcome.status, outcome.counts.total, outcome.status === 'done' ? outcome.counts : emptyCounts());
         if (outcome.status === 'done') {
+          this.checkpointer.soon();
           this.imported.set(req.importId, outcome.prospects);
           // Only the recent ones: the summary offers to enroll them right after the import.
           for (const old of [...this.imported.keys()].slice(0, -keepImported)) this.imported.delete(old);
@@ -195,6 +201,12 @@ export class ImportService {
   /** Resolves when the running import (if any) has ended; for tests, benchmarks and shutdown. */
   async idle(): Promise<void> {
     await this.running?.done;
+  }
+
+  /** Resolves once the import's log pages are checkpointed too (benchmarks, shutdown). */
+  async settled(): Promise<void> {
+    await this.idle();
+    await this.checkpointer.idle();
   }
 
   isRunning(): boolean {

@@ -16,6 +16,8 @@ export interface Promotion {
   policy: DuplicatePolicy;
   /** Read again now: the do-not-contact list may have changed while the import was staging. */
   suppression: SuppressionMatcher;
+  /** False when the list is the one the rows were staged against: their statuses stand as staged. */
+  suppressionChanged: boolean;
   now: number;
   counts: ImportCounts;
 }
@@ -68,7 +70,7 @@ export function promoteImport(db: Db, p: Promotion): { counts: ImportCounts; pro
   db.exec('BEGIN IMMEDIATE');
   try {
     // New prospects follow the list as it is now, not as it was when the import started.
-    for (const r of promote.newEmails()) {
+    for (const r of p.suppressionChanged ? promote.newEmails() : []) {
       const status: ProspectStatus = p.suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
       if (status === r.status) continue;
       staging.setStatus(r.id, status);

@@ -105,7 +105,8 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
       }
     }
     if (cancelled) return { status: 'cancelled', counts };
-    const final = promoteImport(db, { importId: job.importId, tag: job.tag, policy: job.policy, suppression: job.currentSuppression(), now: job.now(), counts });
+    const suppression = job.currentSuppression();
+    const final = promoteImport(db, { importId: job.importId, tag: job.tag, policy: job.policy, suppression, suppressionChanged: suppression.key !== job.suppression.key, now: job.now(), counts });
     return { status: 'done', counts: final.counts, prospects: final.prospects };
   } finally {
     dropStagingTables(db);

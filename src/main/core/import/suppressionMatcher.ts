@@ -3,12 +3,15 @@ import { emailDomain } from '../../../shared/import/email';
 
 export interface SuppressionMatcher {
   isSuppressed(emailNormalized: string): boolean;
+  /** The same for the same list: tells whether the list changed between two reads. */
+  readonly key: string;
 }
 
 export function suppressionMatcher(entries: { kind: 'email' | 'domain'; value: string }[]): SuppressionMatcher {
   const emails = new Set(entries.filter((e) => e.kind === 'email').map((e) => e.value));
   const domains = new Set(entries.filter((e) => e.kind === 'domain').map((e) => e.value));
   return {
+    key: entries.map((e) => `${e.kind}:${e.value}`).sort().join('\n'),
     isSuppressed(email) {
       if (emails.has(email)) return true;
       if (domains.size === 0) return false;
