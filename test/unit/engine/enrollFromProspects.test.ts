@@ -105,13 +105,17 @@ describe('enroll the prospects an import created or updated', () => {
     expect(w.core.imports.prospectsOf(preview.importId).enrollable).toHaveLength(5000);
   });
 
-  it('after a restart still knows the prospects the import created (not those it updated)', async () => {
+  it('after a restart still knows the prospects the import created and those it updated', async () => {
     const { w, first, id } = await twoImports();
     const { summary } = await importFile(w.core, 'again.csv', csvBytes(['Email,Title', 'jane@acme.com,CEO', 'kim@kappa.io,CMO'].join('\n')), { policy: 'fill_empty' });
     expect(w.core.imports.prospectsOf(summary.id).enrollable.sort()).toEqual([id('jane@acme.com'), id('kim@kappa.io')].sort());
     const { db, clock } = w.core.deps;
     const restarted = new ImportService({ db, clock, bus: w.core.bus, log: w.core.deps.log, settings: w.core.settings, changed: () => undefined });
-    expect(restarted.prospectsOf(summary.id)).toEqual({ enrollable: [id('kim@kappa.io')], suppressed: [] });
+    expect(restarted.prospectsOf(summary.id).enrollable.sort()).toEqual([id('jane@acme.com'), id('kim@kappa.io')].sort());
+    expect(restarted.prospectsOf(summary.id).suppressed).toEqual([]);
     expect(restarted.prospectsOf(first.id).enrollable).toHaveLength(3);
+    // A prospect deleted since is no longer offered.
+    w.core.prospects.delete([id('jane@acme.com')]);
+    expect(restarted.prospectsOf(summary.id).enrollable).toEqual([id('kim@kappa.io')]);
   });
 });

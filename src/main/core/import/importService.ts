@@ -11,7 +11,7 @@ import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
 import { normalizedRows, type ImportPlan } from './normalizedRows';
-import { emptyCounts, runImport, type ImportedProspects } from './runImport';
+import { emptyCounts, runImport } from './runImport';
 import { workerRows } from './workerRows';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
@@ -57,8 +57,11 @@ export function toSummary(r: ImportRow): ImportSummary {
   };
 }
 
-/** How many finished imports keep the list of prospects they created or updated. */
-const keepImported = 5;
+/** Prospects a finished import created or updated (offered for enrollment), and those it created as suppressed. */
+export interface ImportedProspects {
+  enrollable: number[];
+  suppressed: number[];
+}
 
 export class ImportService {
   private readonly q;
@@ -66,8 +69,6 @@ export class ImportService {
   private readonly writer;
   private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
-  /** Who the last few imports created or updated: the store keeps only created prospects' import, not the updated ones. */
-  private readonly imported = new Map<number, ImportedProspects>();
 
   constructor(private readonly deps: ImportServiceDeps) {
     this.q = importQueries(deps.db);
@@ -173,9 +174,6 @@ export class ImportService {
         emit(outcome.status, outcome.counts.total, outcome.status === 'done' ? outcome.counts : emptyCounts());
         if (outcome.status === 'done') {
           this.checkpointer.soon();
-          this.imported.set(req.importId, outcome.prospects);
-          // Only the recent ones: the summary offers to enroll them right after the import.
-          for (const old of [...this.imported.keys()].slice(0, -keepImported)) this.imported.delete(old);
           this.deps.changed('import');
         }
       })
@@ -221,17 +219,18 @@ export class ImportService {
   }
 
   /**
-   * The prospects a finished import created or updated (to enroll them), and the ones it marked suppressed (the
-   * enrollment refuses those with the reason). After a restart only the prospects it created are known.
+   * The prospects a finished import created or updated (to enroll them), and the ones it created as suppressed
+   * (the enrollment refuses those with the reason), read from the store: the same after a restart.
    */
   prospectsOf(importId: number): ImportedProspects {
     const row = this.q.get(importId);
     if (!row) throw notFound('That import');
     if (row.status !== 'done') throw new UserError('conflict', 'Only a finished import can be enrolled. Import the file, then enroll its prospects.');
-    const known = this.imported.get(importId);
-    if (known) return known;
-    const rows = this.q.createdBy(importId);
-    return { enrollable: rows.filter((r) => r.status !== 'suppressed').map((r) => r.id), suppressed: rows.filter((r) => r.status === 'suppressed').map((r) => r.id) };
+    const created = this.q.createdBy(importId);
+    const updated = this.q.updatedBy(importId);
+    // The engine refuses a suppressed prospect with the reason, so those it created as suppressed are listed apart.
+    const enrollable = [...created.filter((r) => r.status !== 'suppressed').map((r) => r.id), ...updated];
+    return { enrollable, suppressed: created.filter((r) => r.status === 'suppressed').map((r) => r.id) };
   }
 
   get(importId: number): ImportSummary {

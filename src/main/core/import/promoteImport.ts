@@ -7,7 +7,6 @@ import { importQueries } from '../db/queries/imports';
 import { prospectQueries, searchIndexQueries } from '../db/queries/prospects';
 import { applyDraft } from './applyDraft';
 import type { ProspectDraft } from './normalizeRow';
-import type { ImportedProspects } from './runImport';
 import type { SuppressionMatcher } from './suppressionMatcher';
 
 export interface Promotion {
@@ -53,16 +52,12 @@ const stagedOutcome = (r: { target_id: number | null; status: ProspectStatus }):
  * Synchronous on purpose: the write lock is taken and released without ever yielding to the event loop, so
  * the engine's and the rep's writes (on the same thread) never find it held; they simply run just after.
  */
-export function promoteImport(db: Db, p: Promotion): { counts: ImportCounts; prospects: ImportedProspects } {
+export function promoteImport(db: Db, p: Promotion): { counts: ImportCounts } {
   const counts = { ...p.counts };
   const staging = stagingQueries(db);
   const promote = promotionQueries(db);
   const q = prospectQueries(db);
   const search = searchIndexQueries(db);
-  // The prospects to offer for enrollment, by their final ids (staged ids are not final): created and
-  // updated ones, and apart from them the ones created as suppressed (the engine refuses those with the reason).
-  const enrollable = new Set<number>();
-  const suppressed = new Set<number>();
   const move = (from: Outcome, to: Outcome) => {
     counts[from]--;
     counts[to]++;
@@ -80,22 +75,21 @@ export function promoteImport(db: Db, p: Promotion): { counts: ImportCounts; pro
     for (const r of promote.conflicts()) {
       staging.remove(r.stage_id);
       const out = applyDraft(draftOf(r), { q, policy: p.policy, importId: p.importId, tagId, suppressed: p.suppression.isSuppressed(r.email_normalized), now: p.now });
-      if (out.outcome === 'suppressed') suppressed.add(out.prospectId);
-      else if (out.outcome !== 'duplicate') enrollable.add(out.prospectId);
+      // A prospect it created carries the import's id; one it updated is recorded with the import.
+      if (out.outcome === 'updated') promote.recordUpdate(p.importId, out.prospectId);
       move(stagedOutcome(r), out.outcome === 'duplicate' ? 'duplicates' : out.outcome);
       if (out.outcome === 'duplicate') staging.addIssue(r.row_number, 'duplicate', `${out.reason} (changed while importing)`, JSON.stringify({ Email: r.email }), r.email_normalized);
     }
     const index = search.defer();
-    for (const id of promote.updatedTargets()) enrollable.add(id);
+    promote.recordUpdates(p.importId);
     promote.insertNew(p.importId, p.now);
     promote.updateExisting(p.now);
     search.indexAndResumeNow(index);
     if (tagId !== null) promote.tag(tagId, p.importId);
     promote.issues(p.importId);
     importQueries(db).finish(p.importId, counts, p.now);
-    for (const created of promote.createdBy(p.importId)) (created.status === 'suppressed' ? suppressed : enrollable).add(created.id);
     db.exec('COMMIT');
-    return { counts, prospects: { enrollable: [...enrollable], suppressed: [...suppressed].filter((id) => !enrollable.has(id)) } };
+    return { counts };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;

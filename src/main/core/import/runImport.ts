@@ -24,12 +24,7 @@ export interface ImportJob {
   onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
 }
 
-/** Prospects a finished import created or updated (offered for enrollment), and those it marked suppressed. */
-export interface ImportedProspects {
-  enrollable: number[];
-  suppressed: number[];
-}
-export type ImportOutcome = { status: 'done'; counts: ImportCounts; prospects: ImportedProspects } | { status: 'cancelled'; counts: ImportCounts };
+export type ImportOutcome = { status: 'done' | 'cancelled'; counts: ImportCounts };
 
 const rowsPerSlice = 1000;
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -107,7 +102,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     if (cancelled) return { status: 'cancelled', counts };
     const suppression = job.currentSuppression();
     const final = promoteImport(db, { importId: job.importId, tag: job.tag, policy: job.policy, suppression, suppressionChanged: suppression.key !== job.suppression.key, now: job.now(), counts });
-    return { status: 'done', counts: final.counts, prospects: final.prospects };
+    return { status: 'done', counts: final.counts };
   } finally {
     dropStagingTables(db);
   }

@@ -4,6 +4,7 @@ import importing from './0002-import.sql?raw';
 import engine from './0003-engine.sql?raw';
 import gmailInbox from './0004-gmail-inbox.sql?raw';
 import queue from './0005-queue.sql?raw';
+import importUpdates from './0006-import-updates.sql?raw';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { version: 3, name: '0003-engine', sql: engine },
   { version: 4, name: '0004-gmail-inbox', sql: gmailInbox },
   { version: 5, name: '0005-queue', sql: queue },
+  { version: 6, name: '0006-import-updates', sql: importUpdates },
 ];

@@ -117,14 +117,16 @@ export function promotionQueries(db: Db) {
     WHERE (s.target_id IS NULL AND EXISTS (SELECT 1 FROM main.prospects p WHERE p.email_normalized = s.email_normalized))
        OR (s.target_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.prospects p WHERE p.id = s.target_id AND p.updated_at = s.target_updated_at AND p.email_normalized = s.email_normalized))
     ORDER BY s.id`);
+  // The existing prospects this import changed, kept with it (see 0006-import-updates.sql).
+  const recordUpdates = db.prepare<[number]>(`
+    INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) SELECT ?, target_id FROM temp.import_stage WHERE target_id IS NOT NULL`);
+  const recordUpdate = db.prepare<[number, number]>('INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) VALUES (?, ?)');
   const newEmails = db.prepare<[], { id: number; email_normalized: string; status: ProspectStatus }>('SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL');
-  const updatedTargets = db.prepare<[], number>('SELECT target_id FROM temp.import_stage WHERE target_id IS NOT NULL').pluck();
-  const createdBy = db.prepare<[number], { id: number; status: ProspectStatus }>('SELECT id, status FROM main.prospects WHERE import_id = ?');
   return {
-    /** Existing prospects the import updated (duplicates with nothing new are not among them). */
-    updatedTargets: () => updatedTargets.all(),
-    /** Prospects the import created (after insertNew). */
-    createdBy: (importId: number) => createdBy.all(importId),
+    /** Records the staged updates of existing prospects (duplicates with nothing new are not among them) with the import. */
+    recordUpdates: (importId: number) => void recordUpdates.run(importId),
+    /** Records one existing prospect the import updated outside the bulk statements. */
+    recordUpdate: (importId: number, prospectId: number) => void recordUpdate.run(importId, prospectId),
     conflicts: () => conflicts.all(),
     newEmails: () => newEmails.all(),
     insertNew: (importId: number, now: number) => insertNew.run(importId, now, now).changes,

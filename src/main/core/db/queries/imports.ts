@@ -64,6 +64,7 @@ export function importQueries(db: Db) {
   const updateRaw = db.prepare<[string, string, number]>('UPDATE import_rows SET raw = ?, reason = ? WHERE id = ?');
   const allIssues = db.prepare<[number], ImportRowIssue>(`SELECT * FROM import_rows WHERE import_id = ? AND outcome = 'rejected' AND resolved_at IS NULL ORDER BY row_number`);
   const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
+  const updatedBy = db.prepare<[number], number>('SELECT prospect_id FROM import_updates WHERE import_id = ? ORDER BY prospect_id').pluck();
   const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
   const failRunning = db.prepare(
     `UPDATE imports SET status = 'failed', failure = 'Repdesk closed during this import; nothing from it was saved. Import the file again.' WHERE status = 'running'`,
@@ -93,6 +94,8 @@ export function importQueries(db: Db) {
     openIssuesOf: (importId: number) => allIssues.iterate(importId),
     /** Prospects an import created (the ones it updated keep their first import), with their status now. */
     createdBy: (importId: number) => createdBy.all(importId),
+    /** Existing prospects the import updated (those deleted since are gone from the list). */
+    updatedBy: (importId: number) => updatedBy.all(importId),
   };
 }
 export type ImportQueries = ReturnType<typeof importQueries>;
