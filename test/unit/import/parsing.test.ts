@@ -1,6 +1,6 @@
 // Every parsing quirk real exports contain: encodings, delimiters, quoting, title rows, odd headers, Excel cell types.
 import { describe, expect, it } from 'vitest';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { detectEncoding } from '../../../src/main/core/import/decode';
 import { parseXlsxSheet } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
@@ -210,6 +210,25 @@ describe('xlsx', () => {
     expect(preview.sheets).toEqual(['Leads & more', 'Archive']);
     expect(preview.sheet).toBe('Leads & more');
     expect(preview.rows).toEqual([['a@x.com']]);
+  });
+
+  it('does not offer a chart sheet, and reads one asked for by name as empty rather than failing', async () => {
+    const { core } = makeTestCore();
+    const files = unzipSync(await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]));
+    const text = (path: string) => strFromU8(files[path]!);
+    files['xl/workbook.xml'] = strToU8(text('xl/workbook.xml').replace('</sheets>', '<sheet sheetId="9" name="Chart" r:id="rIdChart"/></sheets>'));
+    files['xl/_rels/workbook.xml.rels'] = strToU8(
+      text('xl/_rels/workbook.xml.rels').replace(
+        '</Relationships>',
+        '<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+      ),
+    );
+    files['xl/chartsheets/sheet1.xml'] = strToU8('<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    const bytes = Buffer.from(zipSync(files));
+    const first = await upload(core, 'chart.xlsx', bytes);
+    expect(first.sheets).toEqual(['Leads']);
+    expect((await core.imports.preview(first.importId, 'Chart')).sheet).toBe('Leads');
+    expect(await parseXlsxSheet(bytes, 'Chart')).toMatchObject({ sheet: 'Chart', rowCount: 0 });
   });
 
   it('says which sheet is missing when asked for one the workbook does not have', async () => {

@@ -10,6 +10,8 @@ export interface XlsxSheet {
   name: string;
   /** Hidden or very hidden in Excel: not offered to the rep. */
   hidden: boolean;
+  /** A worksheet (cells), not a chart or dialog sheet: only worksheets are offered and parsed. */
+  cells: boolean;
 }
 
 function damaged(err: unknown): UserError {
@@ -20,38 +22,57 @@ function damaged(err: unknown): UserError {
 /** Excel writes characters XML cannot hold as _xHHHH_ (read-excel-file decodes them the same way in cell text). */
 const unescapeXlsx = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-/**
- * The workbook's sheets in workbook order. read-excel-file gives names but not whether a sheet is hidden, so the
- * <sheet> elements are read here (only that small entry is inflated). It finds sheets in the same document, in the
- * same order and with the same rule (a <sheet> with a name), so a position here is a position there.
- */
-export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
-  let xml: string;
-  try {
-    const entry = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'];
-    if (!entry) throw new Error('"xl/workbook.xml" file not found inside the `.xlsx` file');
-    xml = new TextDecoder().decode(entry);
-  } catch (err) {
-    throw damaged(err);
-  }
-  const sheets: XlsxSheet[] = [];
+const workbookPath = 'xl/workbook.xml';
+const relationsPath = 'xl/_rels/workbook.xml.rels';
+
+/** Calls onElement for every element of the document, prefix (Strict Open XML's x:sheet) removed; throws on bad XML. */
+function readElements(xml: string, onElement: (name: string, attrs: Record<string, string>) => void): void {
   let failure: Error | null = null;
   const parser = new Parser();
   parser.on('error', (err: Error) => {
     failure ??= err;
   });
   parser.on('openTag', (element: string, attrs: () => Record<string, string>, decode: (s: string) => string) => {
-    // Strict Open XML files may prefix the element (x:sheet).
-    if (element !== 'sheet' && !element.endsWith(':sheet')) return;
-    const a = attrs();
-    if (!a.name) return;
-    const state = a.state ? decode(a.state) : 'visible';
-    sheets.push({ name: unescapeXlsx(decode(a.name)), hidden: state === 'hidden' || state === 'veryHidden' });
+    const raw = attrs();
+    const decoded: Record<string, string> = {};
+    // Attribute prefixes go too: the relationship id is r:id in one file and another prefix in the next.
+    for (const [k, v] of Object.entries(raw)) decoded[k.slice(k.indexOf(':') + 1)] = decode(v);
+    onElement(element.slice(element.indexOf(':') + 1), decoded);
   });
   parser.parse(xml);
-  if (failure) throw damaged(failure);
+  if (failure) throw failure;
+}
+
+/**
+ * The workbook's sheets in workbook order. read-excel-file gives names but not whether a sheet is hidden, nor
+ * whether it is a chart sheet (it fails on those), so the <sheet> elements and their relationships are read here
+ * (only those two small entries are inflated). It finds sheets in the same document, in the same order and with the
+ * same rule (a <sheet> with a name), so a position here is a position there.
+ */
+export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
+  const sheets: XlsxSheet[] = [];
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === workbookPath || f.name === relationsPath });
+    if (!files[workbookPath]) throw new Error(`"${workbookPath}" file not found inside the \`.xlsx\` file`);
+    const types = new Map<string, string>();
+    if (files[relationsPath]) {
+      readElements(new TextDecoder().decode(files[relationsPath]), (name, a) => {
+        if (name === 'Relationship' && a.Id) types.set(a.Id, a.Type ?? '');
+      });
+    }
+    readElements(new TextDecoder().decode(files[workbookPath]), (name, a) => {
+      if (name !== 'sheet' || !a.name) return;
+      const type = a.id ? types.get(a.id) : undefined;
+      sheets.push({ name: unescapeXlsx(a.name), hidden: a.state === 'hidden' || a.state === 'veryHidden', cells: type === undefined || type.endsWith('/worksheet') });
+    });
+  } catch (err) {
+    throw damaged(err);
+  }
   return sheets;
 }
+
+/** The sheets the rep may choose from: visible worksheets. */
+export const offered = (s: XlsxSheet) => !s.hidden && s.cells;
 
 /**
  * Parses one sheet whole (the chosen one, or the first visible one for null): every cell as trimmed text, blank
@@ -61,11 +82,12 @@ export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
  */
 export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null): Promise<SheetText> {
   const sheets = readXlsxSheets(bytes);
-  const index = sheet === null ? sheets.findIndex((s) => !s.hidden) : sheets.findIndex((s) => s.name === sheet);
+  const index = sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet);
   if (index < 0) {
     if (sheet === null) throw new UserError('invalid_request', 'This workbook has no visible sheets. Unhide a sheet in Excel, save, and drop it again.');
     throw new UserError('not_found', `The workbook has no sheet called "${sheet}". Choose one of its sheets.`);
   }
+  if (!sheets[index]!.cells) return packSheet(sheets[index]!.name, []);
   let data: CellValue[][];
   try {
     data = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), index + 1)) as unknown as CellValue[][];

@@ -65,7 +65,12 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
   const read = { rows: 0, of: 0 };
   return {
     kind: 'xlsx',
-    sheetNames: async () => (await import('./readXlsx')).readXlsxSheets(bytes).filter((s) => !s.hidden).map((s) => s.name),
+    sheetNames: async () => {
+      const { readXlsxSheets, offered } = await import('./readXlsx');
+      return readXlsxSheets(bytes)
+        .filter(offered)
+        .map((s) => s.name);
+    },
     async *rows(sheet) {
       const st = await parsedSheet(sheet);
       read.rows = 0;
