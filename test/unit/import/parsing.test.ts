@@ -231,6 +231,15 @@ describe('xlsx', () => {
     expect(await parseXlsxSheet(bytes, 'Chart')).toMatchObject({ sheet: 'Chart', rowCount: 0 });
   });
 
+  it('asks for a CSV when a sheet is too big to read from a workbook', async () => {
+    const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ...Array.from({ length: 200 }, (_, i) => [`p${i}@x.com`])] }]);
+    await expect(parseXlsxSheet(bytes, 'Leads', 1000)).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^The sheet "Leads" is too big to read from an Excel workbook \(0 MB of cell data\)\. In Excel choose File > Save As > CSV UTF-8/),
+    });
+    expect((await parseXlsxSheet(bytes, 'Leads')).rowCount).toBe(201);
+  });
+
   it('says which sheet is missing when asked for one the workbook does not have', async () => {
     const { core } = makeTestCore();
     const preview = await upload(core, 'one.xlsx', await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]));
