@@ -20,6 +20,8 @@ function devServerCsp(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // saxen ships only as an ES module: bundled, so the CommonJS main bundles never require() it at runtime.
+      externalizeDeps: { exclude: ['saxen'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

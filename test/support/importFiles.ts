@@ -22,12 +22,15 @@ export function csvBytes(text: string, encoding: 'utf-8' | 'utf-8-bom' | 'utf-16
   }
 }
 
-export type SheetSpec = { name: string; rows: unknown[][] };
+/** An empty row ([]) is left out of the file, as Excel leaves out rows with nothing in them. */
+export type SheetSpec = { name: string; rows: unknown[][]; state?: 'visible' | 'hidden' | 'veryHidden' };
 
-export async function xlsxBytes(sheets: SheetSpec[]): Promise<Buffer> {
+/** A workbook as exceljs writes it (xl/workbook.xml stored last); date1904: the old Mac date system. */
+export async function xlsxBytes(sheets: SheetSpec[], options: { date1904?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  if (options.date1904) wb.properties.date1904 = true;
   for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
+    const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : {});
     for (const row of s.rows) ws.addRow(row);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,6 +1,10 @@
 // Every parsing quirk real exports contain: encodings, delimiters, quoting, title rows, odd headers, Excel cell types.
 import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { detectEncoding } from '../../../src/main/core/import/decode';
+import { parseXlsxSheet } from '../../../src/main/core/import/readXlsx';
+import { openSheetReader } from '../../../src/main/core/import/sheetReader';
+import { packSheet, unpackSheet } from '../../../src/main/core/import/sheetText';
 import { csvBytes, importFile, upload, xlsxBytes } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
 
@@ -125,5 +129,171 @@ describe('xlsx', () => {
     const { core } = makeTestCore();
     const { importId } = core.imports.create('fake.xlsx', 5);
     expect(() => core.imports.append(importId, 0, Buffer.from('a,b,c'))).toThrow(/not one/);
+  });
+
+  // exceljs stores xl/workbook.xml last; its own streaming reader then sometimes parsed a sheet before knowing its
+  // name, and the chosen sheet was "not found". Reading the same file many times must give the same answer.
+  it('finds the chosen sheet of an exceljs workbook every time, whatever order the zip stores its parts in', async () => {
+    const bytes = await xlsxBytes([
+      { name: 'Read me', rows: [['Nothing to import here']] },
+      { name: 'Leads', rows: [['Email', 'Name'], ['ann@acme.com', 'Ann'], ['bob@beta.io', 'Bob']] },
+      { name: 'Old', rows: [['Email'], ['old@x.com']] },
+    ]);
+    const { core } = makeTestCore();
+    for (let i = 0; i < 25; i++) {
+      const first = await upload(core, `fair-${i}.xlsx`, bytes);
+      expect(first.sheets).toEqual(['Read me', 'Leads', 'Old']);
+      expect(first.sheet).toBe('Read me');
+      const leads = await core.imports.preview(first.importId, 'Leads');
+      expect(leads.sheet).toBe('Leads');
+      expect(leads.headers).toEqual(['Email', 'Name']);
+      expect(leads.rows).toEqual([['ann@acme.com', 'Ann'], ['bob@beta.io', 'Bob']]);
+      core.imports.discard(first.importId);
+    }
+  });
+
+  it('reads rich text, booleans, errors, times and padded text, keeping blank rows and a leading empty column in place', async () => {
+    const { core } = makeTestCore();
+    const bytes = await xlsxBytes([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['Exported leads'],
+          [], // left out of the file, as Excel does
+          [null, 'Email', 'Company', 'Opted in', 'Lookup', 'Called at', 'Ratio', 'Score'],
+          [
+            null,
+            '  ann@acme.com ',
+            { richText: [{ text: 'Acme ' }, { font: { bold: true }, text: 'Corp' }] },
+            true,
+            { error: '#N/A' },
+            new Date(Date.UTC(2026, 2, 1, 14, 30)),
+            0.25,
+            { formula: '1/0', result: { error: '#DIV/0!' } },
+          ],
+          [],
+          [],
+          [null, 'not an email', 'Beta', false],
+        ],
+      },
+    ]);
+    const { preview, summary } = await importFile(core, 'leads.xlsx', bytes);
+    expect(preview.headerRowNumber).toBe(3);
+    expect(preview.headers).toEqual(['Column A', 'Email', 'Company', 'Opted in', 'Lookup', 'Called at', 'Ratio', 'Score']);
+    expect(preview.rows).toEqual([
+      ['', 'ann@acme.com', 'Acme Corp', 'TRUE', '', '2026-03-01 14:30:00', '0.25', ''],
+      ['', 'not an email', 'Beta', 'FALSE', '', '', '', ''],
+    ]);
+    expect(summary.counts).toMatchObject({ total: 2, created: 1, rejected: 1, blank: 2 });
+    // Row numbers are the ones the rep sees in Excel, blank rows counted.
+    expect(core.importIssues.list(summary.id, 'rejected').map((r) => r.rowNumber)).toEqual([7]);
+  });
+
+  it('reads dates of a workbook in the 1904 date system (old Mac Excel)', async () => {
+    const { core } = makeTestCore();
+    const bytes = await xlsxBytes([{ name: 'S', rows: [['Email', 'Met on', 'Called at'], ['a@x.com', new Date(Date.UTC(2026, 2, 1)), new Date(Date.UTC(1999, 11, 31, 23, 59, 59))]] }], {
+      date1904: true,
+    });
+    const preview = await upload(core, 'mac.xlsx', bytes);
+    expect(preview.rows[0]).toEqual(['a@x.com', '2026-03-01', '1999-12-31 23:59:59']);
+  });
+
+  it('offers only the visible sheets and opens the first of them', async () => {
+    const { core } = makeTestCore();
+    const bytes = await xlsxBytes([
+      { name: 'Lookup', state: 'hidden', rows: [['Code', 'Region'], ['1', 'West']] },
+      { name: 'Leads & more', rows: [['Email'], ['a@x.com']] },
+      { name: 'Macros', state: 'veryHidden', rows: [['x']] },
+      { name: 'Archive', rows: [['Email'], ['old@x.com']] },
+    ]);
+    const preview = await upload(core, 'book.xlsx', bytes);
+    expect(preview.sheets).toEqual(['Leads & more', 'Archive']);
+    expect(preview.sheet).toBe('Leads & more');
+    expect(preview.rows).toEqual([['a@x.com']]);
+  });
+
+  it('does not offer a chart sheet, and reads one asked for by name as empty rather than failing', async () => {
+    const { core } = makeTestCore();
+    const files = unzipSync(await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]));
+    const text = (path: string) => strFromU8(files[path]!);
+    files['xl/workbook.xml'] = strToU8(text('xl/workbook.xml').replace('</sheets>', '<sheet sheetId="9" name="Chart" r:id="rIdChart"/></sheets>'));
+    files['xl/_rels/workbook.xml.rels'] = strToU8(
+      text('xl/_rels/workbook.xml.rels').replace(
+        '</Relationships>',
+        '<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+      ),
+    );
+    files['xl/chartsheets/sheet1.xml'] = strToU8('<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    const bytes = Buffer.from(zipSync(files));
+    const first = await upload(core, 'chart.xlsx', bytes);
+    expect(first.sheets).toEqual(['Leads']);
+    expect((await core.imports.preview(first.importId, 'Chart')).sheet).toBe('Leads');
+    expect(await parseXlsxSheet(bytes, 'Chart')).toMatchObject({ sheet: 'Chart', rowCount: 0 });
+  });
+
+  it('asks for a CSV when a sheet is too big to read from a workbook', async () => {
+    const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ...Array.from({ length: 200 }, (_, i) => [`p${i}@x.com`])] }]);
+    await expect(parseXlsxSheet(bytes, 'Leads', 1000)).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^The sheet "Leads" is too big to read from an Excel workbook \(0 MB of cell data\)\. In Excel choose File > Save As > CSV UTF-8/),
+    });
+    expect((await parseXlsxSheet(bytes, 'Leads')).rowCount).toBe(201);
+  });
+
+  it('says which sheet is missing when asked for one the workbook does not have', async () => {
+    const { core } = makeTestCore();
+    const preview = await upload(core, 'one.xlsx', await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]));
+    await expect(core.imports.start({ importId: preview.importId, sheet: 'Contacts', mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('no sheet called "Contacts"'),
+    });
+  });
+
+  it('refuses a damaged workbook, and a zip that is not a workbook, with a way out', async () => {
+    const { core } = makeTestCore();
+    const whole = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]);
+    const cut = whole.subarray(0, Math.floor(whole.byteLength / 2));
+    await expect(upload(core, 'cut.xlsx', cut)).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/could not be read .*save it again as \.xlsx/) });
+    const notAWorkbook = Buffer.from(zipSync({ 'notes.txt': strToU8('hello') }));
+    await expect(upload(core, 'zip.xlsx', notAWorkbook)).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/could not be read/) });
+  });
+});
+
+describe('parsed sheet text', () => {
+  it('parses a workbook sheet once for its preview and its import, and again only for another sheet', async () => {
+    const bytes = await xlsxBytes([
+      { name: 'Notes', rows: [['Read me']] },
+      { name: 'Leads', rows: [['Email'], ['a@x.com']] },
+    ]);
+    const parsed: (string | null)[] = [];
+    const reader = openSheetReader('xlsx', bytes, (b, sheet) => {
+      parsed.push(sheet);
+      return parseXlsxSheet(b, sheet);
+    });
+    const all = async (sheet: string | null) => {
+      const rows: string[][] = [];
+      for await (const batch of reader.rows(sheet)) rows.push(...batch);
+      return rows;
+    };
+    expect(await reader.sheetNames()).toEqual(['Notes', 'Leads']);
+    expect(await all(null)).toEqual([['Read me']]);
+    expect((await reader.parsedSheet!('Notes')).sheet).toBe('Notes');
+    expect(await all('Leads')).toEqual([['Email'], ['a@x.com']]);
+    expect(await all('Leads')).toEqual([['Email'], ['a@x.com']]);
+    expect((await reader.parsedSheet!('Leads')).rowCount).toBe(2);
+    expect(reader.fraction()).toBe(1);
+    expect(parsed).toEqual([null, 'Leads']);
+  });
+
+  it('packs rows into one string and back, blank rows included, and falls back to JSON for cells holding a separator', () => {
+    const rows = [['Email', 'Name'], [], ['a@x.com', '', 'x'], ['']];
+    const packed = packSheet('S', rows);
+    expect(packed.format).toBe('separated');
+    expect([...unpackSheet(packed, 2)]).toEqual([[['Email', 'Name'], []], [['a@x.com', '', 'x'], []]]);
+    const odd = [['a\u001fb', 'c'], [], ['d\u001e']];
+    const json = packSheet('S', odd);
+    expect(json.format).toBe('json');
+    expect([...unpackSheet(json, 10)].flat()).toEqual(odd);
+    expect([...unpackSheet(packSheet('S', []), 10)]).toEqual([]);
   });
 });

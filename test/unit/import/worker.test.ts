@@ -35,6 +35,39 @@ describe('import worker', () => {
     expect(core.prospects.list({ search: 'b', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!.phone).toBe('+14155550133');
   });
 
+  it.skipIf(!existsSync(built))('parses the chosen sheet of a workbook in the built worker and imports it, row numbers as in Excel', async () => {
+    const core = coreWithWorker(built);
+    const bytes = await xlsxBytes([
+      { name: 'Read me', rows: [['Nothing to import here']] },
+      { name: 'Hidden', state: 'hidden', rows: [['Email'], ['hidden@x.com']] },
+      { name: 'Leads', rows: [['Fair leads'], [], ['Email', 'Met on'], ['c@x.com', new Date(Date.UTC(2026, 2, 1))], [], ['nope', null]] },
+    ]);
+    const { preview, summary } = await importFile(core, 'fair.xlsx', bytes, { sheet: 'Leads' });
+    expect(preview.sheets).toEqual(['Read me', 'Leads']);
+    expect(preview.rows).toEqual([['c@x.com', '2026-03-01'], ['nope', '']]);
+    expect(summary.counts).toMatchObject({ total: 2, created: 1, rejected: 1, blank: 1 });
+    expect(core.importIssues.list(summary.id, 'rejected')[0]).toMatchObject({ rowNumber: 6, raw: { Email: 'nope', 'Met on': '' } });
+    expect(core.prospects.list({ search: 'c@x', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!.customFields).toEqual({
+      'Met on': '2026-03-01',
+    });
+  });
+
+  it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {
+    const core = coreWithWorker(built);
+    const whole = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]);
+    const { importId } = core.imports.create('cut.xlsx', Math.floor(whole.byteLength / 2));
+    core.imports.append(importId, 0, whole.subarray(0, Math.floor(whole.byteLength / 2)));
+    await expect(core.imports.preview(importId)).rejects.toMatchObject({ name: 'UserError', code: 'invalid_request', message: expect.stringMatching(/could not be read/) });
+    const { importId: second } = core.imports.create('one.xlsx', whole.byteLength);
+    core.imports.append(second, 0, whole);
+    const preview = await core.imports.preview(second);
+    await expect(core.imports.start({ importId: second, sheet: 'Contacts', mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' })).rejects.toMatchObject({
+      name: 'UserError',
+      code: 'not_found',
+    });
+    expect(core.imports.isRunning()).toBe(false);
+  });
+
   it('a worker that dies fails the import cleanly, saving nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
     const broken = join(dir, 'importWorker.js');

@@ -1,20 +1,17 @@
-// Turns spreadsheet cell values (numbers, dates, formulas, rich text, links) into the text a rep typed or saw.
+// Turns workbook cell values (text, numbers, dates, booleans, as read-excel-file gives them) into the text a rep typed or saw.
 
-export function cellText(value: unknown): string {
+/**
+ * read-excel-file has already resolved the cell types: formulas arrive as the value Excel cached, rich text and
+ * hyperlink cells as their text, errors as empty (null), and numbers with a date format as Dates.
+ */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    // A formula: use the value Excel cached when it last calculated.
-    if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? cellText(v.result) : '';
-    if ('error' in v) return '';
-    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if ('text' in v) return cellText(v.text);
-    if ('hyperlink' in v) return cellText(v.hyperlink);
-  }
   return String(value);
 }
 
@@ -24,9 +21,14 @@ function numberText(n: number): string {
   return String(n);
 }
 
-/** Excel dates arrive as UTC instants of the wall-clock value: keep the date, and the time if there is one. */
+/**
+ * Excel dates arrive as UTC instants of the wall-clock value (1900 or 1904 date system already applied): keep the
+ * date, and the time if there is one. The serial number is a fraction of a day, so the instant can miss the second
+ * it stands for by a millisecond: round to the nearest second first.
+ */
 function dateText(d: Date): string {
-  if (Number.isNaN(d.getTime())) return '';
-  const iso = d.toISOString();
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) return '';
+  const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
 }

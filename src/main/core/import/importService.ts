@@ -12,7 +12,7 @@ import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
 import { normalizedRows, type ImportPlan } from './normalizedRows';
 import { emptyCounts, runImport } from './runImport';
-import { workerRows } from './workerRows';
+import { workerParse, workerRows, type WorkerInput } from './workerRows';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
 import { openWriterConnection } from './writerConnection';
@@ -65,13 +65,16 @@ export interface ImportedProspects {
 
 export class ImportService {
   private readonly q;
-  private readonly uploads = new Uploads();
+  private readonly uploads;
   private readonly writer;
   private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
 
   constructor(private readonly deps: ImportServiceDeps) {
     this.q = importQueries(deps.db);
+    // A workbook sheet is parsed once, at its preview, off the main thread where there is a worker.
+    const workerPath = deps.workerPath;
+    this.uploads = new Uploads(workerPath ? (bytes, sheet) => workerParse(workerPath, bytes, sheet) : undefined);
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
     this.writer = openWriterConnection(deps.db, { checkpointElsewhere: this.checkpointer.inBackground });
     // Anything left mid-way by a previous run never committed: say so rather than show it as running.
@@ -127,6 +130,12 @@ export class ImportService {
     if (emailColumns !== 1) {
       throw new UserError('invalid_request', emailColumns === 0 ? 'Choose the column that holds the email address; every prospect needs one.' : 'Map only one column to Email.');
     }
+    const workerPath = this.deps.workerPath;
+    // A workbook goes to the worker as the sheet its preview parsed (parsed now only if the preview did not); a text file as its bytes.
+    const workerInput: WorkerInput | null = !workerPath ? null : previewReader.parsedSheet ? { sheet: await previewReader.parsedSheet(req.sheet) } : { bytes: upload.bytes! };
+    // Reading the layout or the sheet may have waited: the file may have been dropped, or another import begun, meanwhile.
+    this.uploads.get(req.importId);
+    if (this.running) throw new UserError('conflict', 'Another import is running. Wait for it to finish or cancel it first.');
     const tag = req.tag?.trim() || null;
     this.q.start(req.importId, { sheet: req.sheet, tag, policy: req.duplicatePolicy, mapping: JSON.stringify({ headers: layout.headers, targets: req.mapping }) });
     const settings = this.deps.settings.get();
@@ -146,11 +155,13 @@ export class ImportService {
       defaultCountry: settings.defaultCountry,
       repTimeZone: settings.timeZone,
     };
-    const workerPath = this.deps.workerPath;
     // In a worker, reading and normalising run on the other core while this thread writes.
-    const rows = workerPath ? workerRows(workerPath, upload.bytes!, plan) : normalizedRows(this.uploads.reader(req.importId).reader, plan);
-    // The worker holds its own copy of the file now: keep nothing twice during a big import.
-    if (workerPath) upload.bytes = null;
+    const rows = workerPath && workerInput ? workerRows(workerPath, workerInput, plan) : normalizedRows(this.uploads.reader(req.importId).reader, plan);
+    // The worker holds its own copy of the file or sheet now: keep nothing twice during a big import.
+    if (workerPath) {
+      upload.bytes = null;
+      upload.reader = null;
+    }
     state.done = runImport(this.writer.writer, {
       importId: req.importId,
       rows,

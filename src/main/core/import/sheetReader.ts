@@ -1,6 +1,8 @@
 // One way to read any supported file: its sheets, then its rows in batches, as text cells.
+import { UserError } from '../errors';
 import { decodeText, type TextEncoding } from './decode';
 import { readDelimitedRows, sniffDelimiter, type Delimiter } from './readDelimited';
+import { unpackSheet, type SheetText } from './sheetText';
 import type { FileKind } from './fileKind';
 
 export interface SheetReader {
@@ -11,22 +13,22 @@ export interface SheetReader {
   sheetNames(): Promise<string[]>;
   /** Rows in file order (blank rows included, as empty arrays), in batches so the caller can yield between them. */
   rows(sheet: string | null): AsyncGenerator<string[][]>;
-  /** How far rows() has read, 0 to 1, where the format tells us (text files); null where it does not (workbooks). */
+  /** How far rows() has read, 0 to 1, where the format tells us; null where it does not. */
   fraction(): number | null;
+  /** Workbooks only: the sheet parsed to text (once, then kept), handed to the import worker in place of the file. */
+  parsedSheet?(sheet: string | null): Promise<SheetText>;
 }
 
-export function openSheetReader(kind: FileKind, bytes: Buffer): SheetReader {
-  if (kind === 'xlsx') {
-    // exceljs is large: loaded only when a workbook is read, so text imports (and the worker) start quickly.
-    return {
-      kind,
-      sheetNames: async () => (await import('./readXlsx')).readXlsxSheetNames(bytes),
-      async *rows(sheet) {
-        yield* (await import('./readXlsx')).readXlsxRows(bytes, sheet);
-      },
-      fraction: () => null,
-    };
-  }
+/** Parses one sheet of a workbook to text: in a worker thread in the app, inline where there is none (tests). */
+export type ParseXlsxSheet = (bytes: Uint8Array, sheet: string | null) => Promise<SheetText>;
+
+// The workbook reader is loaded only when a workbook is read, so text imports (and the worker) start quickly.
+const parseInline: ParseXlsxSheet = async (bytes, sheet) => (await import('./readXlsx')).parseXlsxSheet(bytes, sheet);
+
+const rowsPerBatch = 2000;
+
+export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseXlsxSheet = parseInline): SheetReader {
+  if (kind === 'xlsx') return openWorkbook(bytes, parseXlsx);
   const { text, encoding } = decodeText(bytes);
   const delimiter = sniffDelimiter(text);
   const read = { chars: 0 };
@@ -37,5 +39,61 @@ export function openSheetReader(kind: FileKind, bytes: Buffer): SheetReader {
     sheetNames: async () => [],
     rows: () => readDelimitedRows(text, delimiter, read),
     fraction: () => (text.length ? Math.min(1, read.chars / text.length) : 1),
+  };
+}
+
+/**
+ * A workbook: the sheet list is read on the spot (one small entry), a sheet is parsed whole the first time its rows
+ * are asked for and kept, so the preview and the import share one parse. Only the last sheet parsed is kept: a rep
+ * looking through a few big sheets does not pile them all up in memory.
+ */
+function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
+  let kept: { asked: string | null; name: string | null; text: Promise<SheetText> } | null = null;
+  const parsedSheet = (sheet: string | null): Promise<SheetText> => {
+    if (kept && (kept.asked === sheet || (sheet !== null && kept.name === sheet))) return kept.text;
+    const entry: NonNullable<typeof kept> = { asked: sheet, name: null, text: parse(bytes, sheet) };
+    entry.text.then(
+      (st) => (entry.name = st.sheet),
+      () => {
+        // A failed parse is not kept: asking again tries again.
+        if (kept === entry) kept = null;
+      },
+    );
+    kept = entry;
+    return entry.text;
+  };
+  const read = { rows: 0, of: 0 };
+  return {
+    kind: 'xlsx',
+    sheetNames: async () => {
+      const { readXlsxSheets, offered } = await import('./readXlsx');
+      return readXlsxSheets(bytes)
+        .filter(offered)
+        .map((s) => s.name);
+    },
+    async *rows(sheet) {
+      const st = await parsedSheet(sheet);
+      read.rows = 0;
+      read.of = st.rowCount;
+      yield* unpackSheet(st, rowsPerBatch, read);
+    },
+    fraction: () => (read.of ? Math.min(1, read.rows / read.of) : null),
+    parsedSheet,
+  };
+}
+
+/** A sheet parsed elsewhere (the import worker gets the preview's parse, not the file). */
+export function openParsedSheet(st: SheetText): SheetReader {
+  const read = { rows: 0 };
+  return {
+    kind: 'xlsx',
+    sheetNames: async () => [st.sheet],
+    async *rows(sheet) {
+      if (sheet !== null && sheet !== st.sheet) throw new UserError('not_found', `The workbook has no sheet called "${sheet}". Choose one of its sheets.`);
+      read.rows = 0;
+      yield* unpackSheet(st, rowsPerBatch, read);
+    },
+    fraction: () => (st.rowCount ? Math.min(1, read.rows / st.rowCount) : null),
+    parsedSheet: async () => st,
   };
 }

@@ -1,7 +1,7 @@
 // Files being uploaded for import: bytes arrive in order, in chunks, and are kept in memory until the import ends.
 import { UserError } from '../errors';
 import { detectFileKind, type FileKind } from './fileKind';
-import { openSheetReader, type SheetReader } from './sheetReader';
+import { openSheetReader, type ParseXlsxSheet, type SheetReader } from './sheetReader';
 import type { SheetLayout } from './preview';
 
 export interface Upload {
@@ -13,6 +13,7 @@ export interface Upload {
   kind: FileKind | null;
   /** The whole file once it has arrived; what a worker thread reads. */
   bytes: Buffer | null;
+  /** Reads the whole file; a workbook's reader also keeps the sheet it last parsed, for the import. */
   reader: SheetReader | null;
   layouts: Map<string, SheetLayout>;
 }
@@ -21,6 +22,9 @@ const previewBytes = 2 * 1024 * 1024;
 
 export class Uploads {
   private readonly byId = new Map<number, Upload>();
+
+  /** parseXlsx: how a workbook sheet is parsed (in a worker thread in the app); inline by default. */
+  constructor(private readonly parseXlsx?: ParseXlsxSheet) {}
 
   create(importId: number, fileName: string, size: number): void {
     this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, layouts: new Map() });
@@ -71,10 +75,12 @@ export class Uploads {
     return { upload: u, bytes: u.bytes };
   }
 
-  /** Opens the whole file for reading once it has fully arrived (decoded once, kept until the import ends). */
+  /** Opens the whole file for reading once it has fully arrived (decoded or parsed once, kept until the import ends). */
   reader(importId: number): { upload: Upload; reader: SheetReader } {
-    const { upload: u, bytes } = this.complete(importId);
-    if (!u.reader) u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes);
+    const u = this.get(importId);
+    if (u.reader) return { upload: u, reader: u.reader };
+    const { bytes } = this.complete(importId);
+    u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes, this.parseXlsx);
     return { upload: u, reader: u.reader };
   }
 

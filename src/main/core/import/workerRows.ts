@@ -1,15 +1,55 @@
-// The main thread's side of the import worker: its batches as an async iterator, with flow control and clean termination.
+// The main thread's side of the import worker: a workbook sheet parsed off the main thread, and an import's batches as an async iterator.
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
 import type { ImportPlan, RowBatch } from './normalizedRows';
+import type { SheetText } from './sheetText';
 
-type Message = { type: 'rows'; batch: RowBatch } | { type: 'end' } | { type: 'error'; message: string; user: boolean };
+type Failure = { type: 'error'; message: string; user: boolean; code?: UserError['code'] };
+type Message = { type: 'rows'; batch: RowBatch } | { type: 'end' } | Failure;
 
-/** Starts the worker at once (so the caller may drop its bytes), and returns its batches. */
-export function workerRows(workerPath: string, bytes: Uint8Array, plan: ImportPlan): AsyncGenerator<RowBatch> {
-  // A private copy is transferred, not cloned: the worker owns it and the main thread can let go of the file.
+/** What the worker reads: a text file's bytes, or a workbook sheet already parsed to text (never parsed twice). */
+export type WorkerInput = { bytes: Uint8Array } | { sheet: SheetText };
+
+/** What the worker thread is asked to do (its workerData). */
+export type WorkerTask = { task: 'import'; input: WorkerInput; plan: ImportPlan } | { task: 'parse'; bytes: Uint8Array; sheet: string | null };
+
+const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invalid_request', m.message) : new Error(m.message));
+
+/**
+ * Parses one workbook sheet in a worker thread: the parse takes seconds for a big sheet and would freeze the window
+ * on the main thread. The worker gets its own copy of the file (the upload keeps its bytes for the other sheets).
+ */
+export function workerParse(workerPath: string, bytes: Uint8Array, sheet: string | null): Promise<SheetText> {
   const copy = new Uint8Array(bytes);
-  const worker = new Worker(workerPath, { workerData: { bytes: copy, plan }, transferList: [copy.buffer] });
+  const task: WorkerTask = { task: 'parse', bytes: copy, sheet };
+  // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
+  // outgrows the default 4 MB stack, so this thread gets a roomier one.
+  const worker = new Worker(workerPath, { workerData: task, transferList: [copy.buffer], resourceLimits: { stackSizeMb: 64 } });
+  return new Promise<SheetText>((resolve, reject) => {
+    worker.on('message', (m: { type: 'parsed'; sheet: SheetText } | Failure) => (m.type === 'parsed' ? resolve(m.sheet) : reject(failure(m))));
+    // Past the size readXlsx refuses up front, a sheet can still outgrow the thread's heap: that ends the worker, not the app.
+    worker.on('error', (err: Error & { code?: string }) =>
+      reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError('invalid_request', 'This workbook is too big to read. In Excel choose File > Save As > CSV UTF-8, then drop that file here.') : err),
+    );
+    // Settles nothing if the answer came first.
+    worker.on('exit', (code) => reject(new Error(`The workbook reader stopped (exit code ${code}).`)));
+  }).finally(() => void worker.terminate());
+}
+
+/** Starts the worker at once (so the caller may drop its copy of the input), and returns its batches. */
+export function workerRows(workerPath: string, input: WorkerInput, plan: ImportPlan): AsyncGenerator<RowBatch> {
+  let task: WorkerTask;
+  let transferList: ArrayBuffer[] = [];
+  if ('bytes' in input) {
+    // A private copy is transferred, not cloned: the worker owns it and the main thread can let go of the file.
+    const copy = new Uint8Array(input.bytes);
+    task = { task: 'import', input: { bytes: copy }, plan };
+    transferList = [copy.buffer];
+  } else {
+    // A string is copied once, fast: far cheaper than parsing the workbook again.
+    task = { task: 'import', input, plan };
+  }
+  const worker = new Worker(workerPath, { workerData: task, transferList });
   const queue: Message[] = [];
   let wake: (() => void) | null = null;
   const push = (m: Message) => {
@@ -29,7 +69,7 @@ async function* batches(worker: Worker, queue: Message[], onWake: (w: (() => voi
       onWake(null);
       const m = queue.shift()!;
       if (m.type === 'end') return;
-      if (m.type === 'error') throw m.user ? new UserError('invalid_request', m.message) : new Error(m.message);
+      if (m.type === 'error') throw failure(m);
       worker.postMessage('more');
       yield m.batch;
     }

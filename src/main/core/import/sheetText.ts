@@ -1,0 +1,61 @@
+// A workbook sheet parsed to text rows, packed into one string: cheap to keep with the upload and to hand to the import worker.
+
+/**
+ * Rows are joined by a record separator and cells by the unit separator that PackedCells uses, because one string
+ * crosses between threads (structured clone) far more cheaply than a hundred thousand arrays. A sheet where some
+ * cell holds either character (Excel can store them, escaped) travels as JSON instead: slower, never wrong.
+ */
+export interface SheetText {
+  /** The sheet's name in the workbook. */
+  sheet: string;
+  rowCount: number;
+  format: 'separated' | 'json';
+  text: string;
+}
+
+export const rowSeparator = '\u001e';
+export const cellSeparator = '\u001f';
+
+/** Rows as read (blank rows as empty arrays), trailing empty cells already dropped. */
+export function packSheet(sheet: string, rows: string[][]): SheetText {
+  const lines: string[] = new Array<string>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r]!;
+    for (const c of cells) {
+      if (c.includes(rowSeparator) || c.includes(cellSeparator)) return { sheet, rowCount: rows.length, format: 'json', text: JSON.stringify(rows) };
+    }
+    lines[r] = cells.join(cellSeparator);
+  }
+  return { sheet, rowCount: rows.length, format: 'separated', text: lines.join(rowSeparator) };
+}
+
+/** The rows back, in batches; `read.rows` counts the rows handed out so far (for progress). */
+export function* unpackSheet(st: SheetText, batchSize: number, read: { rows: number } = { rows: 0 }): Generator<string[][]> {
+  if (st.format === 'json') {
+    const rows = JSON.parse(st.text) as string[][];
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const batch = rows.slice(i, i + batchSize);
+      read.rows += batch.length;
+      yield batch;
+    }
+    return;
+  }
+  const { text } = st;
+  let start = 0;
+  let batch: string[][] = [];
+  for (let r = 0; r < st.rowCount; r++) {
+    let end = text.indexOf(rowSeparator, start);
+    if (end < 0) end = text.length;
+    batch.push(end === start ? [] : text.slice(start, end).split(cellSeparator));
+    start = end + 1;
+    if (batch.length >= batchSize) {
+      read.rows += batch.length;
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    read.rows += batch.length;
+    yield batch;
+  }
+}
