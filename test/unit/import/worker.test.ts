@@ -35,6 +35,26 @@ describe('import worker', () => {
     expect(core.prospects.list({ search: 'b', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!.phone).toBe('+14155550133');
   });
 
+  it.skipIf(!existsSync(built))('two workers share a big text file and the rows come out in file order, as inline', async () => {
+    // Enough rows for many of the reader's batches, with rejects, blanks and in-file duplicates spread through them.
+    const lines = ['Email,Name'];
+    for (let i = 0; i < 40_000; i++) {
+      if (i % 997 === 0) lines.push('');
+      else if (i % 1009 === 0) lines.push(`broken-${i},Bad`);
+      else lines.push(`p${i % 30_000}@x.com,Person ${i}`);
+    }
+    const bytes = csvBytes(lines.join('\n'));
+    const outcome = async (core: ReturnType<typeof coreWithWorker>) => {
+      const { summary } = await importFile(core, 'big.csv', bytes);
+      const issues = [...core.importIssues.list(summary.id, 'rejected'), ...core.importIssues.list(summary.id, 'duplicate')].map((i) => `${i.rowNumber} ${i.reason}`);
+      return { counts: summary.counts, issues };
+    };
+    const inline = await outcome(coreWithWorker(join(tmpdir(), 'no-such-worker.js')));
+    const shared = await outcome(coreWithWorker(built));
+    expect(inline.counts.duplicates).toBeGreaterThan(9000);
+    expect(shared).toEqual(inline);
+  });
+
   it.skipIf(!existsSync(built))('parses the chosen sheet of a workbook in the built worker and imports it, row numbers as in Excel', async () => {
     const core = coreWithWorker(built);
     const bytes = await xlsxBytes([

@@ -12,7 +12,9 @@ import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
 import { normalizedRows, type ImportPlan } from './normalizedRows';
 import { emptyCounts, runImport } from './runImport';
-import { workerParse, workerRows, type WorkerInput } from './workerRows';
+import { workerParse, type WorkerInput } from './workerRows';
+import { sharedWorkerRows } from './sharedWorkerRows';
+import { availableParallelism } from 'node:os';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
 import { openWriterConnection } from './writerConnection';
@@ -156,7 +158,10 @@ export class ImportService {
       repTimeZone: settings.timeZone,
     };
     // In a worker, reading and normalising run on the other core while this thread writes.
-    const rows = workerPath && workerInput ? workerRows(workerPath, workerInput, plan) : normalizedRows(this.uploads.reader(req.importId).reader, plan);
+    // A text file is cheap to read twice, so two workers share its normalising (the import's heaviest work). A
+    // workbook's import is bound by this thread's writing instead: one worker is enough there.
+    const workers = workerInput && 'bytes' in workerInput ? Math.min(2, availableParallelism()) : 1;
+    const rows = workerPath && workerInput ? sharedWorkerRows(workerPath, workerInput, plan, workers) : normalizedRows(this.uploads.reader(req.importId).reader, plan);
     // The worker holds its own copy of the file or sheet now: keep nothing twice during a big import.
     if (workerPath) {
       upload.bytes = null;

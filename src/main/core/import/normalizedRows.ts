@@ -16,6 +16,12 @@ export interface ImportPlan {
   mapping: ColumnTarget[];
   defaultCountry: string;
   repTimeZone: string;
+  /**
+   * Normalising is the import's heaviest work: several workers can share it. Each reads the whole file (cheap
+   * for text) and normalises every count-th batch of the reader's, starting at index; it yields every one of
+   * its batches, even an empty one, so the writer can take batches from the workers in turn.
+   */
+  share?: { index: number; count: number };
 }
 
 /**
@@ -49,7 +55,14 @@ export interface RowBatch {
 export async function* normalizedRows(reader: SheetReader, plan: ImportPlan): AsyncGenerator<RowBatch> {
   const ctx = { headers: plan.headers, mapping: plan.mapping, defaultCountry: plan.defaultCountry, repTimeZone: plan.repTimeZone };
   let index = -1;
+  let batchNo = -1;
+  const share = plan.share ?? { index: 0, count: 1 };
   for await (const batch of reader.rows(plan.sheet)) {
+    batchNo++;
+    if (batchNo % share.count !== share.index) {
+      index += batch.length;
+      continue;
+    }
     const out: RowOutcome[] = [];
     for (const cells of batch) {
       index++;
@@ -62,6 +75,6 @@ export async function* normalizedRows(reader: SheetReader, plan: ImportPlan): As
       const r = normalizeRow(cells, ctx);
       out.push(r.ok ? { n, draft: r.draft, cells: packCells(cells) } : { n, reason: r.reason, cells: packCells(cells) });
     }
-    if (out.length) yield { rows: out, fraction: reader.fraction() };
+    if (out.length || share.count > 1) yield { rows: out, fraction: reader.fraction() };
   }
 }
