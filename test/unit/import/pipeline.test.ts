@@ -7,6 +7,23 @@ const list = (core: ReturnType<typeof makeTestCore>['core'], search = '') =>
   core.prospects.list({ search, tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'asc', offset: 0, limit: 100 });
 
 describe('import pipeline', () => {
+  it('a bulk import into a small store rebuilds the indexes it dropped, and every screen query still uses them', async () => {
+    const { core } = makeTestCore();
+    const db = core.deps.db;
+    const indexes = () => db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'prospects' ORDER BY name`).all();
+    const before = indexes();
+    const lines = ['Email,First Name,Last Name,Company'];
+    for (let i = 0; i < 25_000; i++) lines.push(`p${i}@co${i % 50}.com,Pat,Lee${i},Co ${i % 50}`);
+    const { summary } = await importFile(core, 'bulk.csv', csvBytes(lines.join('\n')), { tag: 'Bulk' });
+    expect(summary.counts.created).toBe(25_000);
+    expect(indexes()).toEqual(before);
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT id FROM prospects ORDER BY search_name, id LIMIT 100')).toContain('prospects_name');
+    expect(plan(`SELECT id FROM prospects WHERE import_id = 1 ORDER BY created_at DESC, id DESC LIMIT 100`)).toContain('prospects_import');
+    expect(list(core, 'lee24999').rows.map((r) => r.email)).toEqual(['p24999@co49.com']);
+    expect(core.prospects.list({ search: '', tagId: null, importId: null, status: null, timeZone: null, sort: 'name', dir: 'desc', offset: 0, limit: 1 }).rows[0]!.lastName).toBe('Lee9999');
+  });
+
   it('imports a CRM export and accounts for every row', async () => {
     const { core } = makeTestCore();
     core.suppressions.addText('blocked.com\nno@acme.com', null);

@@ -4,7 +4,7 @@ import type { ProspectStatus, TimeZoneSource } from '../../../shared/domain/pros
 import type { Db } from '../db/open';
 import { promotionQueries, stagingQueries, type StagedRow } from '../db/queries/importStaging';
 import { importQueries } from '../db/queries/imports';
-import { prospectQueries, searchIndexQueries } from '../db/queries/prospects';
+import { bulkLoadQueries, prospectQueries, searchIndexQueries } from '../db/queries/prospects';
 import { applyDraft } from './applyDraft';
 import type { ProspectDraft } from './normalizeRow';
 import type { SuppressionMatcher } from './suppressionMatcher';
@@ -82,7 +82,10 @@ export function promoteImport(db: Db, p: Promotion): { counts: ImportCounts } {
     }
     const index = search.defer();
     promote.recordUpdates(p.importId);
+    const bulk = bulkLoadQueries(db);
+    const indexes = bulk.worthIt(promote.newCount()) ? bulk.dropIndexes() : [];
     promote.insertNew(p.importId, p.now);
+    bulk.rebuildIndexes(indexes);
     promote.updateExisting(p.now);
     search.indexAndResumeNow(index);
     if (tagId !== null) promote.tag(tagId, p.importId);

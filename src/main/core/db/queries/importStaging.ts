@@ -121,6 +121,7 @@ export function promotionQueries(db: Db) {
   const recordUpdates = db.prepare<[number]>(`
     INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) SELECT ?, target_id FROM temp.import_stage WHERE target_id IS NOT NULL`);
   const recordUpdate = db.prepare<[number, number]>('INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) VALUES (?, ?)');
+  const newCount = db.prepare<[], number>('SELECT count(*) FROM temp.import_stage WHERE target_id IS NULL').pluck();
   const newEmails = db.prepare<[], { id: number; email_normalized: string; status: ProspectStatus }>('SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL');
   return {
     /** Records the staged updates of existing prospects (duplicates with nothing new are not among them) with the import. */
@@ -128,6 +129,8 @@ export function promotionQueries(db: Db) {
     /** Records one existing prospect the import updated outside the bulk statements. */
     recordUpdate: (importId: number, prospectId: number) => void recordUpdate.run(importId, prospectId),
     conflicts: () => conflicts.all(),
+    /** How many staged rows are new prospects. */
+    newCount: () => newCount.get()!,
     newEmails: () => newEmails.all(),
     insertNew: (importId: number, now: number) => insertNew.run(importId, now, now).changes,
     updateExisting: (now: number) => updateExisting.run(now).changes,

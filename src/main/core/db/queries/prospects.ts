@@ -203,3 +203,27 @@ export function searchIndexQueries(db: Db) {
     },
   };
 }
+
+/**
+ * Bulk loading for an import that brings more new prospects than the store holds: SQLite builds an index from
+ * sorted rows far faster than it grows one row by row, so the secondary indexes are dropped before the load and
+ * rebuilt after it, inside the import's transaction (a rollback brings them back untouched). The email index, which
+ * the load itself needs, stays.
+ */
+export function bulkLoadQueries(db: Db) {
+  const count = db.prepare<[], number>('SELECT count(*) FROM prospects').pluck();
+  const secondary = db.prepare<[], { name: string; sql: string }>(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'prospects' AND sql IS NOT NULL ORDER BY name`,
+  );
+  return {
+    /** True when rebuilding the indexes costs less than growing them by this many rows. */
+    worthIt: (newRows: number) => newRows >= 20_000 && newRows >= count.get()!,
+    /** Drops the secondary indexes; returns what rebuilds them. */
+    dropIndexes(): string[] {
+      const indexes = secondary.all();
+      for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+      return indexes.map((i) => i.sql);
+    },
+    rebuildIndexes: (sqls: string[]) => sqls.forEach((sql) => db.exec(sql)),
+  };
+}
