@@ -176,6 +176,20 @@ describe('inbox sync', () => {
     expect(fake.callCount('history.list')).toBe(after);
   });
 
+  it('a poll that outlasts the interval is followed at once, not a whole interval after it ended', async () => {
+    const { core, fake, clock } = await setup();
+    core.mail.inbox.start();
+    await core.mail.inbox.sync(1);
+    clock.advance(2 * 60_000); // the poll is due and starts...
+    expect(core.mail.inbox.isSyncing(1)).toBe(true);
+    clock.advance(5 * 60_000); // ...and the clock moves on while it runs (a slow network, a laptop busy elsewhere)
+    await flush(() => core.mail.inbox.isSyncing(1));
+    const after = fake.callCount('history.list');
+    clock.advance(0);
+    await flush(() => core.mail.inbox.isSyncing(1));
+    expect(fake.callCount('history.list')).toBe(after + 1);
+  });
+
   it('backs off honouring Retry-After and records the problem on the mailbox; an expired sign-in needs reconnecting', async () => {
     const { core, fake, account } = await setup();
     fake.fail({ route: 'history.list', status: 429, retryAfter: 600 });

@@ -165,6 +165,7 @@ export class InboxSync {
     const provider = this.deps.providers[account.provider];
     if (!provider) return { ...outcome, error: `${account.provider} is not available in this build.` };
     const interval = this.deps.pollMinutes() * minute;
+    const startedAt = this.deps.clock.now();
     try {
       const result = await provider.syncSince(mailAccountOf(account), account.syncCursor);
       outcome.cost = { ...result.cost };
@@ -183,7 +184,9 @@ export class InboxSync {
       this.failures.delete(accountId);
       await this.checkCalendar(account, provider, outcome);
       outcome.ok = true;
-      if (this.started) this.schedule(accountId, interval);
+      // The next poll is due an interval after this one started, not after it ended: a slow poll (or a clock that
+      // moved on meanwhile) is followed at once rather than pushed a whole interval past the mail that arrived.
+      if (this.started) this.schedule(accountId, Math.max(0, startedAt + interval - this.deps.clock.now()));
     } catch (err) {
       const error = err instanceof ProviderError ? err : new ProviderError('transient', err instanceof Error ? err.message : String(err));
       outcome.error = error.message;
