@@ -129,3 +129,23 @@ test('a big import shows progress and can be cancelled, leaving no prospects', a
   await app.getByRole('tab', { name: 'Imports' }).click();
   await expect(app.getByRole('row').filter({ hasText: 'big-list.csv' })).toContainText('Cancelled: nothing was saved');
 });
+
+test('a big import says when it is saving, cannot be cancelled then, and ends with every row accounted for', async ({ app }) => {
+  await app.getByTestId('nav-prospects').click();
+  const dataTransfer = await app.evaluateHandle(() => {
+    const lines = ['Email,Name,Company'];
+    for (let i = 0; i < 150_000; i++) lines.push(`p${i}@c${i % 900}.com,Person ${i},Company ${i % 900}`);
+    const dt = new DataTransfer();
+    dt.items.add(new File([lines.join('\n')], 'big-save.csv'));
+    return dt;
+  });
+  await app.dispatchEvent('main', 'drop', { dataTransfer });
+  const dialog = app.getByRole('dialog', { name: 'Import big-save.csv' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  // The final transaction is announced before it holds the app: the window says so, with no Cancel button.
+  const saving = dialog.getByTestId('import-saving');
+  await expect(saving).toContainText('Every row is read. Saving 150,000 prospects', { timeout: 60_000 });
+  await expect(saving.getByRole('button', { name: 'Cancel import' })).toHaveCount(0);
+  await expect(dialog.getByTestId('count-created')).toContainText('150,000', { timeout: 60_000 });
+  await expect(dialog.getByTestId('import-summary')).toBeVisible();
+});

@@ -57,9 +57,11 @@ describe('import store', () => {
 
     await useImportStore.getState().run();
     expect(calls.at(-1)).toEqual(['imports.start', { importId: 7, sheet: null, mapping: useImportStore.getState().mapping, tag: 'a', duplicatePolicy: 'skip' }]);
-    useImportStore.getState().progressed({ importId: 7, status: 'running', processed: 1, counts, failure: null, fraction: 0.5 });
-    expect(useImportStore.getState().phase).toBe('running');
-    useImportStore.getState().progressed({ importId: 7, status: 'done', processed: 2, counts, failure: null, fraction: null });
+    useImportStore.getState().progressed({ importId: 7, status: 'running', processed: 1, counts, failure: null, fraction: 0.5, saving: false });
+    expect(useImportStore.getState()).toMatchObject({ phase: 'running', progress: { saving: false } });
+    useImportStore.getState().progressed({ importId: 7, status: 'running', processed: 2, counts, failure: null, fraction: 1, saving: true });
+    expect(useImportStore.getState()).toMatchObject({ phase: 'running', progress: { saving: true } });
+    useImportStore.getState().progressed({ importId: 7, status: 'done', processed: 2, counts, failure: null, fraction: null, saving: false });
     await new Promise((r) => setTimeout(r, 0));
     expect(useImportStore.getState()).toMatchObject({ phase: 'finished', summary: { status: 'done' } });
   });

@@ -85,6 +85,8 @@ export const ImportProgressSchema = z.object({
   failure: z.string().nullable(),
   /** How far through the file, 0 to 1, for text files; null for workbooks, whose row count is unknown until read. */
   fraction: z.number().min(0).max(1).nullable(),
+  /** Every row is read: the import is writing them to the store, in one transaction that cannot be cancelled. */
+  saving: z.boolean(),
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 

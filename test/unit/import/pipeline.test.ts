@@ -7,6 +7,21 @@ const list = (core: ReturnType<typeof makeTestCore>['core'], search = '') =>
   core.prospects.list({ search, tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'asc', offset: 0, limit: 100 });
 
 describe('import pipeline', () => {
+  it('says when every row is read and the rows are being saved, just before the import is done', async () => {
+    const { core } = makeTestCore();
+    const seen: string[] = [];
+    core.bus.subscribe((name, payload) => {
+      if (name !== 'import.progress') return;
+      const p = payload as { status: string; saving: boolean; counts: { created: number } };
+      seen.push(`${p.status}${p.saving ? ' saving' : ''}`);
+      // Nothing is in the store yet when the window is told it is being saved.
+      if (p.saving) expect(core.navCounts().prospects).toBe(0);
+    });
+    await importFile(core, 'a.csv', csvBytes('Email\na@x.com\nb@x.com'));
+    expect(seen.slice(-2)).toEqual(['running saving', 'done']);
+    expect(core.navCounts().prospects).toBe(2);
+  });
+
   it('a bulk import into a small store rebuilds the indexes it dropped, and every screen query still uses them', async () => {
     const { core } = makeTestCore();
     const db = core.deps.db;

@@ -144,8 +144,8 @@ export class ImportService {
     const state = { importId: req.importId, cancelled: false, done: Promise.resolve() };
     this.running = state;
     let lastEmit = 0;
-    const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null, fraction: number | null = null) =>
-      this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure, fraction });
+    const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null, fraction: number | null = null, saving = false) =>
+      this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure, fraction, saving });
     emit('running', 0, emptyCounts());
     const plan: ImportPlan = {
       kind: previewReader.kind,
@@ -184,6 +184,7 @@ export class ImportService {
         lastEmit = t;
         emit('running', processed, counts, null, fraction);
       },
+      onSaving: (counts) => emit('running', counts.total, counts, null, 1, true),
     })
       .then((outcome) => {
         if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());

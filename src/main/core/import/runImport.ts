@@ -22,6 +22,8 @@ export interface ImportJob {
   now: () => number;
   isCancelled: () => boolean;
   onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
+  /** Every row is read and staged: the promotion starts once this has had a turn of the event loop to go out. */
+  onSaving: (counts: ImportCounts) => void;
 }
 
 export type ImportOutcome = { status: 'done' | 'cancelled'; counts: ImportCounts };
@@ -100,6 +102,9 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
       }
     }
     if (cancelled) return { status: 'cancelled', counts };
+    // The promotion holds this thread (about a second per 100,000 rows): say so first, so the window can show it.
+    job.onSaving(counts);
+    await yieldToLoop();
     const suppression = job.currentSuppression();
     const final = promoteImport(db, { importId: job.importId, tag: job.tag, policy: job.policy, suppression, suppressionChanged: suppression.key !== job.suppression.key, now: job.now(), counts });
     return { status: 'done', counts: final.counts };

@@ -82,6 +82,17 @@ function Uploading() {
 function Running() {
   const progress = useImportStore(importSelectors.progress);
   const counts = progress?.counts;
+  if (progress?.saving && counts) {
+    // The last step is one transaction: it cannot be cancelled, and Repdesk is busy with it for a moment.
+    return (
+      <div className="import-step" data-testid="import-saving" aria-live="polite">
+        <p>Every row is read. Saving {(counts.created + counts.updated + counts.suppressed).toLocaleString()} prospects…</p>
+        <ProgressBar value={0} max={null} label="Saving" />
+        <CountList counts={counts} />
+        <p className="hint">This last step keeps Repdesk busy for about a second per 100,000 rows.</p>
+      </div>
+    );
+  }
   return (
     <div className="import-step" data-testid="import-running">
       <p>Importing… {counts ? `${counts.total.toLocaleString()} rows read` : 'starting'}</p>
