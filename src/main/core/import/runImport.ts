@@ -64,6 +64,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     for await (const batch of job.rows) {
       // One temp-table transaction per batch: the staging writes are far cheaper together than alone.
       db.exec('SAVEPOINT import_stage_batch');
+      staged.lookAhead(batch.rows.flatMap((r) => (!r.blank && 'draft' in r ? [r.draft.emailNormalized] : [])));
       try {
         for (const row of batch.rows) {
           if (row.blank) {

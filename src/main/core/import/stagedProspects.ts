@@ -10,15 +10,22 @@ import type { DraftStore } from './applyDraft';
  * tables instead. A staged new prospect has no id yet, so it reports id 0; whatever needs its id (a duplicate's
  * prospect, its tag) is resolved when the import is promoted.
  */
-export function stagedProspects(db: Db, rowNumber: () => number): DraftStore & { staging: StagingQueries } {
+export function stagedProspects(db: Db, rowNumber: () => number): DraftStore & { staging: StagingQueries; lookAhead(emailsNormalized: string[]): void } {
   const staging = stagingQueries(db);
   // Email -> staged row: kept here rather than as an index on the staging table, which cost more per row.
   const stagedIds = new Map<string, number>();
+  // The stored emails among the batch being staged (see lookAhead); null outside a batch: ask the store.
+  let inStore: Set<string> | null = null;
   return {
     staging,
+    /** Before a batch (staged without yielding): finds in one query which of its emails the store already has. */
+    lookAhead(emailsNormalized) {
+      inStore = staging.storeHas(emailsNormalized);
+    },
     byEmail(emailNormalized) {
       const stageId = stagedIds.get(emailNormalized);
       if (stageId !== undefined) return staging.byId(stageId);
+      if (inStore && !inStore.has(emailNormalized)) return null;
       return staging.storeByEmail(emailNormalized);
     },
     insert(values: ProspectValues, emailNormalized: string, status: ProspectStatus) {

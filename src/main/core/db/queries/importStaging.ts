@@ -63,6 +63,8 @@ export function stagingQueries(db: Db) {
   const remove = db.prepare<[number]>('DELETE FROM temp.import_stage WHERE id = ?');
   const setStatus = db.prepare<[string, number]>('UPDATE temp.import_stage SET status = ? WHERE id = ?');
   const storeByEmail = db.prepare<[string], ProspectRow>('SELECT * FROM main.prospects WHERE email_normalized = ?');
+  // One query per batch instead of one per row: which of these emails the store already has.
+  const storeHas = db.prepare<[string], string>('SELECT email_normalized FROM main.prospects WHERE email_normalized IN (SELECT value FROM json_each(?))').pluck();
   const storeUpdatedAt = db.prepare<[number], { updated_at: number }>('SELECT updated_at FROM main.prospects WHERE id = ?');
 
   const values = (v: ProspectValues) => valueColumns.map((c) => (c === 'custom_fields' ? JSON.stringify(v.custom_fields) : v[c]));
@@ -80,6 +82,8 @@ export function stagingQueries(db: Db) {
     link: (prospectId: number) => void link.run(prospectId),
     remove: (stageId: number) => void remove.run(stageId),
     setStatus: (stageId: number, status: ProspectStatus) => void setStatus.run(status, stageId),
+    /** Which of these emails belong to stored prospects (not staged ones). */
+    storeHas: (emailsNormalized: string[]) => new Set(storeHas.all(JSON.stringify(emailsNormalized))),
     /** The stored prospect with this email (not a staged one). */
     storeByEmail: (emailNormalized: string) => storeByEmail.get(emailNormalized) ?? null,
     /** When the stored prospect was last changed, to detect a change made while the import stages. */
