@@ -184,7 +184,7 @@ export class ImportService {
         lastEmit = t;
         emit('running', processed, counts, null, fraction);
       },
-      onSaving: (counts) => emit('running', counts.total, counts, null, 1, true),
+      onSaving: (counts, fraction) => emit('running', counts.total, counts, null, fraction, true),
     })
       .then((outcome) => {
         if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());

@@ -1,4 +1,4 @@
-// Moves a staged import into the store in one short transaction: the only moment an import holds the write lock.
+// Moves a staged import into the store: one transaction, or for a big import a few, each without yielding inside.
 import type { DuplicatePolicy, ImportCounts } from '../../../shared/contract/imports';
 import type { ProspectStatus, TimeZoneSource } from '../../../shared/domain/prospect';
 import type { Db } from '../db/open';
@@ -19,7 +19,14 @@ export interface Promotion {
   suppressionChanged: boolean;
   now: number;
   counts: ImportCounts;
+  /** Above this many new prospects, they go in in transactions of this many, with the event loop free between them. */
+  chunkRows?: number;
+  /** Between two such transactions: how far the saving is, 0 to 1. */
+  onChunk?: (fraction: number) => void;
 }
+
+/** About a quarter of a second of holding the main thread per transaction on a 2-core laptop. */
+export const promotionChunkRows = 25_000;
 
 function draftOf(r: StagedRow): ProspectDraft {
   return {
@@ -48,31 +55,22 @@ function draftOf(r: StagedRow): ProspectDraft {
 type Outcome = 'created' | 'updated' | 'suppressed' | 'duplicates';
 const stagedOutcome = (r: { target_id: number | null; status: ProspectStatus }): Outcome => (r.target_id !== null ? 'updated' : r.status === 'suppressed' ? 'suppressed' : 'created');
 
-/**
- * Synchronous on purpose: the write lock is taken and released without ever yielding to the event loop, so
- * the engine's and the rep's writes (on the same thread) never find it held; they simply run just after.
- */
-export function promoteImport(db: Db, p: Promotion): { counts: ImportCounts } {
+/** The promotion's steps, each run inside a transaction its caller holds. */
+function promotionSteps(db: Db, p: Promotion) {
   const counts = { ...p.counts };
   const staging = stagingQueries(db);
   const promote = promotionQueries(db);
   const q = prospectQueries(db);
   const search = searchIndexQueries(db);
+  const bulk = bulkLoadQueries(db);
   const move = (from: Outcome, to: Outcome) => {
     counts[from]--;
     counts[to]++;
   };
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    // New prospects follow the list as it is now, not as it was when the import started.
-    for (const r of p.suppressionChanged ? promote.newEmails() : []) {
-      const status: ProspectStatus = p.suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
-      if (status === r.status) continue;
-      staging.setStatus(r.id, status);
-      move(stagedOutcome({ target_id: null, status: r.status }), stagedOutcome({ target_id: null, status }));
-    }
-    const tagId = p.tag ? q.tagIdFor(p.tag, p.now) : null;
-    for (const r of promote.conflicts()) {
+  let tagId: number | null = null;
+  /** Staged rows another writer got to first are applied one by one, as a row of the file would be. */
+  const applyConflicts = (rows: StagedRow[]) => {
+    for (const r of rows) {
       staging.remove(r.stage_id);
       const out = applyDraft(draftOf(r), { q, policy: p.policy, importId: p.importId, tagId, suppressed: p.suppression.isSuppressed(r.email_normalized), now: p.now });
       // A prospect it created carries the import's id; one it updated is recorded with the import.
@@ -80,22 +78,88 @@ export function promoteImport(db: Db, p: Promotion): { counts: ImportCounts } {
       move(stagedOutcome(r), out.outcome === 'duplicate' ? 'duplicates' : out.outcome);
       if (out.outcome === 'duplicate') staging.addIssue(r.row_number, 'duplicate', `${out.reason} (changed while importing)`, JSON.stringify({ Email: r.email }), r.email_normalized);
     }
-    const index = search.defer();
-    promote.recordUpdates(p.importId);
-    const bulk = bulkLoadQueries(db);
-    const indexes = bulk.worthIt(promote.newCount()) ? bulk.dropIndexes() : [];
-    promote.insertNew(p.importId, p.now);
-    bulk.rebuildIndexes(indexes);
-    promote.updateExisting(p.now);
-    search.indexAndResumeNow(index);
-    if (tagId !== null) promote.tag(tagId, p.importId);
-    promote.issues(p.importId);
-    importQueries(db).finish(p.importId, counts, p.now);
+  };
+  return {
+    counts,
+    newRange: () => promote.newRange(),
+    newCount: () => promote.newCount(),
+    /** New prospects follow the list as it is now, not as it was when the import started; the tag is made. */
+    begin() {
+      for (const r of p.suppressionChanged ? promote.newEmails() : []) {
+        const status: ProspectStatus = p.suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
+        if (status === r.status) continue;
+        staging.setStatus(r.id, status);
+        move(stagedOutcome({ target_id: null, status: r.status }), stagedOutcome({ target_id: null, status }));
+      }
+      tagId = p.tag ? q.tagIdFor(p.tag, p.now) : null;
+    },
+    /** The new prospects staged in (from, to]: written, indexed for search and tagged. */
+    insertNew(from: number, to: number, rebuildIndexes: boolean) {
+      applyConflicts(promote.newConflicts(from, to));
+      const index = search.defer();
+      const indexes = rebuildIndexes ? bulk.dropIndexes() : [];
+      promote.insertNew(p.importId, p.now, from, to);
+      bulk.rebuildIndexes(indexes);
+      search.indexAndResumeNow(index);
+      if (tagId !== null) promote.tagCreated(tagId, p.importId, index.after);
+    },
+    /** The merges into existing prospects, the import's issues and its counts. */
+    finish() {
+      applyConflicts(promote.targetConflicts());
+      promote.recordUpdates(p.importId);
+      promote.updateExisting(p.now);
+      if (tagId !== null) promote.tagOthers(tagId);
+      promote.issues(p.importId);
+      importQueries(db).finish(p.importId, counts, p.now);
+    },
+    worthRebuilding: (rows: number) => bulk.worthIt(rows),
+  };
+}
+
+/** Runs fn in one write transaction, without yielding. */
+function inTransaction(db: Db, fn: () => void): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    fn();
     db.exec('COMMIT');
-    return { counts };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
 }
 
+/**
+ * Each transaction is synchronous on purpose: the write lock is taken and released without yielding to the event
+ * loop, so the engine's and the rep's writes (on the same thread) never find it held; they run just after. A big
+ * import goes in as several such transactions with the event loop free between them, so the app never stands
+ * still for long; its prospects appear as they go in, and if it fails part-way (or Repdesk stops) the ones it
+ * created are taken out again (here, or by importQueries.recoverInterrupted at the next start).
+ */
+export async function promoteImport(db: Db, p: Promotion): Promise<{ counts: ImportCounts }> {
+  const steps = promotionSteps(db, p);
+  const chunk = p.chunkRows ?? promotionChunkRows;
+  const { first, last } = steps.newRange();
+  if (steps.newCount() <= chunk) {
+    inTransaction(db, () => {
+      steps.begin();
+      steps.insertNew(first, last, steps.worthRebuilding(steps.newCount()));
+      steps.finish();
+    });
+    return { counts: steps.counts };
+  }
+  try {
+    inTransaction(db, () => steps.begin());
+    // Stage ids are dense for new rows (updates and removed conflicts leave small gaps): ranges of about chunk rows.
+    for (let from = first; from < last; from += chunk) {
+      const to = Math.min(from + chunk, last);
+      inTransaction(db, () => steps.insertNew(from, to, steps.worthRebuilding(to - from)));
+      p.onChunk?.(Math.min(1, (from + chunk - first) / (last - first)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    inTransaction(db, () => steps.finish());
+  } catch (err) {
+    inTransaction(db, () => void importQueries(db).removeCreated(p.importId));
+    throw err;
+  }
+  return { counts: steps.counts };
+}

@@ -22,8 +22,10 @@ export interface ImportJob {
   now: () => number;
   isCancelled: () => boolean;
   onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
-  /** Every row is read and staged: the promotion starts once this has had a turn of the event loop to go out. */
-  onSaving: (counts: ImportCounts) => void;
+  /** Every row is read and staged: the promotion starts once this has had a turn of the event loop to go out; a big one reports how far it is. */
+  onSaving: (counts: ImportCounts, fraction: number) => void;
+  /** How many new prospects each promoting transaction takes (see promoteImport); tests set it small. */
+  chunkRows?: number;
 }
 
 export type ImportOutcome = { status: 'done' | 'cancelled'; counts: ImportCounts };
@@ -104,10 +106,20 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     }
     if (cancelled) return { status: 'cancelled', counts };
     // The promotion holds this thread (about a second per 100,000 rows): say so first, so the window can show it.
-    job.onSaving(counts);
+    job.onSaving(counts, 0);
     await yieldToLoop();
     const suppression = job.currentSuppression();
-    const final = promoteImport(db, { importId: job.importId, tag: job.tag, policy: job.policy, suppression, suppressionChanged: suppression.key !== job.suppression.key, now: job.now(), counts });
+    const final = await promoteImport(db, {
+      importId: job.importId,
+      tag: job.tag,
+      policy: job.policy,
+      suppression,
+      suppressionChanged: suppression.key !== job.suppression.key,
+      now: job.now(),
+      counts,
+      onChunk: (fraction) => job.onSaving(counts, fraction),
+      ...(job.chunkRows ? { chunkRows: job.chunkRows } : {}),
+    });
     return { status: 'done', counts: final.counts };
   } finally {
     dropStagingTables(db);

@@ -95,15 +95,16 @@ export type StagingQueries = ReturnType<typeof stagingQueries>;
 /** The promotion's bulk statements: staged rows into the store, in one transaction the caller holds. */
 export function promotionQueries(db: Db) {
   const cols = valueColumns.join(', ');
-  const insertNew = db.prepare<[number, number, number]>(`
+  // New prospects in stage-id order, a range at a time (a big import promotes in several transactions).
+  const insertNew = db.prepare<[number, number, number, number, number]>(`
     INSERT INTO main.prospects (email_normalized, ${cols}, status, search_name, import_id, created_at, updated_at)
-    SELECT email_normalized, ${cols}, status, search_name, ?, ?, ? FROM temp.import_stage WHERE target_id IS NULL ORDER BY id`);
+    SELECT email_normalized, ${cols}, status, search_name, ?, ?, ? FROM temp.import_stage WHERE target_id IS NULL AND id > ? AND id <= ? ORDER BY id`);
   const updateExisting = db.prepare<[number]>(`
     UPDATE main.prospects SET ${valueColumns.map((c) => `${c} = s.${c}`).join(', ')}, status = s.status, search_name = s.search_name, updated_at = ?
     FROM temp.import_stage s WHERE s.target_id = prospects.id`);
   // New prospects through their import's index, updated ones through the staged target: no lookup by email.
-  const tagCreated = db.prepare<[number, number]>(`
-    INSERT OR IGNORE INTO main.prospect_tags (prospect_id, tag_id) SELECT id, ? FROM main.prospects WHERE import_id = ?`);
+  const tagCreated = db.prepare<[number, number, number]>(`
+    INSERT OR IGNORE INTO main.prospect_tags (prospect_id, tag_id) SELECT id, ? FROM main.prospects WHERE import_id = ? AND id > ?`);
   const tagUpdated = db.prepare<[number]>(`
     INSERT OR IGNORE INTO main.prospect_tags (prospect_id, tag_id) SELECT target_id, ? FROM temp.import_stage WHERE target_id IS NOT NULL`);
   const tagLinked = db.prepare<[number]>(`
@@ -116,11 +117,14 @@ export function promotionQueries(db: Db) {
     FROM temp.import_stage_issues i ORDER BY rowid`);
   // Staged rows another writer got to first while the import was staging: a new email that now exists, or
   // an existing prospect edited or deleted since it was merged. They are applied one by one instead.
-  const conflicts = db.prepare<[], StagedRow>(`
-    ${stagedSelect.replace('FROM temp.import_stage', 'FROM temp.import_stage s')}
-    WHERE (s.target_id IS NULL AND EXISTS (SELECT 1 FROM main.prospects p WHERE p.email_normalized = s.email_normalized))
-       OR (s.target_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.prospects p WHERE p.id = s.target_id AND p.updated_at = s.target_updated_at AND p.email_normalized = s.email_normalized))
+  const stagedFrom = stagedSelect.replace('FROM temp.import_stage', 'FROM temp.import_stage s');
+  const newConflicts = db.prepare<[number, number], StagedRow>(`
+    ${stagedFrom} WHERE s.target_id IS NULL AND s.id > ? AND s.id <= ? AND EXISTS (SELECT 1 FROM main.prospects p WHERE p.email_normalized = s.email_normalized) ORDER BY s.id`);
+  const targetConflicts = db.prepare<[], StagedRow>(`
+    ${stagedFrom} WHERE s.target_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM main.prospects p WHERE p.id = s.target_id AND p.updated_at = s.target_updated_at AND p.email_normalized = s.email_normalized)
     ORDER BY s.id`);
+  const newRange = db.prepare<[], { first: number | null; last: number | null }>('SELECT min(id) - 1 AS first, max(id) AS last FROM temp.import_stage WHERE target_id IS NULL');
   // The existing prospects this import changed, kept with it (see 0006-import-updates.sql).
   const recordUpdates = db.prepare<[number]>(`
     INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) SELECT ?, target_id FROM temp.import_stage WHERE target_id IS NOT NULL`);
@@ -132,14 +136,24 @@ export function promotionQueries(db: Db) {
     recordUpdates: (importId: number) => void recordUpdates.run(importId),
     /** Records one existing prospect the import updated outside the bulk statements. */
     recordUpdate: (importId: number, prospectId: number) => void recordUpdate.run(importId, prospectId),
-    conflicts: () => conflicts.all(),
+    /** New prospects staged in (from, to] whose email another writer added to the store meanwhile. */
+    newConflicts: (from: number, to: number) => newConflicts.all(from, to),
+    /** Staged updates of prospects another writer changed or deleted meanwhile. */
+    targetConflicts: () => targetConflicts.all(),
+    /** The stage ids of the new prospects lie in (first, last]; both 0 when there are none. */
+    newRange: () => {
+      const r = newRange.get()!;
+      return { first: r.first ?? 0, last: r.last ?? 0 };
+    },
     /** How many staged rows are new prospects. */
     newCount: () => newCount.get()!,
     newEmails: () => newEmails.all(),
-    insertNew: (importId: number, now: number) => insertNew.run(importId, now, now).changes,
+    insertNew: (importId: number, now: number, from: number, to: number) => insertNew.run(importId, now, now, from, to).changes,
     updateExisting: (now: number) => updateExisting.run(now).changes,
-    tag(tagId: number, importId: number) {
-      tagCreated.run(tagId, importId);
+    /** Tags the prospects the import created with an id above afterId. */
+    tagCreated: (tagId: number, importId: number, afterId: number) => void tagCreated.run(tagId, importId, afterId),
+    /** Tags the existing prospects the import updated or matched. */
+    tagOthers(tagId: number) {
       tagUpdated.run(tagId);
       tagLinked.run(tagId);
     },

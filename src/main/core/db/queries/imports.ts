@@ -66,6 +66,9 @@ export function importQueries(db: Db) {
   const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
   const updatedBy = db.prepare<[number], number>('SELECT prospect_id FROM import_updates WHERE import_id = ? ORDER BY prospect_id').pluck();
   const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
+  // A big import promotes in several transactions: prospects of one that never finished are taken out again.
+  const removeUnfinished = db.prepare(`DELETE FROM prospects WHERE import_id IN (SELECT id FROM imports WHERE status = 'running')`);
+  const removeCreated = db.prepare<[number]>('DELETE FROM prospects WHERE import_id = ?');
   const failRunning = db.prepare(
     `UPDATE imports SET status = 'failed', failure = 'Repdesk closed during this import; nothing from it was saved. Import the file again.' WHERE status = 'running'`,
   );
@@ -73,9 +76,14 @@ export function importQueries(db: Db) {
   return {
     /** At start-up: drops uploads a previous run never started, and marks the one it was running as failed. */
     recoverInterrupted() {
-      dropUnstarted.run();
-      failRunning.run();
+      db.transaction(() => {
+        dropUnstarted.run();
+        removeUnfinished.run();
+        failRunning.run();
+      })();
     },
+    /** Takes out the prospects an import created (a promotion that failed part-way). */
+    removeCreated: (importId: number) => removeCreated.run(importId).changes,
     /** Deletes an import that is still uploading or ready (not one that ran). */
     discardUnstarted: (id: number) => void discardUnstarted.run(id),
     create: (fileName: string, size: number, now: number) => Number(create.run(fileName, size, now).lastInsertRowid),

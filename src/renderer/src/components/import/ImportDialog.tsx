@@ -83,13 +83,13 @@ function Running() {
   const progress = useImportStore(importSelectors.progress);
   const counts = progress?.counts;
   if (progress?.saving && counts) {
-    // The last step is one transaction: it cannot be cancelled, and Repdesk is busy with it for a moment.
+    // The last step writes to the store (in a few transactions for a big import): it cannot be cancelled.
     return (
       <div className="import-step" data-testid="import-saving" aria-live="polite">
         <p>Every row is read. Saving {(counts.created + counts.updated + counts.suppressed).toLocaleString()} prospects…</p>
-        <ProgressBar value={0} max={null} label="Saving" />
+        <ProgressBar value={Math.round((progress.fraction ?? 0) * 1000)} max={progress.fraction ? 1000 : null} label="Saving" />
         <CountList counts={counts} />
-        <p className="hint">This last step keeps Repdesk busy for about a second per 100,000 rows.</p>
+        <p className="hint">This last step cannot be cancelled. In a big import, prospects appear in your list as they are saved.</p>
       </div>
     );
   }

@@ -1,0 +1,125 @@
+// A big import promotes in several transactions: the same outcome as one, room for other writers between them, and nothing left behind when it fails.
+import { describe, expect, it } from 'vitest';
+import { openMemoryDatabase, type Db } from '../../../src/main/core/db/open';
+import { importQueries } from '../../../src/main/core/db/queries/imports';
+import { prospectQueries } from '../../../src/main/core/db/queries/prospects';
+import { normalizedRows } from '../../../src/main/core/import/normalizedRows';
+import { readLayout } from '../../../src/main/core/import/preview';
+import { runImport } from '../../../src/main/core/import/runImport';
+import { openSheetReader } from '../../../src/main/core/import/sheetReader';
+import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
+import { csvBytes } from '../../support/importFiles';
+
+const now = Date.parse('2026-03-02T09:00:00Z');
+
+/** 5,000 rows with rejects and in-file duplicates spread through them, and two existing prospects to merge into. */
+function file(): Buffer {
+  const lines = ['Email,First Name,Company'];
+  for (let i = 0; i < 5000; i++) {
+    if (i % 701 === 0) lines.push(`broken-${i},Bad,X`);
+    else lines.push(`p${i % 4800}@c${i % 40}.com,Pat${i},Company ${i % 40}`);
+  }
+  lines.push('known@old.com,Known,Old Co', 'other@old.com,,Other Co');
+  return csvBytes(lines.join('\n'));
+}
+
+function store(): Db {
+  const db = openMemoryDatabase();
+  const q = prospectQueries(db);
+  for (const email of ['known@old.com', 'other@old.com']) {
+    q.insert({ email, first_name: null, last_name: null, company: null, title: null, phone: null, phone_raw: null, linkedin_url: null, website: null, domain: 'old.com', city: null, region: null, country: null, time_zone: 'UTC', time_zone_source: 'rep', industry: null, source: null, custom_fields: {} }, email, 'active', null, now);
+  }
+  return db;
+}
+
+async function importInto(db: Db, chunkRows: number | undefined, onSaving: (fraction: number) => void = () => {}) {
+  const bytes = file();
+  const layout = await readLayout(openSheetReader('delimited', bytes), null);
+  const plan = { kind: 'delimited' as const, sheet: null, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: 'US', repTimeZone: 'UTC' };
+  const importId = importQueries(db).create('big.csv', bytes.byteLength, now);
+  const none = suppressionMatcher([]);
+  const outcome = await runImport(db, {
+    importId,
+    rows: normalizedRows(openSheetReader('delimited', bytes), plan),
+    headers: layout.headers,
+    tag: 'Fair',
+    policy: 'fill_empty',
+    suppression: none,
+    currentSuppression: () => none,
+    now: () => now,
+    isCancelled: () => false,
+    onProgress: () => {},
+    onSaving: (_counts, fraction) => onSaving(fraction),
+    ...(chunkRows ? { chunkRows } : {}),
+  });
+  return { importId, outcome };
+}
+
+/** Everything an import leaves in the store, without ids and times. */
+function snapshot(db: Db) {
+  const all = (sql: string) => db.prepare(sql).all();
+  return {
+    prospects: all('SELECT email_normalized, first_name, company, status, import_id IS NOT NULL AS imported FROM prospects ORDER BY email_normalized'),
+    tagged: all(`SELECT p.email_normalized FROM prospect_tags pt JOIN prospects p ON p.id = pt.prospect_id ORDER BY 1`),
+    issues: all('SELECT row_number, outcome, reason FROM import_rows ORDER BY row_number'),
+    updated: all('SELECT p.email_normalized FROM import_updates u JOIN prospects p ON p.id = u.prospect_id ORDER BY 1'),
+    searchable: all(`SELECT count(*) AS n FROM prospects_fts WHERE prospects_fts MATCH 'pat*'`),
+    trigger: all(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'prospects_fts_insert'`),
+    deferred: all('SELECT deferred_after FROM search_index_control'),
+  };
+}
+
+describe('promotion in several transactions', () => {
+  it('leaves the store exactly as one transaction does, and says how far it is', async () => {
+    const one = store();
+    const single = await importInto(one, undefined);
+    const several = store();
+    const fractions: number[] = [];
+    const chunked = await importInto(several, 1000, (f) => fractions.push(f));
+    expect(chunked.outcome).toEqual(single.outcome);
+    expect(chunked.outcome.counts).toMatchObject({ total: 5002, created: 4794, updated: 2, rejected: 8 });
+    expect(snapshot(several)).toEqual(snapshot(one));
+    expect(fractions[0]).toBe(0);
+    expect(fractions.length).toBeGreaterThanOrEqual(5);
+    expect(fractions.at(-1)).toBe(1);
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+  });
+
+  it('lets another writer in between transactions; an email it added meanwhile becomes a merge, not a failure', async () => {
+    const db = store();
+    const q = prospectQueries(db);
+    let added = false;
+    const { outcome } = await importInto(db, 1000, (fraction) => {
+      if (fraction > 0 && !added) {
+        // Between two transactions: the rep adds someone the file holds further down.
+        q.insert({ email: 'p4500@c20.com', first_name: 'Added', last_name: null, company: null, title: null, phone: null, phone_raw: null, linkedin_url: null, website: null, domain: 'c20.com', city: null, region: null, country: null, time_zone: 'UTC', time_zone_source: 'rep', industry: null, source: null, custom_fields: {} }, 'p4500@c20.com', 'active', null, now);
+        added = true;
+      }
+    });
+    expect(added).toBe(true);
+    expect(outcome.counts).toMatchObject({ created: 4793, updated: 3 });
+    expect(db.prepare(`SELECT first_name, company FROM prospects WHERE email_normalized = 'p4500@c20.com'`).get()).toEqual({ first_name: 'Added', company: 'Company 20' });
+  });
+
+  it('takes out what it created when it fails part-way, and a restart takes out what a crash left', async () => {
+    const db = store();
+    const before = snapshot(db);
+    let calls = 0;
+    await expect(
+      importInto(db, 1000, (fraction) => {
+        if (fraction > 0 && ++calls === 3) throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(snapshot(db).prospects).toEqual(before.prospects);
+    expect(snapshot(db).trigger).toEqual([{ n: 1 }]);
+
+    // A crash between two transactions leaves an import "running" with prospects of its own: the next start removes them.
+    const q = importQueries(db);
+    const crashed = q.create('crashed.csv', 10, now);
+    q.start(crashed, { sheet: null, tag: null, policy: 'skip', mapping: '{}' });
+    prospectQueries(db).insert({ email: 'half@way.com', first_name: null, last_name: null, company: null, title: null, phone: null, phone_raw: null, linkedin_url: null, website: null, domain: 'way.com', city: null, region: null, country: null, time_zone: 'UTC', time_zone_source: 'rep', industry: null, source: null, custom_fields: {} }, 'half@way.com', 'active', crashed, now);
+    q.recoverInterrupted();
+    expect(db.prepare(`SELECT count(*) AS n FROM prospects WHERE email_normalized = 'half@way.com'`).get()).toEqual({ n: 0 });
+    expect(q.get(crashed)!.status).toBe('failed');
+  });
+});
