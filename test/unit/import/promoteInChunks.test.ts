@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase, type Db } from '../../../src/main/core/db/open';
 import { importQueries } from '../../../src/main/core/db/queries/imports';
 import { prospectQueries } from '../../../src/main/core/db/queries/prospects';
+import { suppressionQueries } from '../../../src/main/core/db/queries/suppressions';
 import { normalizedRows } from '../../../src/main/core/import/normalizedRows';
 import { readLayout } from '../../../src/main/core/import/preview';
 import { runImport } from '../../../src/main/core/import/runImport';
@@ -38,6 +39,7 @@ async function importInto(db: Db, chunkRows: number | undefined, onSaving: (frac
   const plan = { kind: 'delimited' as const, sheet: null, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: 'US', repTimeZone: 'UTC' };
   const importId = importQueries(db).create('big.csv', bytes.byteLength, now);
   const none = suppressionMatcher([]);
+  const listNow = () => suppressionMatcher(suppressionQueries(db).list());
   const outcome = await runImport(db, {
     importId,
     rows: normalizedRows(openSheetReader('delimited', bytes), plan),
@@ -45,7 +47,7 @@ async function importInto(db: Db, chunkRows: number | undefined, onSaving: (frac
     tag: 'Fair',
     policy: 'fill_empty',
     suppression: none,
-    currentSuppression: () => none,
+    currentSuppression: listNow,
     now: () => now,
     isCancelled: () => false,
     onProgress: () => {},
@@ -99,6 +101,23 @@ describe('promotion in several transactions', () => {
     expect(added).toBe(true);
     expect(outcome.counts).toMatchObject({ created: 4793, updated: 3 });
     expect(db.prepare(`SELECT first_name, company FROM prospects WHERE email_normalized = 'p4500@c20.com'`).get()).toEqual({ first_name: 'Added', company: 'Company 20' });
+  });
+
+  it('rows still to be written follow a do-not-contact entry added between two transactions', async () => {
+    const db = store();
+    let added = false;
+    const { outcome } = await importInto(db, 1000, (fraction) => {
+      if (fraction > 0 && !added) {
+        suppressionQueries(db).add('domain', 'c20.com', null, now);
+        added = true;
+      }
+    });
+    const status = (email: string) => (db.prepare('SELECT status FROM prospects WHERE email_normalized = ?').get(email) as { status: string }).status;
+    // p20 went in with the first thousand, before the entry (the suppression service marks existing prospects itself).
+    expect(status('p20@c20.com')).toBe('active');
+    expect(status('p4500@c20.com')).toBe('suppressed');
+    expect(outcome.counts.suppressed).toBeGreaterThan(90);
+    expect(db.prepare(`SELECT count(*) AS n FROM prospects WHERE status = 'suppressed'`).get()).toEqual({ n: outcome.counts.suppressed });
   });
 
   it('takes out what it created when it fails part-way, and a restart takes out what a crash left', async () => {

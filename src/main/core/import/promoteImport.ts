@@ -17,6 +17,8 @@ export interface Promotion {
   suppression: SuppressionMatcher;
   /** False when the list is the one the rows were staged against: their statuses stand as staged. */
   suppressionChanged: boolean;
+  /** The list as it is at this moment: a big import checks it again before each of its transactions. */
+  suppressionNow?: () => SuppressionMatcher;
   now: number;
   counts: ImportCounts;
   /** Above this many new prospects, they go in in transactions of this many, with the event loop free between them. */
@@ -68,11 +70,21 @@ function promotionSteps(db: Db, p: Promotion) {
     counts[to]++;
   };
   let tagId: number | null = null;
+  let suppression = p.suppression;
+  /** New prospects not yet written follow the list as it is now, not as it was when they were staged. */
+  const refreshStatuses = (after: number) => {
+    for (const r of promote.newEmails(after)) {
+      const status: ProspectStatus = suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
+      if (status === r.status) continue;
+      staging.setStatus(r.id, status);
+      move(stagedOutcome({ target_id: null, status: r.status }), stagedOutcome({ target_id: null, status }));
+    }
+  };
   /** Staged rows another writer got to first are applied one by one, as a row of the file would be. */
   const applyConflicts = (rows: StagedRow[]) => {
     for (const r of rows) {
       staging.remove(r.stage_id);
-      const out = applyDraft(draftOf(r), { q, policy: p.policy, importId: p.importId, tagId, suppressed: p.suppression.isSuppressed(r.email_normalized), now: p.now });
+      const out = applyDraft(draftOf(r), { q, policy: p.policy, importId: p.importId, tagId, suppressed: suppression.isSuppressed(r.email_normalized), now: p.now });
       // A prospect it created carries the import's id; one it updated is recorded with the import.
       if (out.outcome === 'updated') promote.recordUpdate(p.importId, out.prospectId);
       move(stagedOutcome(r), out.outcome === 'duplicate' ? 'duplicates' : out.outcome);
@@ -83,18 +95,19 @@ function promotionSteps(db: Db, p: Promotion) {
     counts,
     newRange: () => promote.newRange(),
     newCount: () => promote.newCount(),
-    /** New prospects follow the list as it is now, not as it was when the import started; the tag is made. */
+    /** Statuses follow the do-not-contact list as it is now; the tag is made. */
     begin() {
-      for (const r of p.suppressionChanged ? promote.newEmails() : []) {
-        const status: ProspectStatus = p.suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
-        if (status === r.status) continue;
-        staging.setStatus(r.id, status);
-        move(stagedOutcome({ target_id: null, status: r.status }), stagedOutcome({ target_id: null, status }));
-      }
+      if (p.suppressionChanged) refreshStatuses(0);
       tagId = p.tag ? q.tagIdFor(p.tag, p.now) : null;
     },
     /** The new prospects staged in (from, to]: written, indexed for search and tagged. */
     insertNew(from: number, to: number, rebuildIndexes: boolean) {
+      // Between two transactions the rep may have added to the list: the rows still to write follow it.
+      const now = p.suppressionNow?.();
+      if (now && now.key !== suppression.key) {
+        suppression = now;
+        refreshStatuses(from);
+      }
       applyConflicts(promote.newConflicts(from, to));
       const index = search.defer();
       const indexes = rebuildIndexes ? bulk.dropIndexes() : [];

@@ -115,6 +115,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
       policy: job.policy,
       suppression,
       suppressionChanged: suppression.key !== job.suppression.key,
+      suppressionNow: job.currentSuppression,
       now: job.now(),
       counts,
       onChunk: (fraction) => job.onSaving(counts, fraction),

@@ -130,7 +130,9 @@ export function promotionQueries(db: Db) {
     INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) SELECT ?, target_id FROM temp.import_stage WHERE target_id IS NOT NULL`);
   const recordUpdate = db.prepare<[number, number]>('INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) VALUES (?, ?)');
   const newCount = db.prepare<[], number>('SELECT count(*) FROM temp.import_stage WHERE target_id IS NULL').pluck();
-  const newEmails = db.prepare<[], { id: number; email_normalized: string; status: ProspectStatus }>('SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL');
+  const newEmails = db.prepare<[number], { id: number; email_normalized: string; status: ProspectStatus }>(
+    'SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL AND id > ?',
+  );
   return {
     /** Records the staged updates of existing prospects (duplicates with nothing new are not among them) with the import. */
     recordUpdates: (importId: number) => void recordUpdates.run(importId),
@@ -147,7 +149,8 @@ export function promotionQueries(db: Db) {
     },
     /** How many staged rows are new prospects. */
     newCount: () => newCount.get()!,
-    newEmails: () => newEmails.all(),
+    /** The new prospects staged after stage id `after`, with the status they were staged with. */
+    newEmails: (after: number) => newEmails.all(after),
     insertNew: (importId: number, now: number, from: number, to: number) => insertNew.run(importId, now, now, from, to).changes,
     updateExisting: (now: number) => updateExisting.run(now).changes,
     /** Tags the prospects the import created with an id above afterId. */
