@@ -1,7 +1,7 @@
 // Composes a step run's email for one prospect: variant, merge fields, thread (reply or new), attachments.
 import { join } from 'node:path';
 import type { Variant } from '../../../shared/domain/sequence';
-import type { ProspectRow } from '../db/queries/enrollments';
+import type { ProspectRow } from '../db/queries/prospects';
 import type { StepRunRow } from '../db/queries/stepRuns';
 import { mergeContext } from '../templates/mergeFields';
 import { bodyAsHtml, htmlToText, renderEmail, type RenderResult } from '../templates/render';

@@ -1,7 +1,8 @@
 // What every engine service shares: the store's queries, the clock, settings, and the timeline recorder.
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { enrollmentQueries, type ProspectRow } from '../db/queries/enrollments';
+import { enrollmentQueries } from '../db/queries/enrollments';
+import type { ProspectRow } from '../db/queries/prospects';
 import { eventQueries, type NewEvent } from '../db/queries/events';
 import { pacingQueries } from '../db/queries/pacing';
 import { sequenceQueries, parseSchedule } from '../db/queries/sequences';

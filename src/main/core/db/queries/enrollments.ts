@@ -1,6 +1,7 @@
 // SQL for enrollments and the prospect facts the engine plans and renders with.
 import type { Enrollment } from '../../../../shared/contract/enrollments';
 import type { Db } from '../open';
+import type { ProspectRow } from './prospects';
 
 export interface EnrollmentRow {
   id: number;
@@ -13,27 +14,6 @@ export interface EnrollmentRow {
   thread_id: string | null;
   created_at: number;
   updated_at: number;
-}
-
-export interface ProspectRow {
-  id: number;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  company: string | null;
-  title: string | null;
-  phone: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  time_zone: string | null;
-  industry: string | null;
-  website: string | null;
-  domain: string | null;
-  linkedin_url: string | null;
-  source: string | null;
-  custom_fields: string;
-  status: 'active' | 'suppressed' | 'bounced' | 'unsubscribed';
 }
 
 export const prospectName = (p: Pick<ProspectRow, 'first_name' | 'last_name' | 'email'>) => [p.first_name, p.last_name].filter(Boolean).join(' ') || p.email;
