@@ -77,6 +77,10 @@ export const ImportIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 
+/** The prospects an import created or updated (offered for enrollment), and those it created as suppressed. */
+export const ImportedProspectsSchema = z.object({ enrollable: z.array(id), suppressed: z.array(id) });
+export type ImportedProspects = z.infer<typeof ImportedProspectsSchema>;
+
 export const ImportProgressSchema = z.object({
   importId: id,
   status: z.enum(importStatuses),
@@ -114,7 +118,7 @@ export const importMethods = {
   'imports.get': method(z.object({ importId: id }).strict(), ImportSummarySchema),
   'imports.list': method(z.object({}).strict(), z.array(ImportSummarySchema)),
   /** Who a finished import created or updated (to enroll them), and the prospects it marked suppressed. */
-  'imports.prospects': method(z.object({ importId: id }).strict(), z.object({ enrollable: z.array(id), suppressed: z.array(id) })),
+  'imports.prospects': method(z.object({ importId: id }).strict(), ImportedProspectsSchema),
   'imports.issues': method(
     z.object({ importId: id.nullable(), outcome: z.enum(['rejected', 'duplicate']) }).strict(),
     z.array(ImportIssueSchema),

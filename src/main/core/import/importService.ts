@@ -1,5 +1,5 @@
 // Import as the rep drives it: upload, preview and mapping, start, progress, cancel; one import runs at a time.
-import type { DuplicatePolicy, ImportCounts, ImportPreview, ImportSummary } from '../../../shared/contract/imports';
+import type { DuplicatePolicy, ImportCounts, ImportedProspects, ImportPreview, ImportSummary } from '../../../shared/contract/imports';
 import type { ColumnTarget } from '../../../shared/import/headerMapping';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -57,12 +57,6 @@ export function toSummary(r: ImportRow): ImportSummary {
     createdAt: r.created_at,
     finishedAt: r.finished_at,
   };
-}
-
-/** Prospects a finished import created or updated (offered for enrollment), and those it created as suppressed. */
-export interface ImportedProspects {
-  enrollable: number[];
-  suppressed: number[];
 }
 
 export class ImportService {
