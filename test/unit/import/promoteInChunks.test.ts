@@ -24,11 +24,17 @@ function file(): Buffer {
   return csvBytes(lines.join('\n'));
 }
 
+/** A prospect written straight to the store, as the rep (or an import) would have added it. */
+function addProspect(db: Db, email: string, firstName: string | null, importId: number | null): void {
+  const domain = email.split('@')[1]!;
+  const values = { email, first_name: firstName, last_name: null, company: null, title: null, phone: null, phone_raw: null, linkedin_url: null, website: null, domain, city: null, region: null, country: null, time_zone: 'UTC', time_zone_source: 'rep', industry: null, source: null, custom_fields: {} };
+  prospectQueries(db).insert(values, email, 'active', importId, now);
+}
+
 function store(): Db {
   const db = openMemoryDatabase();
-  const q = prospectQueries(db);
   for (const email of ['known@old.com', 'other@old.com']) {
-    q.insert({ email, first_name: null, last_name: null, company: null, title: null, phone: null, phone_raw: null, linkedin_url: null, website: null, domain: 'old.com', city: null, region: null, country: null, time_zone: 'UTC', time_zone_source: 'rep', industry: null, source: null, custom_fields: {} }, email, 'active', null, now);
+    addProspect(db, email, null, null);
   }
   return db;
 }
@@ -89,12 +95,11 @@ describe('promotion in several transactions', () => {
 
   it('lets another writer in between transactions; an email it added meanwhile becomes a merge, not a failure', async () => {
     const db = store();
-    const q = prospectQueries(db);
     let added = false;
     const { outcome } = await importInto(db, 1000, (fraction) => {
       if (fraction > 0 && !added) {
         // Between two transactions: the rep adds someone the file holds further down.
-        q.insert({ email: 'p4500@c20.com', first_name: 'Added', last_name: null, company: null, title: null, phone: null, phone_raw: null, linkedin_url: null, website: null, domain: 'c20.com', city: null, region: null, country: null, time_zone: 'UTC', time_zone_source: 'rep', industry: null, source: null, custom_fields: {} }, 'p4500@c20.com', 'active', null, now);
+        addProspect(db, 'p4500@c20.com', 'Added', null);
         added = true;
       }
     });
@@ -136,7 +141,7 @@ describe('promotion in several transactions', () => {
     const q = importQueries(db);
     const crashed = q.create('crashed.csv', 10, now);
     q.start(crashed, { sheet: null, tag: null, policy: 'skip', mapping: '{}' });
-    prospectQueries(db).insert({ email: 'half@way.com', first_name: null, last_name: null, company: null, title: null, phone: null, phone_raw: null, linkedin_url: null, website: null, domain: 'way.com', city: null, region: null, country: null, time_zone: 'UTC', time_zone_source: 'rep', industry: null, source: null, custom_fields: {} }, 'half@way.com', 'active', crashed, now);
+    addProspect(db, 'half@way.com', null, crashed);
     q.recoverInterrupted();
     expect(db.prepare(`SELECT count(*) AS n FROM prospects WHERE email_normalized = 'half@way.com'`).get()).toEqual({ n: 0 });
     expect(q.get(crashed)!.status).toBe('failed');
