@@ -13,12 +13,10 @@ export interface Promotion {
   importId: number;
   tag: string | null;
   policy: DuplicatePolicy;
-  /** Read again now: the do-not-contact list may have changed while the import was staging. */
-  suppression: SuppressionMatcher;
-  /** False when the list is the one the rows were staged against: their statuses stand as staged. */
-  suppressionChanged: boolean;
-  /** The list as it is at this moment: a big import checks it again before each of its transactions. */
-  suppressionNow?: () => SuppressionMatcher;
+  /** The do-not-contact list the rows were staged against. */
+  stagedWith: SuppressionMatcher;
+  /** The list as it is at this moment: the promotion follows it, checking again before each of its transactions. */
+  suppressionNow: () => SuppressionMatcher;
   now: number;
   counts: ImportCounts;
   /** Above this many new prospects, they go in in transactions of this many, with the event loop free between them. */
@@ -70,9 +68,12 @@ function promotionSteps(db: Db, p: Promotion) {
     counts[to]++;
   };
   let tagId: number | null = null;
-  let suppression = p.suppression;
-  /** New prospects not yet written follow the list as it is now, not as it was when they were staged. */
-  const refreshStatuses = (after: number) => {
+  let suppression = p.stagedWith;
+  /** New prospects staged after `after` (not yet written) follow the list as it is now, not as it was when they were staged. */
+  const followList = (after: number) => {
+    const now = p.suppressionNow();
+    if (now.key === suppression.key) return;
+    suppression = now;
     for (const r of promote.newEmails(after)) {
       const status: ProspectStatus = suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
       if (status === r.status) continue;
@@ -97,17 +98,13 @@ function promotionSteps(db: Db, p: Promotion) {
     newCount: () => promote.newCount(),
     /** Statuses follow the do-not-contact list as it is now; the tag is made. */
     begin() {
-      if (p.suppressionChanged) refreshStatuses(0);
+      followList(0);
       tagId = p.tag ? q.tagIdFor(p.tag, p.now) : null;
     },
     /** The new prospects staged in (from, to]: written, indexed for search and tagged. */
     insertNew(from: number, to: number, rebuildIndexes: boolean) {
       // Between two transactions the rep may have added to the list: the rows still to write follow it.
-      const now = p.suppressionNow?.();
-      if (now && now.key !== suppression.key) {
-        suppression = now;
-        refreshStatuses(from);
-      }
+      followList(from);
       applyConflicts(promote.newConflicts(from, to));
       const index = search.defer();
       const indexes = rebuildIndexes ? bulk.dropIndexes() : [];

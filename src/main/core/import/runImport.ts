@@ -108,13 +108,11 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     // The promotion holds this thread (about a second per 100,000 rows): say so first, so the window can show it.
     job.onSaving(counts, 0);
     await yieldToLoop();
-    const suppression = job.currentSuppression();
     const final = await promoteImport(db, {
       importId: job.importId,
       tag: job.tag,
       policy: job.policy,
-      suppression,
-      suppressionChanged: suppression.key !== job.suppression.key,
+      stagedWith: job.suppression,
       suppressionNow: job.currentSuppression,
       now: job.now(),
       counts,
