@@ -3,7 +3,7 @@
 // --million adds a 1,000,000-row CSV import and reports its time, the longest event-loop stall and peak memory.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -77,7 +77,7 @@ function newCore(dir: string): Core {
     log: silentLog,
     vault: { protection: 'os', get: async () => null, set: async () => {}, delete: async () => {} },
     notifier: { notify: () => {} },
-    env: { appName: 'Repdesk', version: 'bench', dataDir: dir, transport: 'http', testMode: true, systemTimeZone: 'America/New_York', ...(useWorker ? { importWorkerPath: workerPath, checkpointWorkerPath: resolve(__dirname, '../out/main/checkpointWorker.js') } : {}) },
+    env: { appName: 'Repdesk', version: 'bench', dataDir: dir, transport: 'http', testMode: true, systemTimeZone: 'America/New_York', ...(useWorker ? { workersDir: dirname(workerPath) } : {}) },
   });
 }
 

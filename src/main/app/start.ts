@@ -1,5 +1,4 @@
 // Starts the desktop app: one instance, core with Electron adapters, the window, IPC.
-import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, powerMonitor, shell } from 'electron';
 import { createApi } from '../api';
 import { systemClock } from '../core/clock';
@@ -35,7 +34,7 @@ export function startApp(): void {
     const log = consoleLog('app');
     const bus = new EventBus();
     const core = createCore({
-      db: openDatabase(join(dataDir)),
+      db: openDatabase(dataDir),
       bus,
       clock: systemClock(),
       providers: {},
@@ -52,8 +51,7 @@ export function startApp(): void {
         transport: 'ipc',
         testMode: false,
         systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-        importWorkerPath: join(__dirname, 'importWorker.js'),
-        checkpointWorkerPath: join(__dirname, 'checkpointWorker.js'),
+        workersDir: __dirname,
       },
     });
     core.start().catch((err: unknown) => log.error('The sending engine did not start', { error: String(err) }));

@@ -1,5 +1,6 @@
 // Wires core's services from the dependencies it is given; nothing happens at import time.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
@@ -88,8 +89,8 @@ export function createCore(deps: CoreDeps): Core {
     bus.emit('prospects.changed', { reason });
     bus.emit('counts.changed', navCounts());
   };
-  const workerPath = builtFile(deps.env.importWorkerPath);
-  const checkpointer = walCheckpointer(storeFile(deps.db), builtFile(deps.env.checkpointWorkerPath), deps.log);
+  const workerPath = builtWorker(deps.env.workersDir, 'importWorker.js');
+  const checkpointer = walCheckpointer(storeFile(deps.db), builtWorker(deps.env.workersDir, 'checkpointWorker.js'), deps.log);
   const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath, checkpointer });
   const mail = createMail(deps, bus, () => settings.get().timeZone);
   const engine = makeContext({
@@ -191,7 +192,8 @@ function endOfRepDay(now: number, timeZone: string): number {
   return DateTime.fromMillis(now, { zone: timeZone }).endOf('day').toMillis();
 }
 
-/** A built worker entry, when the build that should hold it exists (tests without a build run inline). */
-function builtFile(path: string | undefined): string | null {
+/** A built worker entry (named as in electron.vite.config.ts), when the build that should hold it exists; tests without a build run inline. */
+function builtWorker(dir: string | undefined, entry: string): string | null {
+  const path = dir ? join(dir, entry) : null;
   return path && existsSync(path) ? path : null;
 }

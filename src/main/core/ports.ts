@@ -29,10 +29,11 @@ export interface Environment {
   /** Test-only controls (such as moving the clock) are refused unless this is set. */
   testMode: boolean;
   systemTimeZone: string;
-  /** The built import worker (out/main/importWorker.js); without it imports read and normalise on the main thread. */
-  importWorkerPath?: string;
-  /** The built checkpoint worker (out/main/checkpointWorker.js); without it SQLite checkpoints on the committing connection. */
-  checkpointWorkerPath?: string;
+  /**
+   * The folder of the built worker entries (out/main: importWorker.js, checkpointWorker.js). Without them imports
+   * read and normalise on the main thread, and SQLite checkpoints its log on the committing connection.
+   */
+  workersDir?: string;
 }
 
 /** Hands a URI to the operating system (a call link such as tel:+14155550100); never used for web pages. */

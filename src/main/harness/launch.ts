@@ -58,8 +58,7 @@ export async function launchHarness(options: LaunchOptions): Promise<HarnessApp>
       transport: 'http',
       testMode: options.testMode,
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      importWorkerPath: resolve(__dirname, 'importWorker.js'),
-      checkpointWorkerPath: resolve(__dirname, 'checkpointWorker.js'),
+      workersDir: __dirname,
     },
   });
   await core.start();

@@ -1,7 +1,7 @@
 // The import worker thread (the built out/main/importWorker.js): same results as inline, and its failures surface.
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/main/core/clock';
 import { createCore } from '../../../src/main/core/createCore';
@@ -12,7 +12,8 @@ import { memoryVault } from '../../support/testCore';
 
 const built = resolve(__dirname, '../../../out/main/importWorker.js');
 
-function coreWithWorker(importWorkerPath: string) {
+/** A core whose workers are the importWorker.js (and checkpointWorker.js) in workersDir. */
+function coreWithWorker(workersDir: string) {
   return createCore({
     db: openMemoryDatabase(),
     clock: new ManualClock(new Date('2026-03-02T09:00:00Z')),
@@ -20,13 +21,13 @@ function coreWithWorker(importWorkerPath: string) {
     log: silentLog,
     vault: memoryVault(),
     notifier: { notify: () => {} },
-    env: { appName: 'Repdesk', version: 'test', dataDir: '/nonexistent', transport: 'http', testMode: true, systemTimeZone: 'UTC', importWorkerPath },
+    env: { appName: 'Repdesk', version: 'test', dataDir: '/nonexistent', transport: 'http', testMode: true, systemTimeZone: 'UTC', workersDir },
   });
 }
 
 describe('import worker', () => {
   it.skipIf(!existsSync(built))('reads CSV and XLSX in the built worker with the same outcome as inline (needs npm run build)', async () => {
-    const core = coreWithWorker(built);
+    const core = coreWithWorker(dirname(built));
     const csv = await importFile(core, 'a.csv', csvBytes('Title row\nEmail,Name,Phone\na@x.com,Ann Lee,415 555 0132\nbad,Bob,\n\na@x.com,Ann Again,'), { tag: 'T' });
     expect(csv.summary.counts).toEqual({ total: 3, created: 1, updated: 0, duplicates: 1, suppressed: 0, rejected: 1, blank: 1 });
     expect(core.importIssues.list(csv.summary.id, 'rejected')[0]).toMatchObject({ rowNumber: 4, raw: { Email: 'bad', Name: 'Bob', Phone: '' } });
@@ -49,14 +50,14 @@ describe('import worker', () => {
       const issues = [...core.importIssues.list(summary.id, 'rejected'), ...core.importIssues.list(summary.id, 'duplicate')].map((i) => `${i.rowNumber} ${i.reason}`);
       return { counts: summary.counts, issues };
     };
-    const inline = await outcome(coreWithWorker(join(tmpdir(), 'no-such-worker.js')));
-    const shared = await outcome(coreWithWorker(built));
+    const inline = await outcome(coreWithWorker(join(tmpdir(), 'no-such-build')));
+    const shared = await outcome(coreWithWorker(dirname(built)));
     expect(inline.counts.duplicates).toBeGreaterThan(9000);
     expect(shared).toEqual(inline);
   });
 
   it.skipIf(!existsSync(built))('parses the chosen sheet of a workbook in the built worker and imports it, row numbers as in Excel', async () => {
-    const core = coreWithWorker(built);
+    const core = coreWithWorker(dirname(built));
     const bytes = await xlsxBytes([
       { name: 'Read me', rows: [['Nothing to import here']] },
       { name: 'Hidden', state: 'hidden', rows: [['Email'], ['hidden@x.com']] },
@@ -73,7 +74,7 @@ describe('import worker', () => {
   });
 
   it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {
-    const core = coreWithWorker(built);
+    const core = coreWithWorker(dirname(built));
     const whole = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]);
     const { importId } = core.imports.create('cut.xlsx', Math.floor(whole.byteLength / 2));
     core.imports.append(importId, 0, whole.subarray(0, Math.floor(whole.byteLength / 2)));
@@ -92,7 +93,7 @@ describe('import worker', () => {
     const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
     const broken = join(dir, 'importWorker.js');
     writeFileSync(broken, "throw new Error('worker exploded');");
-    const core = coreWithWorker(broken);
+    const core = coreWithWorker(dirname(broken));
     const { summary } = await importFile(core, 'a.csv', csvBytes('email\na@x.com'));
     expect(summary.status).toBe('failed');
     expect(summary.failure).toMatch(/nothing from it was saved/);
