@@ -126,17 +126,8 @@ function promotionSteps(db: Db, p: Promotion) {
   };
 }
 
-/** Runs fn in one write transaction, without yielding. */
-function inTransaction(db: Db, fn: () => void): void {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    fn();
-    db.exec('COMMIT');
-  } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
-  }
-}
+/** Runs fn in one write transaction (better-sqlite3's, taking the write lock at once), without yielding. */
+const inTransaction = (db: Db, fn: () => void): void => db.transaction(fn).immediate();
 
 /**
  * Each transaction is synchronous on purpose: the write lock is taken and released without yielding to the event
