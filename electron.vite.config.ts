@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { phoneRegexCache } from './build/phoneRegexCache.mts';
 
 /**
  * The dev server injects React Refresh as an inline script and talks HMR over a websocket;
@@ -19,9 +20,11 @@ function devServerCsp(): Plugin {
 
 export default defineConfig({
   main: {
+    plugins: [phoneRegexCache()],
     build: {
       // saxen ships only as an ES module: bundled, so the CommonJS main bundles never require() it at runtime.
-      externalizeDeps: { exclude: ['saxen'] },
+      // libphonenumber-js is bundled so that phoneRegexCache can fix its RegExp building (see build/phoneRegexCache.ts).
+      externalizeDeps: { exclude: ['saxen', 'libphonenumber-js'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

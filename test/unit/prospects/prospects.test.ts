@@ -46,7 +46,7 @@ describe('prospect list', () => {
     expect(core.prospects.list(q({ sort: 'company', dir: 'desc', limit: 1, offset: 1 })).rows.map((p) => p.company)).toEqual(['Beta']);
   });
 
-  it('uses indexes for the screen queries, never a scan of prospects', () => {
+  it('uses indexes for the screen queries, never a scan of prospects beyond the page it shows', () => {
     const { core } = makeTestCore();
     const list = prospectListQueries(core.deps.db);
     const plans = [
@@ -59,7 +59,9 @@ describe('prospect list', () => {
       list.explain(q({ timeZone: 'Europe/Berlin' })),
       list.explain(q({ search: 'jane' })),
     ];
-    for (const plan of plans) expect(plan.join('\n')).not.toMatch(/SCAN p\b(?! USING)/);
+    // "Added" reads the table itself in id order (the order prospects were added) and stops after the page.
+    expect(plans[0]!.join('\n')).toMatch(/^SCAN p\b(?! USING)/);
+    for (const plan of plans.slice(1)) expect(plan.join('\n')).not.toMatch(/SCAN p\b(?! USING)/);
     // Browsing sorts through an index; a search sorts only its matches.
     for (const plan of plans.slice(0, -1)) expect(plan.join('\n')).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
     expect(plans.at(-1)!.join('\n')).toMatch(/SCAN prospects_fts VIRTUAL TABLE INDEX/);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
+import { restoreSuspendedIndexes } from './queries/prospects';
 
 export const databaseFileName = 'repdesk.sqlite';
 
@@ -13,6 +14,8 @@ export function openDatabase(dataDir: string): Db {
   const db = new Database(join(dataDir, databaseFileName));
   try {
     configure(db);
+    // An import that stopped mid-way may have left the prospects' indexes dropped: back before anything else runs.
+    db.transaction(() => restoreSuspendedIndexes(db))();
     migrate(db);
     return db;
   } catch (err) {

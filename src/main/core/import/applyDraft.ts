@@ -16,9 +16,8 @@ export interface ApplyContext {
   tagId: number | null;
   suppressed: boolean;
   now: number;
-  /** Row numbers of this import by email, to say which earlier row a duplicate repeats. */
-  seenInFile?: Map<string, number>;
-  rowNumber?: number;
+  /** The earlier row of the same file that first held this email, to say which row a duplicate repeats. */
+  earlierRow?: number;
 }
 
 export function draftValues(d: ProspectDraft): ProspectValues {
@@ -76,8 +75,7 @@ export function applyDraft(draft: ProspectDraft, ctx: ApplyContext): DraftOutcom
   const { q } = ctx;
   const existing = q.byEmail(draft.emailNormalized);
   const values = draftValues(draft);
-  const earlierRow = ctx.seenInFile?.get(draft.emailNormalized);
-  if (ctx.seenInFile && ctx.rowNumber !== undefined && earlierRow === undefined) ctx.seenInFile.set(draft.emailNormalized, ctx.rowNumber);
+  const { earlierRow } = ctx;
   if (!existing) {
     const status: ProspectStatus = ctx.suppressed ? 'suppressed' : 'active';
     const id = q.insert(values, draft.emailNormalized, status, ctx.importId, ctx.now);

@@ -10,14 +10,15 @@ import { UserError, notFound } from '../errors';
 import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
-import { normalizedRows, type ImportPlan } from './normalizedRows';
+import { stagedChunks, type ImportPlan } from './stagedChunks';
 import { emptyCounts, runImport } from './runImport';
-import { workerParse, type WorkerInput } from './workerRows';
-import { sharedWorkerRows } from './sharedWorkerRows';
+import { workerParse, type WorkerInput } from './workerChunks';
+import { sharedWorkerChunks } from './sharedWorkerChunks';
 import { availableParallelism } from 'node:os';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
 import { openWriterConnection } from './writerConnection';
+import { chunkFolders, type ChunkFolders } from './chunkFolders';
 import { walCheckpointer, type WalCheckpointer } from '../db/walCheckpointer';
 
 export interface ImportServiceDeps {
@@ -32,6 +33,8 @@ export interface ImportServiceDeps {
   workerPath?: string | null;
   /** Checkpoints the log after an import commits, in a worker where one is built; by default SQLite does it at the commit. */
   checkpointer?: WalCheckpointer;
+  /** Rows per chunk file (tests set it small to exercise many chunks). */
+  chunkRows?: number;
 }
 
 export function toSummary(r: ImportRow): ImportSummary {
@@ -63,6 +66,7 @@ export class ImportService {
   private readonly q;
   private readonly uploads;
   private readonly writer;
+  private readonly chunkFolders: ChunkFolders;
   private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
 
@@ -73,7 +77,8 @@ export class ImportService {
     this.uploads = new Uploads(workerPath ? (bytes, sheet) => workerParse(workerPath, bytes, sheet) : undefined);
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
     this.writer = openWriterConnection(deps.db, { checkpointElsewhere: this.checkpointer.inBackground });
-    // Anything left mid-way by a previous run never committed: say so rather than show it as running.
+    // Chunk files a previous run left behind (it stopped mid-import) are deleted; so are the prospects it had added.
+    this.chunkFolders = chunkFolders(deps.db);
     this.q.recoverInterrupted();
   }
 
@@ -141,6 +146,8 @@ export class ImportService {
     const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null, fraction: number | null = null, saving = false) =>
       this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure, fraction, saving });
     emit('running', 0, emptyCounts());
+    const suppression = suppressionQueries(this.deps.db).list();
+    const stagingDir = this.chunkFolders.folderFor(req.importId);
     const plan: ImportPlan = {
       kind: previewReader.kind,
       sheet: req.sheet,
@@ -150,12 +157,14 @@ export class ImportService {
       mapping: req.mapping,
       defaultCountry: settings.defaultCountry,
       repTimeZone: settings.timeZone,
+      stagingDir,
+      suppression: suppression.map((e) => ({ kind: e.kind, value: e.value })),
+      ...(this.deps.chunkRows ? { chunkRows: this.deps.chunkRows } : {}),
     };
-    // In a worker, reading and normalising run on the other core while this thread writes.
-    // A text file is cheap to read twice, so two workers share its normalising (the import's heaviest work). A
-    // workbook's import is bound by this thread's writing instead: one worker is enough there.
-    const workers = workerInput && 'bytes' in workerInput ? Math.min(2, availableParallelism()) : 1;
-    const rows = workerPath && workerInput ? sharedWorkerRows(workerPath, workerInput, plan, workers) : normalizedRows(this.uploads.reader(req.importId).reader, plan);
+    // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
+    // Each worker reads the whole file (cheap next to normalising) and normalises every other chunk.
+    const workers = Math.min(2, availableParallelism());
+    const chunks = workerPath && workerInput ? sharedWorkerChunks(workerPath, workerInput, plan, workers) : stagedChunks(this.uploads.reader(req.importId).reader, plan);
     // The worker holds its own copy of the file or sheet now: keep nothing twice during a big import.
     if (workerPath) {
       upload.bytes = null;
@@ -163,11 +172,11 @@ export class ImportService {
     }
     state.done = runImport(this.writer.writer, {
       importId: req.importId,
-      rows,
+      chunks,
       headers: layout.headers,
       tag,
       policy: req.duplicatePolicy,
-      suppression: suppressionMatcher(suppressionQueries(this.deps.db).list()),
+      suppression: suppressionMatcher(suppression),
       currentSuppression: () => suppressionMatcher(suppressionQueries(this.deps.db).list()),
       now: () => this.deps.clock.now(),
       isCancelled: () => state.cancelled,
@@ -183,20 +192,21 @@ export class ImportService {
       .then((outcome) => {
         if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());
         emit(outcome.status, outcome.counts.total, outcome.status === 'done' ? outcome.counts : emptyCounts());
-        if (outcome.status === 'done') {
-          this.checkpointer.soon();
-          this.deps.changed('import');
-        }
+        this.checkpointer.soon();
+        // A cancelled import's prospects came and went: the screens that listed them refresh too.
+        this.deps.changed('import');
       })
       .catch((err: unknown) => {
         const message = err instanceof UserError ? err.message : 'The import stopped on an unexpected error; nothing from it was saved. Try again, or export the file again from its source.';
         if (!(err instanceof UserError)) this.deps.log.error('Import failed', { error: err instanceof Error ? err.stack : String(err) });
         this.q.setStatus(req.importId, 'failed', message, this.deps.clock.now());
         emit('failed', 0, emptyCounts(), message);
+        this.deps.changed('import');
       })
       .finally(() => {
         this.running = null;
         this.uploads.discard(req.importId);
+        this.chunkFolders.remove(stagingDir);
       });
     return this.get(req.importId);
   }

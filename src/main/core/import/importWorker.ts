@@ -1,7 +1,7 @@
-// Worker-thread entry: parses a workbook sheet for the preview, or reads and normalises an import's rows and hands them over in batches.
+// Worker-thread entry: parses a workbook sheet for the preview, or reads and normalises an import's rows into chunk files.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
-import type { WorkerTask } from './workerRows';
+import type { WorkerTask } from './workerChunks';
 
 const task = workerData as WorkerTask;
 const port = parentPort!;
@@ -21,9 +21,9 @@ async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
 }
 
 async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<void> {
-  const [{ normalizedRows }, { openSheetReader, openParsedSheet }] = await Promise.all([import('./normalizedRows'), import('./sheetReader')]);
-  // The main thread asks for more as it writes, so a million-row file never piles up in memory.
-  let credits = 4;
+  const [{ stagedChunks }, { openSheetReader, openParsedSheet }] = await Promise.all([import('./stagedChunks'), import('./sheetReader')]);
+  // The main thread asks for more as it takes chunks in, so a million-row file never piles up on disk.
+  let credits = 2;
   let wake: (() => void) | null = null;
   port.on('message', (m: unknown) => {
     if (m === 'more') {
@@ -32,11 +32,12 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<vo
     }
   });
   const { input, plan } = t;
+
   const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
-  for await (const batch of normalizedRows(reader, plan)) {
+  for await (const chunk of stagedChunks(reader, plan)) {
     while (credits === 0) await new Promise<void>((r) => (wake = r));
     credits--;
-    port.postMessage({ type: 'rows', batch });
+    port.postMessage({ type: 'chunk', chunk });
   }
   port.postMessage({ type: 'end' });
 }

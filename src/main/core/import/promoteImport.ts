@@ -1,10 +1,11 @@
-// Moves a staged import into the store: one transaction, or for a big import a few, each without yielding inside.
+// Takes a staged import into the store: each chunk file in a short transaction of its own as it arrives, then the rest in one.
 import type { DuplicatePolicy, ImportCounts } from '../../../shared/contract/imports';
 import type { ProspectStatus, TimeZoneSource } from '../../../shared/domain/prospect';
 import type { Db } from '../db/open';
+import { attachChunk, chunkPromotionQueries, detachChunk } from '../db/queries/importChunks';
 import { promotionQueries, stagingQueries, type StagedRow } from '../db/queries/importStaging';
 import { importQueries } from '../db/queries/imports';
-import { bulkLoadQueries, prospectQueries, searchIndexQueries } from '../db/queries/prospects';
+import { bulkLoadQueries, prospectQueries, searchIndexQueries, type ProspectRow, type WritableColumn } from '../db/queries/prospects';
 import { applyDraft } from './applyDraft';
 import type { ProspectDraft } from './normalizeRow';
 import type { SuppressionMatcher } from './suppressionMatcher';
@@ -15,20 +16,19 @@ export interface Promotion {
   policy: DuplicatePolicy;
   /** The do-not-contact list the rows were staged against. */
   stagedWith: SuppressionMatcher;
-  /** The list as it is at this moment: the promotion follows it, checking again before each of its transactions. */
+  /** The list as it is at this moment: each transaction follows it. */
   suppressionNow: () => SuppressionMatcher;
   now: number;
-  counts: ImportCounts;
-  /** Above this many new prospects, they go in in transactions of this many, with the event loop free between them. */
-  chunkRows?: number;
-  /** Between two such transactions: how far the saving is, 0 to 1. */
-  onChunk?: (fraction: number) => void;
 }
 
-/** About a quarter of a second of holding the main thread per transaction on a 2-core laptop. */
-export const promotionChunkRows = 25_000;
+/** What a chunk added to the store. */
+export interface ChunkTaken {
+  created: number;
+  suppressed: number;
+}
 
-function draftOf(r: StagedRow): ProspectDraft {
+/** A staged row (a prospect the rows set aside turned out to be, or the new values of one they merge into) as a draft again. */
+export function draftOf(r: Pick<ProspectRow, WritableColumn | 'email_normalized' | 'custom_fields'>): ProspectDraft {
   return {
     email: r.email,
     emailNormalized: r.email_normalized,
@@ -55,112 +55,149 @@ function draftOf(r: StagedRow): ProspectDraft {
 type Outcome = 'created' | 'updated' | 'suppressed' | 'duplicates';
 const stagedOutcome = (r: { target_id: number | null; status: ProspectStatus }): Outcome => (r.target_id !== null ? 'updated' : r.status === 'suppressed' ? 'suppressed' : 'created');
 
-/** The promotion's steps, each run inside a transaction its caller holds. */
-function promotionSteps(db: Db, p: Promotion) {
-  const counts = { ...p.counts };
-  const staging = stagingQueries(db);
-  const promote = promotionQueries(db);
-  const q = prospectQueries(db);
-  const search = searchIndexQueries(db);
-  const bulk = bulkLoadQueries(db);
-  const move = (from: Outcome, to: Outcome) => {
-    counts[from]--;
-    counts[to]++;
-  };
-  let tagId: number | null = null;
-  let suppression = p.stagedWith;
-  /** New prospects staged after `after` (not yet written) follow the list as it is now, not as it was when they were staged. */
-  const followList = (after: number) => {
-    const now = p.suppressionNow();
-    if (now.key === suppression.key) return;
-    suppression = now;
-    for (const r of promote.newEmails(after)) {
-      const status: ProspectStatus = suppression.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
-      if (status === r.status) continue;
-      staging.setStatus(r.id, status);
-      move(stagedOutcome({ target_id: null, status: r.status }), stagedOutcome({ target_id: null, status }));
-    }
-  };
-  /** Staged rows another writer got to first are applied one by one, as a row of the file would be. */
-  const applyConflicts = (rows: StagedRow[]) => {
-    for (const r of rows) {
-      staging.remove(r.stage_id);
-      const out = applyDraft(draftOf(r), { q, policy: p.policy, importId: p.importId, tagId, suppressed: suppression.isSuppressed(r.email_normalized), now: p.now });
-      // A prospect it created carries the import's id; one it updated is recorded with the import.
-      if (out.outcome === 'updated') promote.recordUpdate(p.importId, out.prospectId);
-      move(stagedOutcome(r), out.outcome === 'duplicate' ? 'duplicates' : out.outcome);
-      if (out.outcome === 'duplicate') staging.addIssue(r.row_number, 'duplicate', `${out.reason} (changed while importing)`, JSON.stringify({ Email: r.email }), r.email_normalized);
-    }
-  };
-  return {
-    counts,
-    newRange: () => promote.newRange(),
-    newCount: () => promote.newCount(),
-    /** Statuses follow the do-not-contact list as it is now; the tag is made. */
-    begin() {
-      followList(0);
-      tagId = p.tag ? q.tagIdFor(p.tag, p.now) : null;
-    },
-    /** The new prospects staged in (from, to]: written, indexed for search and tagged. */
-    insertNew(from: number, to: number, rebuildIndexes: boolean) {
-      // Between two transactions the rep may have added to the list: the rows still to write follow it.
-      followList(from);
-      applyConflicts(promote.newConflicts(from, to));
-      const index = search.defer();
-      const indexes = rebuildIndexes ? bulk.dropIndexes() : [];
-      promote.insertNew(p.importId, p.now, from, to);
-      bulk.rebuildIndexes(indexes);
-      search.indexAndResumeNow(index);
-      if (tagId !== null) promote.tagCreated(tagId, p.importId, index.after);
-    },
-    /** The merges into existing prospects, the import's issues and its counts. */
-    finish() {
-      applyConflicts(promote.targetConflicts());
-      promote.recordUpdates(p.importId);
-      promote.updateExisting(p.now);
-      if (tagId !== null) promote.tagOthers(tagId);
-      promote.issues(p.importId);
-      importQueries(db).finish(p.importId, counts, p.now);
-    },
-    worthRebuilding: (rows: number) => bulk.worthIt(rows),
-  };
-}
-
 /** Runs fn in one write transaction (better-sqlite3's, taking the write lock at once), without yielding. */
-const inTransaction = (db: Db, fn: () => void): void => db.transaction(fn).immediate();
+const inTransaction = <T>(db: Db, fn: () => T): T => db.transaction(fn).immediate();
+
+/** How many prospects an undo deletes per transaction: the app stays free between them. */
+const undoSlice = 5_000;
 
 /**
  * Each transaction is synchronous on purpose: the write lock is taken and released without yielding to the event
- * loop, so the engine's and the rep's writes (on the same thread) never find it held; they run just after. A big
- * import goes in as several such transactions with the event loop free between them, so the app never stands
- * still for long; its prospects appear as they go in, and if it fails part-way (or Repdesk stops) the ones it
- * created are taken out again (here, or by importQueries.recoverInterrupted at the next start).
+ * loop, so the engine's and the rep's writes (on the same thread) never find it held; they run between chunks. An
+ * import's new prospects therefore appear chunk by chunk; if it is cancelled or fails, undo() takes them out again
+ * (and importQueries.recoverInterrupted does at the next start if Repdesk stopped). Merges into prospects that were
+ * there before wait for finish(), the last transaction, so an import that does not finish changes none of them.
  */
-export async function promoteImport(db: Db, p: Promotion): Promise<{ counts: ImportCounts }> {
-  const steps = promotionSteps(db, p);
-  const chunk = p.chunkRows ?? promotionChunkRows;
-  const { first, last } = steps.newRange();
-  if (steps.newCount() <= chunk) {
-    inTransaction(db, () => {
-      steps.begin();
-      steps.insertNew(first, last, steps.worthRebuilding(steps.newCount()));
-      steps.finish();
-    });
-    return { counts: steps.counts };
-  }
-  try {
-    inTransaction(db, () => steps.begin());
-    // Stage ids are dense for new rows (updates and removed conflicts leave small gaps): ranges of about chunk rows.
-    for (let from = first; from < last; from += chunk) {
-      const to = Math.min(from + chunk, last);
-      inTransaction(db, () => steps.insertNew(from, to, steps.worthRebuilding(to - from)));
-      p.onChunk?.(Math.min(1, (from + chunk - first) / (last - first)));
-      await new Promise<void>((resolve) => setImmediate(resolve));
+export function importPromotion(db: Db, p: Promotion) {
+  const q = prospectQueries(db);
+  const search = searchIndexQueries(db);
+  const bulk = bulkLoadQueries(db);
+  const promote = promotionQueries(db);
+  const staging = stagingQueries(db);
+  const imports = importQueries(db);
+  let tagId: number | null = null;
+  let tagIsNew = false;
+  let bulkLoad = false;
+  const tag = () => {
+    if (p.tag !== null && tagId === null) {
+      tagIsNew = !q.tagExists(p.tag);
+      tagId = q.tagIdFor(p.tag, p.now);
     }
-    inTransaction(db, () => steps.finish());
-  } catch (err) {
-    inTransaction(db, () => void importQueries(db).removeCreated(p.importId));
-    throw err;
-  }
-  return { counts: steps.counts };
+    return tagId;
+  };
+
+  /** Writes the new prospects of temp.import_stage (rows set aside that turned out to be new) with their index and tag. */
+  const insertStaged = (counts: ImportCounts) => {
+    const { first, last } = promote.newRange();
+    if (last === 0) return;
+    followStaged();
+    applyConflicts(promote.newConflicts(first, last), counts);
+    const index = search.defer();
+    promote.insertNew(p.importId, p.now, first, last);
+    search.indexAndResumeNow(index);
+    if (tag() !== null) promote.tagCreated(tagId!, p.importId, index.after);
+  };
+  /** Staged new rows follow the do-not-contact list as it is now. */
+  const followStaged = () => {
+    const now = p.suppressionNow();
+    for (const r of promote.newEmails(0)) {
+      const status: ProspectStatus = now.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
+      if (status !== r.status) staging.setStatus(r.id, status);
+    }
+  };
+  /**
+   * Staged rows another writer got to first are applied one by one, as a row of the file would be. Only updated and
+   * duplicates are moved between in the counts: created and suppressed are counted from the store at the end.
+   */
+  const applyConflicts = (rows: StagedRow[], counts: ImportCounts) => {
+    const now = p.suppressionNow();
+    for (const r of rows) {
+      staging.remove(r.stage_id);
+      const out = applyDraft(draftOf(r), { q, policy: p.policy, importId: p.importId, tagId: tag(), suppressed: now.isSuppressed(r.email_normalized), now: p.now });
+      // A prospect it created carries the import's id; one it updated is recorded with the import.
+      if (out.outcome === 'updated') promote.recordUpdate(p.importId, out.prospectId);
+      const from = stagedOutcome(r);
+      const to: Outcome = out.outcome === 'duplicate' ? 'duplicates' : out.outcome;
+      if (from === 'updated') counts.updated--;
+      if (to === 'updated' || to === 'duplicates') counts[to]++;
+      if (out.outcome === 'duplicate') staging.addIssue(r.row_number, 'duplicate', `${out.reason} (changed while importing)`, JSON.stringify({ Email: r.email }), r.email_normalized);
+    }
+  };
+
+  return {
+    /**
+     * Takes one chunk file in, in one transaction: its new prospects (written, indexed for search, tagged), its
+     * rejected rows, and, set aside for finish(), its rows that repeat an email (these row numbers) or hold one the
+     * store already has.
+     */
+    takeChunk(path: string, repeats: number[], expectedRows: number | null): ChunkTaken {
+      attachChunk(db, path);
+      try {
+        return inTransaction(db, () => {
+          const chunk = chunkPromotionQueries(db);
+          tag();
+          chunk.setAside(repeats);
+          // The rep may have added to the do-not-contact list since the rows were staged: they follow it.
+          const now = p.suppressionNow();
+          if (now.key !== p.stagedWith.key) {
+            for (const r of chunk.statuses()) {
+              const status: ProspectStatus = now.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
+              if (status !== r.status) chunk.setStatus(r.n, status);
+            }
+          }
+          // A big import into a small store loads without the secondary indexes and builds them at its end.
+          if (!bulkLoad && expectedRows !== null && bulk.worthIt(expectedRows)) {
+            bulk.suspend(p.importId);
+            bulkLoad = true;
+          }
+          const index = search.defer();
+          chunk.insertNew(p.importId, p.now);
+          search.indexAndResumeNow(index);
+          if (tagId !== null) promote.tagCreated(tagId, p.importId, index.after);
+          chunk.issues();
+          return promote.createdSince(p.importId, index.after);
+        });
+      } finally {
+        detachChunk(db);
+      }
+    },
+
+    /**
+     * The last transaction: the new prospects and merges of the rows set aside (staged by the caller), the
+     * import's issues, and its final counts. Created and suppressed are counted from the store, so they say what
+     * the import's prospects are now (a do-not-contact entry added during the import included).
+     */
+    finish(counts: ImportCounts): ImportCounts {
+      return inTransaction(db, () => {
+        const final = { ...counts };
+        insertStaged(final);
+        applyConflicts(promote.targetConflicts(), final);
+        promote.recordUpdates(p.importId);
+        promote.updateExisting(p.now);
+        if (tag() !== null) promote.tagOthers(tagId!);
+        promote.issues(p.importId);
+        if (bulkLoad) bulk.restore();
+        const made = imports.createdCounts(p.importId);
+        final.created = made.created;
+        final.suppressed = made.suppressed;
+        imports.finish(p.importId, final, p.now);
+        return final;
+      });
+    },
+
+    /** Takes out every prospect the import created, a slice per transaction, and the tag if it made it and nobody else has it. */
+    async undo(): Promise<number> {
+      let removed = 0;
+      for (;;) {
+        const n = inTransaction(db, () => imports.removeCreated(p.importId, undoSlice));
+        removed += n;
+        if (n < undoSlice) break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (bulkLoad) inTransaction(db, () => bulk.restore());
+      if (tagIsNew && tagId !== null) inTransaction(db, () => q.removeTagIfUnused(tagId!));
+      return removed;
+    },
+  };
 }
+export type ImportPromotion = ReturnType<typeof importPromotion>;

@@ -1,126 +1,138 @@
-// The import's writing half: normalised rows are staged outside the store, then promoted in one short transaction.
+// The import's writing half: chunk files, in file order, into the store as they come; then the rows set aside, decided one by one.
+import { rmSync } from 'node:fs';
 import type { DuplicatePolicy, ImportCounts } from '../../../shared/contract/imports';
-import { columnLetter } from '../../../shared/import/headerMapping';
 import type { Db } from '../db/open';
-import { createStagingTables, dropStagingTables } from '../db/queries/importStaging';
+import { createStagingTables, dropStagingTables, specialRows } from '../db/queries/importStaging';
 import { applyDraft } from './applyDraft';
-import { promoteImport } from './promoteImport';
+import { draftOf, importPromotion } from './promoteImport';
 import { stagedProspects } from './stagedProspects';
-import { unpackCells, type PackedCells, type RowBatch } from './normalizedRows';
+import { rawRecord, unpackCells, type StagedChunk } from './stagedChunks';
 import type { SuppressionMatcher } from './suppressionMatcher';
 
 export interface ImportJob {
   importId: number;
-  /** Rows read and normalised, in file order: from a worker thread, or inline. */
-  rows: AsyncIterable<RowBatch>;
+  /** The file's chunk files, in file order: from worker threads, or written inline. */
+  chunks: AsyncIterable<StagedChunk>;
   headers: string[];
   tag: string | null;
   policy: DuplicatePolicy;
+  /** The do-not-contact list the rows are staged against. */
   suppression: SuppressionMatcher;
-  /** The do-not-contact list as it is when the import is promoted. */
+  /** The do-not-contact list as it is now. */
   currentSuppression: () => SuppressionMatcher;
   now: () => number;
   isCancelled: () => boolean;
   onProgress: (processed: number, counts: ImportCounts, fraction: number | null) => void;
-  /** Every row is read and staged: the promotion starts once this has had a turn of the event loop to go out; a big one reports how far it is. */
+  /** Every row is read: what is left is the rows set aside and the last transaction; fraction is how far that is. */
   onSaving: (counts: ImportCounts, fraction: number) => void;
-  /** How many new prospects each promoting transaction takes (see promoteImport); tests set it small. */
-  chunkRows?: number;
+  /** Called between two chunk transactions, with what is in so far (tests use it to write in between). */
+  afterChunk?: (counts: ImportCounts) => void;
 }
 
 export type ImportOutcome = { status: 'done' | 'cancelled'; counts: ImportCounts };
 
-const rowsPerSlice = 1000;
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function emptyCounts(): ImportCounts {
   return { total: 0, created: 0, updated: 0, duplicates: 0, suppressed: 0, rejected: 0, blank: 0 };
 }
 
-/** The row as read, keyed by header, so a rejected row can be shown, fixed and exported as it was. */
-export function rawRecord(packed: PackedCells, headers: string[]): Record<string, string> {
-  const cells = unpackCells(packed);
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < Math.max(cells.length, headers.length); i++) {
-    const v = cells[i] ?? '';
-    if (i < headers.length) raw[headers[i]!] = v;
-    else if (v.trim()) raw[`Column ${columnLetter(i)}`] = v;
-  }
-  return raw;
-}
+/** Rows set aside are decided this many at a time, with the event loop free in between. */
+const specialSlice = 1000;
 
 export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> {
   const counts = emptyCounts();
-  const seenInFile = new Map<string, number>();
-  let rowNumber = 0;
-  let sinceYield = 0;
-  // Staging writes only this connection's temp tables: no lock on the store while the file is read.
+  // The first row of the file holding each email: a later row with it repeats it.
+  const firstRow = new Map<string, number>();
   createStagingTables(db);
+  const promotion = importPromotion(db, {
+    importId: job.importId,
+    tag: job.tag,
+    policy: job.policy,
+    stagedWith: job.suppression,
+    suppressionNow: job.currentSuppression,
+    now: job.now(),
+  });
+  let finished = false;
   try {
-    const staged = stagedProspects(db, () => rowNumber);
-    const { staging } = staged;
-    const now = job.now();
-    // The real tag is created at promotion; any id tells applyDraft the rows are to be tagged.
-    const tagId = job.tag ? 0 : null;
-    let cancelled = false;
-    for await (const batch of job.rows) {
-      // One temp-table transaction per batch: the staging writes are far cheaper together than alone.
-      db.exec('SAVEPOINT import_stage_batch');
-      staged.lookAhead(batch.rows.flatMap((r) => (!r.blank && 'draft' in r ? [r.draft.emailNormalized] : [])));
-      try {
-        for (const row of batch.rows) {
-          if (row.blank) {
-            counts.blank++;
-            continue;
-          }
-          counts.total++;
-          rowNumber = row.n;
-          if ('reason' in row) {
-            counts.rejected++;
-            staging.addIssue(row.n, 'rejected', row.reason, JSON.stringify(rawRecord(row.cells, job.headers)), null);
-            continue;
-          }
-          const email = row.draft.emailNormalized;
-          const suppressed = job.suppression.isSuppressed(email);
-          const applied = applyDraft(row.draft, { q: staged, policy: job.policy, importId: job.importId, tagId, suppressed, now, seenInFile, rowNumber: row.n });
-          if (applied.outcome === 'duplicate') {
-            counts.duplicates++;
-            staging.addIssue(row.n, 'duplicate', applied.reason, JSON.stringify(rawRecord(row.cells, job.headers)), email);
-          } else if (applied.outcome === 'created') counts.created++;
-          else if (applied.outcome === 'updated') counts.updated++;
-          else counts.suppressed++;
+    for await (const chunk of job.chunks) {
+      counts.total += chunk.total;
+      counts.rejected += chunk.rejected;
+      counts.blank += chunk.blank;
+      const repeats: number[] = [];
+      if (chunk.numbers.length > 0) {
+        const emails = chunk.emails.split('\n');
+        for (let i = 0; i < emails.length; i++) {
+          const email = emails[i]!;
+          if (firstRow.has(email)) repeats.push(chunk.numbers[i]!);
+          else firstRow.set(email, chunk.numbers[i]!);
         }
-      } finally {
-        db.exec('RELEASE import_stage_batch');
       }
-      sinceYield += batch.rows.length;
-      if (sinceYield >= rowsPerSlice) {
-        sinceYield = 0;
-        job.onProgress(counts.total, counts, batch.fraction);
-        await yieldToLoop();
-      }
+      // How many rows the whole file holds, guessed from how far this chunk reaches (for the bulk load's choice).
+      const expectedRows = chunk.fraction ? Math.round(counts.total / chunk.fraction) : null;
+      const taken = promotion.takeChunk(chunk.path, repeats, expectedRows);
+      rmSync(chunk.path, { force: true });
+      counts.created += taken.created;
+      counts.suppressed += taken.suppressed;
+      job.onProgress(counts.total, counts, chunk.fraction);
+      job.afterChunk?.(counts);
+      await yieldToLoop();
       if (job.isCancelled()) {
-        cancelled = true;
-        break;
+        await promotion.undo();
+        finished = true;
+        return { status: 'cancelled', counts };
       }
     }
-    if (cancelled) return { status: 'cancelled', counts };
-    // The promotion holds this thread (about a second per 100,000 rows): say so first, so the window can show it.
     job.onSaving(counts, 0);
     await yieldToLoop();
-    const final = await promoteImport(db, {
-      importId: job.importId,
-      tag: job.tag,
-      policy: job.policy,
-      stagedWith: job.suppression,
-      suppressionNow: job.currentSuppression,
-      now: job.now(),
-      counts,
-      onChunk: (fraction) => job.onSaving(counts, fraction),
-      ...(job.chunkRows ? { chunkRows: job.chunkRows } : {}),
-    });
-    return { status: 'done', counts: final.counts };
+    await decideSetAside(db, job, firstRow, counts);
+    const final = promotion.finish(counts);
+    finished = true;
+    return { status: 'done', counts: final };
   } finally {
+    // Failed part-way: what the import created goes again; nothing it would have merged was written.
+    if (!finished) await promotion.undo().catch(() => undefined);
     dropStagingTables(db);
+  }
+}
+
+/**
+ * The rows set aside (an email seen earlier in the file, or one the store has), in file order, against the store as
+ * the chunks left it. Their merges and any new prospect they turn out to be are staged (stagedProspects.ts) for the
+ * last transaction; duplicates are recorded with the row as read.
+ */
+async function decideSetAside(db: Db, job: ImportJob, firstRow: Map<string, number>, counts: ImportCounts): Promise<void> {
+  let rowNumber = 0;
+  const staged = stagedProspects(db, () => rowNumber);
+  const rows = specialRows(db);
+  const total = rows.count();
+  const suppression = job.currentSuppression();
+  const now = job.now();
+  // The real tag is in place already; any id tells applyDraft the rows are to be tagged.
+  const tagId = job.tag ? 0 : null;
+  let done = 0;
+  for (let after = 0; ; ) {
+    const slice = rows.after(after, specialSlice);
+    if (slice.length === 0) break;
+    staged.lookAhead(slice.map((r) => r.email_normalized));
+    db.exec('SAVEPOINT import_set_aside');
+    try {
+      for (const r of slice) {
+        rowNumber = r.n;
+        const email = r.email_normalized;
+        const earlier = firstRow.get(email);
+        const applied = applyDraft(draftOf(r), { q: staged, policy: job.policy, importId: job.importId, tagId, suppressed: suppression.isSuppressed(email), now, ...(earlier !== undefined && earlier !== r.n ? { earlierRow: earlier } : {}) });
+        if (applied.outcome === 'duplicate') {
+          counts.duplicates++;
+          staged.staging.addIssue(r.n, 'duplicate', applied.reason, JSON.stringify(rawRecord(unpackCells(r.cells), job.headers)), email);
+        } else if (applied.outcome === 'updated') counts.updated++;
+      }
+    } finally {
+      db.exec('RELEASE import_set_aside');
+    }
+    after = slice.at(-1)!.n;
+    done += slice.length;
+    job.onSaving(counts, total ? done / total : 1);
+    await yieldToLoop();
   }
 }

@@ -7,7 +7,13 @@ export interface SuppressionMatcher {
   readonly key: string;
 }
 
-export function suppressionMatcher(entries: { kind: 'email' | 'domain'; value: string }[]): SuppressionMatcher {
+/** One entry of the do-not-contact list: plain data, so the list can cross to a worker thread. */
+export interface SuppressionEntry {
+  kind: 'email' | 'domain';
+  value: string;
+}
+
+export function suppressionMatcher(entries: SuppressionEntry[]): SuppressionMatcher {
   const emails = new Set(entries.filter((e) => e.kind === 'email').map((e) => e.value));
   const domains = new Set(entries.filter((e) => e.kind === 'domain').map((e) => e.value));
   return {

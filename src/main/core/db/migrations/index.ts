@@ -5,6 +5,7 @@ import engine from './0003-engine.sql?raw';
 import gmailInbox from './0004-gmail-inbox.sql?raw';
 import queue from './0005-queue.sql?raw';
 import importUpdates from './0006-import-updates.sql?raw';
+import bulkLoad from './0007-bulk-load.sql?raw';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { version: 4, name: '0004-gmail-inbox', sql: gmailInbox },
   { version: 5, name: '0005-queue', sql: queue },
   { version: 6, name: '0006-import-updates', sql: importUpdates },
+  { version: 7, name: '0007-bulk-load', sql: bulkLoad },
 ];

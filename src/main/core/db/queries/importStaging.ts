@@ -34,14 +34,39 @@ export function createStagingTables(db: Db): void {
       email_normalized TEXT
     );
     CREATE TEMP TABLE IF NOT EXISTS import_stage_links (prospect_id INTEGER PRIMARY KEY);
+    -- A chunk's rows that need a decision one by one (see importChunks.ts), taken at the end in file order.
+    CREATE TEMP TABLE IF NOT EXISTS import_special (
+      n INTEGER PRIMARY KEY,
+      email_normalized TEXT NOT NULL,
+      ${valueColumns.map((c) => `${c} TEXT`).join(', ')},
+      status TEXT NOT NULL,
+      search_name TEXT NOT NULL,
+      cells TEXT NOT NULL
+    );
     DELETE FROM temp.import_stage;
     DELETE FROM temp.import_stage_issues;
-    DELETE FROM temp.import_stage_links;`);
+    DELETE FROM temp.import_stage_links;
+    DELETE FROM temp.import_special;`);
 }
 
 export function dropStagingTables(db: Db): void {
   if (!db.open) return;
-  db.exec('DROP TABLE IF EXISTS temp.import_stage; DROP TABLE IF EXISTS temp.import_stage_issues; DROP TABLE IF EXISTS temp.import_stage_links;');
+  db.exec(
+    'DROP TABLE IF EXISTS temp.import_stage; DROP TABLE IF EXISTS temp.import_stage_issues; DROP TABLE IF EXISTS temp.import_stage_links; DROP TABLE IF EXISTS temp.import_special;',
+  );
+}
+
+/** A row set aside while the chunks went in (see importChunks.ts), with its cells as read. */
+export type SpecialRow = Pick<ProspectRow, (typeof valueColumns)[number] | 'email_normalized' | 'status'> & { n: number; search_name: string; cells: string };
+
+/** The rows set aside, read back in file order a slice at a time. */
+export function specialRows(db: Db) {
+  const count = db.prepare<[], number>('SELECT count(*) FROM temp.import_special').pluck();
+  const after = db.prepare<[number, number], SpecialRow>('SELECT * FROM temp.import_special WHERE n > ? ORDER BY n LIMIT ?');
+  return {
+    count: () => count.get()!,
+    after: (n: number, limit: number) => after.all(n, limit),
+  };
 }
 
 export type StagedRow = ProspectRow & { stage_id: number; target_id: number | null; target_updated_at: number | null; row_number: number };
@@ -125,17 +150,19 @@ export function promotionQueries(db: Db) {
       AND NOT EXISTS (SELECT 1 FROM main.prospects p WHERE p.id = s.target_id AND p.updated_at = s.target_updated_at AND p.email_normalized = s.email_normalized)
     ORDER BY s.id`);
   const newRange = db.prepare<[], { first: number | null; last: number | null }>('SELECT min(id) - 1 AS first, max(id) AS last FROM temp.import_stage WHERE target_id IS NULL');
-  // The existing prospects this import changed, kept with it (see 0006-import-updates.sql).
-  const recordUpdates = db.prepare<[number]>(`
-    INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) SELECT ?, target_id FROM temp.import_stage WHERE target_id IS NOT NULL`);
+  // The existing prospects this import changed, kept with it (see 0006-import-updates.sql); not its own new ones.
+  const recordUpdates = db.prepare<[number, number]>(`
+    INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id)
+    SELECT ?, s.target_id FROM temp.import_stage s JOIN main.prospects p ON p.id = s.target_id WHERE p.import_id IS NOT ?`);
   const recordUpdate = db.prepare<[number, number]>('INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) VALUES (?, ?)');
-  const newCount = db.prepare<[], number>('SELECT count(*) FROM temp.import_stage WHERE target_id IS NULL').pluck();
+  const createdSince = db.prepare<[number, number], { created: number; suppressed: number }>(`
+    SELECT coalesce(sum(status <> 'suppressed'), 0) AS created, coalesce(sum(status = 'suppressed'), 0) AS suppressed FROM main.prospects WHERE import_id = ? AND id > ?`);
   const newEmails = db.prepare<[number], { id: number; email_normalized: string; status: ProspectStatus }>(
     'SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL AND id > ?',
   );
   return {
     /** Records the staged updates of existing prospects (duplicates with nothing new are not among them) with the import. */
-    recordUpdates: (importId: number) => void recordUpdates.run(importId),
+    recordUpdates: (importId: number) => void recordUpdates.run(importId, importId),
     /** Records one existing prospect the import updated outside the bulk statements. */
     recordUpdate: (importId: number, prospectId: number) => void recordUpdate.run(importId, prospectId),
     /** New prospects staged in (from, to] whose email another writer added to the store meanwhile. */
@@ -147,8 +174,8 @@ export function promotionQueries(db: Db) {
       const r = newRange.get()!;
       return { first: r.first ?? 0, last: r.last ?? 0 };
     },
-    /** How many staged rows are new prospects. */
-    newCount: () => newCount.get()!,
+    /** The import's prospects with an id above afterId (those one transaction wrote), suppressed or not. */
+    createdSince: (importId: number, afterId: number) => createdSince.get(importId, afterId)!,
     /** The new prospects staged after stage id `after`, with the status they were staged with. */
     newEmails: (after: number) => newEmails.all(after),
     insertNew: (importId: number, now: number, from: number, to: number) => insertNew.run(importId, now, now, from, to).changes,

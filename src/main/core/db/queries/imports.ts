@@ -66,9 +66,12 @@ export function importQueries(db: Db) {
   const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
   const updatedBy = db.prepare<[number], number>('SELECT prospect_id FROM import_updates WHERE import_id = ? ORDER BY prospect_id').pluck();
   const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
-  // A big import promotes in several transactions: prospects of one that never finished are taken out again.
-  const removeUnfinished = db.prepare(`DELETE FROM prospects WHERE import_id IN (SELECT id FROM imports WHERE status = 'running')`);
-  const removeCreated = db.prepare<[number]>('DELETE FROM prospects WHERE import_id = ?');
+  // An import writes its new prospects chunk by chunk: those of one that never finished are taken out again (a
+  // cancelled or failed one takes its own out, unless Repdesk stopped before it could).
+  const removeUnfinished = db.prepare(`DELETE FROM prospects WHERE import_id IN (SELECT id FROM imports WHERE status IN ('running', 'cancelled', 'failed'))`);
+  const removeCreated = db.prepare<[number, number]>('DELETE FROM prospects WHERE id IN (SELECT id FROM prospects WHERE import_id = ? ORDER BY id DESC LIMIT ?)');
+  const createdCounts = db.prepare<[number], { created: number; suppressed: number }>(`
+    SELECT coalesce(sum(status <> 'suppressed'), 0) AS created, coalesce(sum(status = 'suppressed'), 0) AS suppressed FROM prospects WHERE import_id = ?`);
   const failRunning = db.prepare(
     `UPDATE imports SET status = 'failed', failure = 'Repdesk closed during this import; nothing from it was saved. Import the file again.' WHERE status = 'running'`,
   );
@@ -82,8 +85,10 @@ export function importQueries(db: Db) {
         failRunning.run();
       })();
     },
-    /** Takes out the prospects an import created (a promotion that failed part-way). */
-    removeCreated: (importId: number) => removeCreated.run(importId).changes,
+    /** Takes out up to `limit` of the prospects an import created (one that was cancelled or failed part-way); returns how many. */
+    removeCreated: (importId: number, limit: number) => removeCreated.run(importId, limit).changes,
+    /** The prospects an import created, as they are now: suppressed, and all others. */
+    createdCounts: (importId: number) => createdCounts.get(importId)!,
     /** Deletes an import that is still uploading or ready (not one that ran). */
     discardUnstarted: (id: number) => void discardUnstarted.run(id),
     create: (fileName: string, size: number, now: number) => Number(create.run(fileName, size, now).lastInsertRowid),

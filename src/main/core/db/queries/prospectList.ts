@@ -4,7 +4,7 @@ import type { Db } from '../open';
 import type { ProspectRow } from './prospects';
 
 const orderBy: Record<ProspectListQuery['sort'], string> = {
-  created: 'p.created_at {dir}, p.id {dir}',
+  created: 'p.id {dir}',
   name: 'p.search_name {dir}, p.id {dir}',
   email: 'p.email_normalized {dir}',
   company: 'p.company COLLATE NOCASE {dir}, p.id {dir}',

@@ -118,6 +118,7 @@ export function prospectQueries(db: Db) {
   const remove = db.prepare<[number]>('DELETE FROM prospects WHERE id = ?');
   const ensureTag = db.prepare<[string, number]>('INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
   const tagId = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?');
+  const removeTagIfUnused = db.prepare<[number, number]>('DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM prospect_tags WHERE tag_id = ?)');
   const link = db.prepare<[number, number]>('INSERT OR IGNORE INTO prospect_tags (prospect_id, tag_id) VALUES (?, ?)');
   const unlinkAll = db.prepare<[number]>('DELETE FROM prospect_tags WHERE prospect_id = ?');
   const allTags = db.prepare<[], { id: number; name: string; count: number }>(
@@ -158,6 +159,9 @@ export function prospectQueries(db: Db) {
       ensureTag.run(name, now);
       return tagId.get(name)!.id;
     },
+    tagExists: (name: string) => tagId.get(name) !== undefined,
+    /** Deletes a tag no prospect has (one an import made and then took back). */
+    removeTagIfUnused: (id: number) => void removeTagIfUnused.run(id, id),
     link: (prospectId: number, tag: number) => void link.run(prospectId, tag),
     setTags(prospectId: number, names: string[], now: number) {
       unlinkAll.run(prospectId);
@@ -206,24 +210,40 @@ export function searchIndexQueries(db: Db) {
 
 /**
  * Bulk loading for an import that brings more new prospects than the store holds: SQLite builds an index from
- * sorted rows far faster than it grows one row by row, so the secondary indexes are dropped before the load and
- * rebuilt after it, inside the import's transaction (a rollback brings them back untouched). The email index, which
- * the load itself needs, stays.
+ * sorted rows far faster than it grows one row by row, so the secondary indexes are dropped at the import's first
+ * chunk and built again at its end (or when it is cancelled or fails). Their definitions are recorded in the same
+ * transaction as the drop, so a Repdesk that stops meanwhile builds them again when it next opens the store
+ * (restoreSuspendedIndexes). The email index, which the load itself needs, stays.
  */
 export function bulkLoadQueries(db: Db) {
   const count = db.prepare<[], number>('SELECT count(*) FROM prospects').pluck();
   const secondary = db.prepare<[], { name: string; sql: string }>(
     `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'prospects' AND sql IS NOT NULL ORDER BY name`,
   );
+  const record = db.prepare<[string, string, number]>('INSERT INTO bulk_load_indexes (name, sql, import_id) VALUES (?, ?, ?)');
+  const suspended = db.prepare<[], number>('SELECT count(*) FROM bulk_load_indexes').pluck();
   return {
-    /** True when rebuilding the indexes costs less than growing them by this many rows. */
+    /** True when building the indexes again costs less than growing them by this many rows. */
     worthIt: (newRows: number) => newRows >= 20_000 && newRows >= count.get()!,
-    /** Drops the secondary indexes; returns what rebuilds them. */
-    dropIndexes(): string[] {
-      const indexes = secondary.all();
-      for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
-      return indexes.map((i) => i.sql);
+    /** Drops the secondary indexes for an import's bulk load, recording them; call inside a transaction. */
+    suspend(importId: number): void {
+      for (const i of secondary.all()) {
+        record.run(i.name, i.sql, importId);
+        db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+      }
     },
-    rebuildIndexes: (sqls: string[]) => sqls.forEach((sql) => db.exec(sql)),
+    isSuspended: () => suspended.get()! > 0,
+    /** Builds again every index a bulk load dropped; call inside a transaction. */
+    restore: () => restoreSuspendedIndexes(db),
   };
+}
+
+/** Builds the indexes a bulk load dropped and forgets them; returns how many. Safe on a store without the table yet. */
+export function restoreSuspendedIndexes(db: Db): number {
+  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load_indexes'`).get();
+  if (!table) return 0;
+  const rows = db.prepare('SELECT name, sql FROM bulk_load_indexes ORDER BY name').all() as { name: string; sql: string }[];
+  for (const r of rows) db.exec(r.sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
+  if (rows.length) db.exec('DELETE FROM bulk_load_indexes');
+  return rows.length;
 }

@@ -1,12 +1,16 @@
-// A big import promotes in several transactions: the same outcome as one, room for other writers between them, and nothing left behind when it fails.
-import { describe, expect, it } from 'vitest';
+// An import takes its chunk files in one transaction each: the same outcome whatever the chunks, room for other writers between them, nothing left behind when it stops.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DuplicatePolicy, ImportCounts } from '../../../src/shared/contract/imports';
 import { openMemoryDatabase, type Db } from '../../../src/main/core/db/open';
 import { importQueries } from '../../../src/main/core/db/queries/imports';
 import { prospectQueries } from '../../../src/main/core/db/queries/prospects';
 import { suppressionQueries } from '../../../src/main/core/db/queries/suppressions';
-import { normalizedRows } from '../../../src/main/core/import/normalizedRows';
 import { readLayout } from '../../../src/main/core/import/preview';
 import { runImport } from '../../../src/main/core/import/runImport';
+import { stagedChunks } from '../../../src/main/core/import/stagedChunks';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
 import { csvBytes } from '../../support/importFiles';
@@ -39,26 +43,39 @@ function store(): Db {
   return db;
 }
 
-async function importInto(db: Db, chunkRows: number | undefined, onSaving: (fraction: number) => void = () => {}) {
+const folders: string[] = [];
+afterEach(() => {
+  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
+});
+
+interface Hooks {
+  /** Between two chunk transactions. */
+  afterChunk?: (counts: ImportCounts) => void;
+  isCancelled?: () => boolean;
+  policy?: DuplicatePolicy;
+}
+
+async function importInto(db: Db, chunkRows: number, hooks: Hooks = {}) {
   const bytes = file();
   const layout = await readLayout(openSheetReader('delimited', bytes), null);
-  const plan = { kind: 'delimited' as const, sheet: null, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: 'US', repTimeZone: 'UTC' };
+  const stagingDir = mkdtempSync(join(tmpdir(), 'repdesk-chunks-'));
+  folders.push(stagingDir);
+  const plan = { kind: 'delimited' as const, sheet: null, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: 'US', repTimeZone: 'UTC', stagingDir, suppression: [], chunkRows };
   const importId = importQueries(db).create('big.csv', bytes.byteLength, now);
-  const none = suppressionMatcher([]);
-  const listNow = () => suppressionMatcher(suppressionQueries(db).list());
+  importQueries(db).start(importId, { sheet: null, tag: 'Fair', policy: 'fill_empty', mapping: '{}' });
   const outcome = await runImport(db, {
     importId,
-    rows: normalizedRows(openSheetReader('delimited', bytes), plan),
+    chunks: stagedChunks(openSheetReader('delimited', bytes), plan),
     headers: layout.headers,
     tag: 'Fair',
-    policy: 'fill_empty',
-    suppression: none,
-    currentSuppression: listNow,
+    policy: hooks.policy ?? 'fill_empty',
+    suppression: suppressionMatcher([]),
+    currentSuppression: () => suppressionMatcher(suppressionQueries(db).list()),
     now: () => now,
-    isCancelled: () => false,
+    isCancelled: hooks.isCancelled ?? (() => false),
     onProgress: () => {},
-    onSaving: (_counts, fraction) => onSaving(fraction),
-    ...(chunkRows ? { chunkRows } : {}),
+    onSaving: () => {},
+    ...(hooks.afterChunk ? { afterChunk: hooks.afterChunk } : {}),
   });
   return { importId, outcome };
 }
@@ -77,52 +94,65 @@ function snapshot(db: Db) {
   };
 }
 
-describe('promotion in several transactions', () => {
-  it('leaves the store exactly as one transaction does, and says how far it is', async () => {
+describe('an import taken in chunk by chunk', () => {
+  it('leaves the store exactly as one chunk does', async () => {
     const one = store();
-    const single = await importInto(one, undefined);
+    const single = await importInto(one, 100_000);
     const several = store();
-    const fractions: number[] = [];
-    const chunked = await importInto(several, 1000, (f) => fractions.push(f));
+    let chunks = 0;
+    const chunked = await importInto(several, 500, { afterChunk: () => chunks++ });
+    expect(chunks).toBeGreaterThanOrEqual(10);
     expect(chunked.outcome).toEqual(single.outcome);
-    expect(chunked.outcome.counts).toMatchObject({ total: 5002, created: 4794, updated: 2, rejected: 8 });
+    expect(chunked.outcome.counts).toMatchObject({ total: 5002, created: 4794, updated: 2, duplicates: 198, rejected: 8 });
     expect(snapshot(several)).toEqual(snapshot(one));
-    expect(fractions[0]).toBe(0);
-    expect(fractions.length).toBeGreaterThanOrEqual(5);
-    expect(fractions.at(-1)).toBe(1);
-    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+    // Row numbers of duplicates name the first row of the file holding the email, whichever chunk it was in.
+    expect(several.prepare(`SELECT reason FROM import_rows WHERE row_number = 4803`).get()).toEqual({ reason: 'Same email as row 3 of this file; nothing new to add' });
   });
 
-  it('lets another writer in between transactions; an email it added meanwhile becomes a merge, not a failure', async () => {
+  it('lets another writer in between chunks; an email it added meanwhile becomes a merge, not a failure', async () => {
     const db = store();
     let added = false;
-    const { outcome } = await importInto(db, 1000, (fraction) => {
-      if (fraction > 0 && !added) {
-        // Between two transactions: the rep adds someone the file holds further down.
+    const { outcome } = await importInto(db, 1000, {
+      afterChunk: () => {
+        if (added) return;
+        // Between two chunks: the rep adds someone the file holds further down.
         addProspect(db, 'p4500@c20.com', 'Added', null);
         added = true;
-      }
+      },
     });
     expect(added).toBe(true);
     expect(outcome.counts).toMatchObject({ created: 4793, updated: 3 });
     expect(db.prepare(`SELECT first_name, company FROM prospects WHERE email_normalized = 'p4500@c20.com'`).get()).toEqual({ first_name: 'Added', company: 'Company 20' });
   });
 
-  it('rows still to be written follow a do-not-contact entry added between two transactions', async () => {
+  it('chunks still to come follow a do-not-contact entry added between two of them', async () => {
     const db = store();
     let added = false;
-    const { outcome } = await importInto(db, 1000, (fraction) => {
-      if (fraction > 0 && !added) {
+    const { outcome } = await importInto(db, 1000, {
+      afterChunk: () => {
+        if (added) return;
         suppressionQueries(db).add('domain', 'c20.com', null, now);
         added = true;
-      }
+      },
     });
     const status = (email: string) => (db.prepare('SELECT status FROM prospects WHERE email_normalized = ?').get(email) as { status: string }).status;
-    // p20 went in with the first thousand, before the entry (the suppression service marks existing prospects itself).
-    expect(status('p20@c20.com')).toBe('active');
+    // p220 went in with the first thousand, before the entry (the suppression service marks existing prospects itself).
+    expect(status('p220@c20.com')).toBe('active');
+    // p20 did too, but the file repeats it further down: that row merges with the list as it is now.
+    expect(status('p20@c20.com')).toBe('suppressed');
     expect(status('p4500@c20.com')).toBe('suppressed');
     expect(outcome.counts.suppressed).toBeGreaterThan(90);
     expect(db.prepare(`SELECT count(*) AS n FROM prospects WHERE status = 'suppressed'`).get()).toEqual({ n: outcome.counts.suppressed });
+  });
+
+  it('a cancelled import takes its prospects and its new tag out again, and merged into nothing', async () => {
+    const db = store();
+    const before = snapshot(db);
+    let chunks = 0;
+    const { outcome } = await importInto(db, 1000, { afterChunk: () => chunks++, isCancelled: () => chunks >= 3 });
+    expect(outcome.status).toBe('cancelled');
+    expect(snapshot(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) AS n FROM tags').get()).toEqual({ n: 0 });
   });
 
   it('takes out what it created when it fails part-way, and a restart takes out what a crash left', async () => {
@@ -130,14 +160,15 @@ describe('promotion in several transactions', () => {
     const before = snapshot(db);
     let calls = 0;
     await expect(
-      importInto(db, 1000, (fraction) => {
-        if (fraction > 0 && ++calls === 3) throw new Error('disk full');
+      importInto(db, 1000, {
+        afterChunk: () => {
+          if (++calls === 3) throw new Error('disk full');
+        },
       }),
     ).rejects.toThrow('disk full');
-    expect(snapshot(db).prospects).toEqual(before.prospects);
-    expect(snapshot(db).trigger).toEqual([{ n: 1 }]);
+    expect(snapshot(db)).toEqual(before);
 
-    // A crash between two transactions leaves an import "running" with prospects of its own: the next start removes them.
+    // A crash between two chunks leaves an import "running" with prospects of its own: the next start removes them.
     const q = importQueries(db);
     const crashed = q.create('crashed.csv', 10, now);
     q.start(crashed, { sheet: null, tag: null, policy: 'skip', mapping: '{}' });

@@ -1,11 +1,11 @@
-// The main thread's side of the import worker: a workbook sheet parsed off the main thread, and an import's batches as an async iterator.
+// The main thread's side of the import worker: a workbook sheet parsed off the main thread, and an import's chunk files as an async iterator.
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
-import type { ImportPlan, RowBatch } from './normalizedRows';
+import type { ImportPlan, StagedChunk } from './stagedChunks';
 import type { SheetText } from './sheetText';
 
 type Failure = { type: 'error'; message: string; user: boolean; code?: UserError['code'] };
-type Message = { type: 'rows'; batch: RowBatch } | { type: 'end' } | Failure;
+type Message = { type: 'chunk'; chunk: StagedChunk } | { type: 'end' } | Failure;
 
 /** What the worker reads: a text file's bytes, or a workbook sheet already parsed to text (never parsed twice). */
 export type WorkerInput = { bytes: Uint8Array } | { sheet: SheetText };
@@ -36,8 +36,8 @@ export function workerParse(workerPath: string, bytes: Uint8Array, sheet: string
   }).finally(() => void worker.terminate());
 }
 
-/** Starts the worker at once (so the caller may drop its copy of the input), and returns its batches. */
-export function workerRows(workerPath: string, input: WorkerInput, plan: ImportPlan): AsyncGenerator<RowBatch> {
+/** Starts the worker at once (so the caller may drop its copy of the input), and returns the chunks it writes. */
+export function workerChunks(workerPath: string, input: WorkerInput, plan: ImportPlan): AsyncGenerator<StagedChunk> {
   let task: WorkerTask;
   let transferList: ArrayBuffer[] = [];
   if ('bytes' in input) {
@@ -59,10 +59,10 @@ export function workerRows(workerPath: string, input: WorkerInput, plan: ImportP
   worker.on('message', push);
   worker.on('error', (err) => push({ type: 'error', message: err.message, user: false }));
   worker.on('exit', (code) => push(code === 0 ? { type: 'end' } : { type: 'error', message: `The import worker stopped (exit code ${code}).`, user: false }));
-  return batches(worker, queue, (w) => (wake = w));
+  return chunks(worker, queue, (w) => (wake = w));
 }
 
-async function* batches(worker: Worker, queue: Message[], onWake: (w: (() => void) | null) => void): AsyncGenerator<RowBatch> {
+async function* chunks(worker: Worker, queue: Message[], onWake: (w: (() => void) | null) => void): AsyncGenerator<StagedChunk> {
   try {
     for (;;) {
       if (queue.length === 0) await new Promise<void>((r) => onWake(r));
@@ -71,7 +71,7 @@ async function* batches(worker: Worker, queue: Message[], onWake: (w: (() => voi
       if (m.type === 'end') return;
       if (m.type === 'error') throw failure(m);
       worker.postMessage('more');
-      yield m.batch;
+      yield m.chunk;
     }
   } finally {
     // Cancelled, failed or done: the worker never outlives its import.

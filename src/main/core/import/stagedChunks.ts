@@ -1,0 +1,157 @@
+// Reads a sheet, normalises its rows and writes them to chunk files: the CPU-heavy half of an import, run in worker threads where built.
+import { join } from 'node:path';
+import type { ColumnTarget } from '../../../shared/import/headerMapping';
+import { columnLetter } from '../../../shared/import/headerMapping';
+import { isBlankRow } from '../../../shared/import/headerRow';
+import { chunkFileWriter, type ChunkFileWriter } from '../db/queries/importChunks';
+import { searchName } from '../db/queries/prospects';
+import { draftValues } from './applyDraft';
+import type { FileKind } from './fileKind';
+import { normalizeRow } from './normalizeRow';
+import type { SheetReader } from './sheetReader';
+import { suppressionMatcher, type SuppressionEntry } from './suppressionMatcher';
+
+/** What to read, how to map it and where to write it: plain data, so it can cross to a worker thread. */
+export interface ImportPlan {
+  kind: FileKind;
+  sheet: string | null;
+  /** 0-based index of the header row (or of the first data row when hasHeader is false). */
+  headerIndex: number;
+  hasHeader: boolean;
+  headers: string[];
+  mapping: ColumnTarget[];
+  defaultCountry: string;
+  repTimeZone: string;
+  /** The import's own folder for its chunk files. */
+  stagingDir: string;
+  /** The do-not-contact list when the import starts: rows it covers are staged as suppressed. */
+  suppression: SuppressionEntry[];
+  /** Rows per chunk (a chunk ends at the first reader batch boundary past this many); tests set it small. */
+  chunkRows?: number;
+  /**
+   * Normalising is the import's heaviest work: several workers share it. Each reads the whole file (cheap next to
+   * normalising) and so finds the same chunk boundaries; it normalises and writes every count-th chunk, starting at
+   * index, so chunk k comes from worker k % count.
+   */
+  share?: { index: number; count: number };
+}
+
+/** One chunk of the file, written and closed: the promotion attaches its file and takes its rows in. */
+export interface StagedChunk {
+  /** The chunk's place in the file: 0, 1, 2, ... */
+  index: number;
+  path: string;
+  /** Row numbers (as in the sheet) of the chunk's prospects, in file order. */
+  numbers: number[];
+  /** Their normalised emails, in the same order, joined by newlines (one string crosses threads cheaply). */
+  emails: string;
+  /** Rows that were not blank, rows rejected, blank rows. */
+  total: number;
+  rejected: number;
+  blank: number;
+  /** How far through the file the chunk reaches (null when the format cannot tell). */
+  fraction: number | null;
+}
+
+export const defaultChunkRows = 10_000;
+
+/** The row as read, keyed by header, so a rejected row can be shown, fixed and exported as it was. */
+export function rawRecord(cells: string[], headers: string[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < Math.max(cells.length, headers.length); i++) {
+    const v = cells[i] ?? '';
+    if (i < headers.length) raw[headers[i]!] = v;
+    else if (v.trim()) raw[`Column ${columnLetter(i)}`] = v;
+  }
+  return raw;
+}
+
+export const chunkPath = (stagingDir: string, index: number) => join(stagingDir, `chunk-${index}.sqlite`);
+
+/*
+ * A row's cells as one string: joined by the unit separator, or (for the rare row holding that character, or one
+ * starting with the record separator) as JSON behind a record separator.
+ */
+const unit = '\u001f';
+const record = '\u001e';
+
+export function packCells(cells: string[]): string {
+  if (cells[0]?.startsWith(record)) return record + JSON.stringify(cells);
+  for (const c of cells) if (c.includes(unit)) return record + JSON.stringify(cells);
+  return cells.join(unit);
+}
+
+export function unpackCells(packed: string): string[] {
+  return packed.startsWith(record) ? (JSON.parse(packed.slice(1)) as string[]) : packed.split(unit);
+}
+
+export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): AsyncGenerator<StagedChunk> {
+  const ctx = { headers: plan.headers, mapping: plan.mapping, defaultCountry: plan.defaultCountry, repTimeZone: plan.repTimeZone };
+  const share = plan.share ?? { index: 0, count: 1 };
+  const chunkRows = plan.chunkRows ?? defaultChunkRows;
+  const suppression = suppressionMatcher(plan.suppression);
+  let index = -1;
+  let chunkIndex = 0;
+  let rowsInChunk = 0;
+  let open: OpenChunk | null = null;
+  const mine = (k: number) => k % share.count === share.index;
+  try {
+    for await (const batch of reader.rows(plan.sheet)) {
+      for (const cells of batch) {
+        index++;
+        if (rowsInChunk === chunkRows) {
+          const done = open;
+          open = null;
+          chunkIndex++;
+          rowsInChunk = 0;
+          if (done) yield finish(done, reader.fraction());
+        }
+        rowsInChunk++;
+        if (!mine(chunkIndex)) continue;
+        if (index < plan.headerIndex || (plan.hasHeader && index === plan.headerIndex)) continue;
+        open ??= openChunk(plan.stagingDir, chunkIndex);
+        const { writer, chunk, emails } = open;
+        const n = index + 1;
+        if (isBlankRow(cells)) {
+          chunk.blank++;
+          continue;
+        }
+        chunk.total++;
+        const r = normalizeRow(cells, ctx);
+        if (!r.ok) {
+          chunk.rejected++;
+          writer.reject(n, r.reason, JSON.stringify(rawRecord(cells, plan.headers)));
+          continue;
+        }
+        const d = r.draft;
+        writer.add({ n, emailNormalized: d.emailNormalized, values: draftValues(d), status: suppression.isSuppressed(d.emailNormalized) ? 'suppressed' : 'active', searchName: searchName(d.firstName, d.lastName), cells: packCells(cells) });
+        chunk.numbers.push(n);
+        emails.push(d.emailNormalized);
+      }
+    }
+    const done = open;
+    open = null;
+    if (done) yield finish(done, reader.fraction());
+  } finally {
+    // Stopped early (cancelled, failed): the half-written file is left for the import to delete with its folder.
+    open?.writer.abandon();
+  }
+}
+
+interface OpenChunk {
+  writer: ChunkFileWriter;
+  chunk: StagedChunk;
+  emails: string[];
+}
+
+function openChunk(stagingDir: string, index: number): OpenChunk {
+  const path = chunkPath(stagingDir, index);
+  return { writer: chunkFileWriter(path), chunk: { index, path, numbers: [], emails: '', total: 0, rejected: 0, blank: 0, fraction: null }, emails: [] };
+}
+
+function finish(open: OpenChunk, fraction: number | null): StagedChunk {
+  open.writer.close();
+  open.chunk.emails = open.emails.join('\n');
+  open.chunk.fraction = fraction;
+  return open.chunk;
+}
