@@ -10,7 +10,7 @@ import { prospectQueries } from '../../../src/main/core/db/queries/prospects';
 import { suppressionQueries } from '../../../src/main/core/db/queries/suppressions';
 import { readLayout } from '../../../src/main/core/import/preview';
 import { runImport } from '../../../src/main/core/import/runImport';
-import { stagedChunks } from '../../../src/main/core/import/stagedChunks';
+import { cellsOf, stagedChunks } from '../../../src/main/core/import/stagedChunks';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
 import { csvBytes } from '../../support/importFiles';
@@ -76,6 +76,7 @@ async function importInto(db: Db, chunkRows: number, hooks: Hooks = {}) {
     onProgress: () => {},
     onSaving: () => {},
     ...(hooks.afterChunk ? { afterChunk: hooks.afterChunk } : {}),
+    cellsOf: (rowNumbers) => cellsOf(openSheetReader('delimited', bytes), null, rowNumbers),
   });
   return { importId, outcome };
 }

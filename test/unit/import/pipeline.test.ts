@@ -76,6 +76,8 @@ describe('import pipeline', () => {
     const dupes = core.importIssues.list(summary.id, 'duplicate');
     expect(dupes).toHaveLength(1);
     expect(dupes[0]).toMatchObject({ rowNumber: 4, prospectId: jane.id, reason: 'Same email as row 2 of this file' });
+    // A duplicate is kept as the file had it, every column included.
+    expect(dupes[0]!.raw).toEqual({ 'Email Address': 'jane@acme.com', 'First Name': 'Jane', 'Last Name': 'Again', 'Account Name': 'Acme', Phone: '', State: '', Country: '', 'Favourite Color': '' });
     expect(core.prospects.list({ ...baseFilter, importId: summary.id, offset: 0, limit: 10, sort: 'created', dir: 'asc' }).total).toBe(3);
   });
 

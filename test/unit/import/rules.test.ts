@@ -1,6 +1,5 @@
 // The pure rules: header mapping, names, emails, phones, time zones, duplicates and suppression.
 import { describe, expect, it } from 'vitest';
-import { packCells, unpackCells } from '../../../src/main/core/import/stagedChunks';
 import { normalizePhone } from '../../../src/main/core/import/phone';
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
 import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
@@ -113,16 +112,5 @@ describe('suppression', () => {
     expect(parseSuppressionEntry('@rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
     expect(parseSuppressionEntry('https://www.rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
     expect(parseSuppressionEntry('Email')).toBe(null);
-  });
-});
-
-describe('cells kept in a chunk file', () => {
-  it('pack into one string and unpack exactly, trailing empties and odd characters included', () => {
-    for (const cells of [['a@x.com', '', 'Acme', ''], ['only'], ['x\u001fy', 'z'], ['', '', 'c'], ['\u001estarts', 'b'], ['[1,2]', '"q"']]) {
-      expect(unpackCells(packCells(cells))).toEqual(cells);
-    }
-    expect(packCells(['a', 'b'])).toBe('a\u001fb');
-    // A cell holding the separator makes the row travel as JSON instead.
-    expect(packCells(['x\u001fy'])).toBe('\u001e["x\\u001fy"]');
   });
 });

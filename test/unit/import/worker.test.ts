@@ -31,6 +31,7 @@ describe('import worker', () => {
     const csv = await importFile(core, 'a.csv', csvBytes('Title row\nEmail,Name,Phone\na@x.com,Ann Lee,415 555 0132\nbad,Bob,\n\na@x.com,Ann Again,'), { tag: 'T' });
     expect(csv.summary.counts).toEqual({ total: 3, created: 1, updated: 0, duplicates: 1, suppressed: 0, rejected: 1, blank: 1 });
     expect(core.importIssues.list(csv.summary.id, 'rejected')[0]).toMatchObject({ rowNumber: 4, raw: { Email: 'bad', Name: 'Bob', Phone: '' } });
+    expect(core.importIssues.list(csv.summary.id, 'duplicate')[0]).toMatchObject({ rowNumber: 6, raw: { Email: 'a@x.com', Name: 'Ann Again', Phone: '' } });
     const xlsx = await importFile(core, 'b.xlsx', await xlsxBytes([{ name: 'S', rows: [['Email', 'Phone'], ['b@x.com', 14155550133]] }]));
     expect(xlsx.summary.counts.created).toBe(1);
     expect(core.prospects.list({ search: 'b', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!.phone).toBe('+14155550133');

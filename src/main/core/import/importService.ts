@@ -10,7 +10,8 @@ import { UserError, notFound } from '../errors';
 import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
-import { stagedChunks, type ImportPlan } from './stagedChunks';
+import { cellsOf, stagedChunks, type ImportPlan } from './stagedChunks';
+import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
 import { emptyCounts, runImport } from './runImport';
 import { workerParse, type WorkerInput } from './workerChunks';
 import { sharedWorkerChunks } from './sharedWorkerChunks';
@@ -164,9 +165,16 @@ export class ImportService {
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
     // Each worker reads the whole file (cheap next to normalising) and normalises every other chunk.
     const workers = Math.min(2, availableParallelism());
-    const chunks = workerPath && workerInput ? sharedWorkerChunks(workerPath, workerInput, plan, workers) : stagedChunks(this.uploads.reader(req.importId).reader, plan);
-    // The worker holds its own copy of the file or sheet now: keep nothing twice during a big import.
-    if (workerPath) {
+    const inline = workerPath && workerInput ? null : this.uploads.reader(req.importId).reader;
+    const chunks = inline ? stagedChunks(inline, plan) : sharedWorkerChunks(workerPath!, workerInput!, plan, workers);
+    // Duplicates are kept as the file had them: the file (or the parsed sheet) stays until the import ends, to read
+    // their rows again. The workers hold their own copies; the upload's decoded reader is let go.
+    const reread = (): SheetReader => {
+      if (inline) return inline;
+      const input = workerInput!;
+      return 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+    };
+    if (!inline) {
       upload.bytes = null;
       upload.reader = null;
     }
@@ -188,6 +196,7 @@ export class ImportService {
         emit('running', processed, counts, null, fraction);
       },
       onSaving: (counts, fraction) => emit('running', counts.total, counts, null, fraction, true),
+      cellsOf: (rowNumbers) => cellsOf(reread(), req.sheet, rowNumbers),
     })
       .then((outcome) => {
         if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());

@@ -40,71 +40,100 @@ export interface NormalizeContext {
 
 const orNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
 
+/** A bounded memo: spreadsheets repeat their countries, states and cities thousands of times. */
+function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) {
+      v = compute(key);
+      if (cache.size >= limit) cache.clear();
+      cache.set(key, v);
+    }
+    return v as T;
+  };
+}
+
 export function normalizeRow(cells: string[], ctx: NormalizeContext): RowResult {
-  const fields: Record<string, string> = {};
-  const custom: Record<string, string> = {};
-  const n = Math.max(cells.length, ctx.mapping.length);
-  for (let i = 0; i < n; i++) {
-    const value = (cells[i] ?? '').trim();
-    if (!value) continue;
-    const target = ctx.mapping[i];
-    // A cell beyond the mapped columns is still kept, under its column's header.
-    if (!target) custom[ctx.headers[i] ?? `Column ${columnLetter(i)}`] = value;
-    else if (target.kind === 'field') fields[target.field] = fields[target.field] ? `${fields[target.field]} ${value}` : value;
-    else if (target.kind === 'custom') custom[target.name] = value;
-  }
+  return rowNormalizer(ctx)(cells);
+}
 
-  const rawEmail = fields.email ?? '';
-  if (!rawEmail) return { ok: false, reason: 'No email address' };
-  // "a@x.com; b@y.com": the first is the prospect's, the others are kept.
-  const candidates = rawEmail.split(/[;,\s]+/).map(normalizeEmail).filter(Boolean);
-  const emailNormalized = candidates[0] ?? '';
-  if (!isValidEmail(emailNormalized)) return { ok: false, reason: `"${rawEmail.slice(0, 80)}" is not a valid email address` };
-  if (candidates.length > 1) custom['Other emails'] = candidates.slice(1).join(', ');
+/**
+ * The normaliser for one import: the mapping is read once, and the answers that depend only on a few repeated values
+ * (a country's code, a location's time zone) are remembered, so each row costs only what is new in it.
+ */
+export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowResult {
+  const country = memo(1000, (v) => countryCode(v));
+  const zone = memo(20_000, (key) => {
+    const [explicit, c, region, city, phoneCountry] = key.split('\u0000');
+    return inferTimeZone({ explicit: explicit || null, country: c || null, region: region || null, city: city || null, phoneCountry: phoneCountry || null }, ctx.repTimeZone);
+  });
+  return (cells) => {
+    const fields: Record<string, string> = {};
+    const custom: Record<string, string> = {};
+    const n = Math.max(cells.length, ctx.mapping.length);
+    for (let i = 0; i < n; i++) {
+      const raw = cells[i];
+      if (!raw) continue;
+      const value = raw.trim();
+      if (!value) continue;
+      const target = ctx.mapping[i];
+      // A cell beyond the mapped columns is still kept, under its column's header.
+      if (!target) custom[ctx.headers[i] ?? `Column ${columnLetter(i)}`] = value;
+      else if (target.kind === 'field') fields[target.field] = fields[target.field] ? `${fields[target.field]} ${value}` : value;
+      else if (target.kind === 'custom') custom[target.name] = value;
+    }
 
-  let firstName = orNull(fields.first_name);
-  let lastName = orNull(fields.last_name);
-  if (!firstName && !lastName && fields.full_name) ({ firstName, lastName } = splitFullName(fields.full_name));
+    const rawEmail = fields.email ?? '';
+    if (!rawEmail) return { ok: false, reason: 'No email address' };
+    // "a@x.com; b@y.com": the first is the prospect's, the others are kept.
+    const several = /[;,\s]/.test(rawEmail);
+    const parts = several ? rawEmail.split(/[;,\s]+/).filter(Boolean) : [rawEmail];
+    const candidates = several ? parts.map(normalizeEmail).filter(Boolean) : [normalizeEmail(rawEmail)];
+    const emailNormalized = candidates[0] ?? '';
+    if (!isValidEmail(emailNormalized)) return { ok: false, reason: `"${rawEmail.slice(0, 80)}" is not a valid email address` };
+    if (candidates.length > 1) custom['Other emails'] = candidates.slice(1).join(', ');
 
-  let country: string | null = null;
-  if (fields.country) {
-    country = countryCode(fields.country);
-    if (!country) custom['Country (as imported)'] = fields.country;
-  }
-  const phoneRaw = orNull(fields.phone);
-  const phone = phoneRaw ? normalizePhone(phoneRaw, country ?? ctx.defaultCountry) : { e164: null, country: null };
-  if (fields.time_zone) custom['Time zone (as imported)'] = fields.time_zone;
-  const zone = inferTimeZone(
-    { explicit: fields.time_zone, country, region: fields.region, city: fields.city, phoneCountry: phone.country },
-    ctx.repTimeZone,
-  );
-  if (zone.source === 'column') delete custom['Time zone (as imported)'];
+    let firstName = orNull(fields.first_name);
+    let lastName = orNull(fields.last_name);
+    if (!firstName && !lastName && fields.full_name) ({ firstName, lastName } = splitFullName(fields.full_name));
 
-  const website = orNull(fields.website);
-  const domain = website ? normalizeDomain(website) || null : emailDomain(emailNormalized);
+    let code: string | null = null;
+    if (fields.country) {
+      code = country(fields.country);
+      if (!code) custom['Country (as imported)'] = fields.country;
+    }
+    const phoneRaw = orNull(fields.phone);
+    const phone = phoneRaw ? normalizePhone(phoneRaw, code ?? ctx.defaultCountry) : { e164: null, country: null };
+    const guess = zone(`${fields.time_zone ?? ''}\u0000${code ?? ''}\u0000${fields.region ?? ''}\u0000${fields.city ?? ''}\u0000${phone.country ?? ''}`);
+    if (fields.time_zone && guess.source !== 'column') custom['Time zone (as imported)'] = fields.time_zone;
 
-  return {
-    ok: true,
-    draft: {
-      email: rawEmail.split(/[;,\s]+/).find(Boolean)!.trim(),
-      emailNormalized,
-      firstName,
-      lastName,
-      company: orNull(fields.company),
-      title: orNull(fields.title),
-      phone: phone.e164,
-      phoneRaw,
-      linkedinUrl: orNull(fields.linkedin_url),
-      website,
-      domain,
-      city: orNull(fields.city),
-      region: orNull(fields.region),
-      country,
-      timeZone: zone.timeZone,
-      timeZoneSource: zone.source,
-      industry: orNull(fields.industry),
-      source: orNull(fields.source),
-      customFields: custom,
-    },
+    const website = orNull(fields.website);
+    const domain = website ? normalizeDomain(website) || null : emailDomain(emailNormalized);
+
+    return {
+      ok: true,
+      draft: {
+        email: parts[0]!.trim(),
+        emailNormalized,
+        firstName,
+        lastName,
+        company: orNull(fields.company),
+        title: orNull(fields.title),
+        phone: phone.e164,
+        phoneRaw,
+        linkedinUrl: orNull(fields.linkedin_url),
+        website,
+        domain,
+        city: orNull(fields.city),
+        region: orNull(fields.region),
+        country: code,
+        timeZone: guess.timeZone,
+        timeZoneSource: guess.source,
+        industry: orNull(fields.industry),
+        source: orNull(fields.source),
+        customFields: custom,
+      },
+    };
   };
 }

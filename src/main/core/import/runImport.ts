@@ -6,7 +6,7 @@ import { createStagingTables, dropStagingTables, specialRows } from '../db/queri
 import { applyDraft } from './applyDraft';
 import { draftOf, importPromotion } from './promoteImport';
 import { stagedProspects } from './stagedProspects';
-import { rawRecord, unpackCells, type StagedChunk } from './stagedChunks';
+import { rawRecord, type StagedChunk } from './stagedChunks';
 import type { SuppressionMatcher } from './suppressionMatcher';
 
 export interface ImportJob {
@@ -27,6 +27,11 @@ export interface ImportJob {
   onSaving: (counts: ImportCounts, fraction: number) => void;
   /** Called between two chunk transactions, with what is in so far (tests use it to write in between). */
   afterChunk?: (counts: ImportCounts) => void;
+  /**
+   * The cells of these rows as read, for the duplicates among the rows set aside: they are kept as the file had them.
+   * Chunk files hold only normalised values, so the file is read again for them (only when there are duplicates).
+   */
+  cellsOf: (rowNumbers: number[]) => Promise<Map<number, string[]>>;
 }
 
 export type ImportOutcome = { status: 'done' | 'cancelled'; counts: ImportCounts };
@@ -111,6 +116,7 @@ async function decideSetAside(db: Db, job: ImportJob, firstRow: Map<string, numb
   // The real tag is in place already; any id tells applyDraft the rows are to be tagged.
   const tagId = job.tag ? 0 : null;
   let done = 0;
+  const duplicates: { n: number; reason: string; email: string }[] = [];
   for (let after = 0; ; ) {
     const slice = rows.after(after, specialSlice);
     if (slice.length === 0) break;
@@ -124,7 +130,7 @@ async function decideSetAside(db: Db, job: ImportJob, firstRow: Map<string, numb
         const applied = applyDraft(draftOf(r), { q: staged, policy: job.policy, importId: job.importId, tagId, suppressed: suppression.isSuppressed(email), now, ...(earlier !== undefined && earlier !== r.n ? { earlierRow: earlier } : {}) });
         if (applied.outcome === 'duplicate') {
           counts.duplicates++;
-          staged.staging.addIssue(r.n, 'duplicate', applied.reason, JSON.stringify(rawRecord(unpackCells(r.cells), job.headers)), email);
+          duplicates.push({ n: r.n, reason: applied.reason, email });
         } else if (applied.outcome === 'updated') counts.updated++;
       }
     } finally {
@@ -135,4 +141,7 @@ async function decideSetAside(db: Db, job: ImportJob, firstRow: Map<string, numb
     job.onSaving(counts, total ? done / total : 1);
     await yieldToLoop();
   }
+  if (duplicates.length === 0) return;
+  const cells = await job.cellsOf(duplicates.map((d) => d.n));
+  for (const d of duplicates) staged.staging.addIssue(d.n, 'duplicate', d.reason, JSON.stringify(rawRecord(cells.get(d.n) ?? [d.email], job.headers)), d.email);
 }

@@ -5,9 +5,8 @@ import { columnLetter } from '../../../shared/import/headerMapping';
 import { isBlankRow } from '../../../shared/import/headerRow';
 import { chunkFileWriter, type ChunkFileWriter } from '../db/queries/importChunks';
 import { searchName } from '../db/queries/prospects';
-import { draftValues } from './applyDraft';
 import type { FileKind } from './fileKind';
-import { normalizeRow } from './normalizeRow';
+import { rowNormalizer } from './normalizeRow';
 import type { SheetReader } from './sheetReader';
 import { suppressionMatcher, type SuppressionEntry } from './suppressionMatcher';
 
@@ -68,25 +67,24 @@ export function rawRecord(cells: string[], headers: string[]): Record<string, st
 
 export const chunkPath = (stagingDir: string, index: number) => join(stagingDir, `chunk-${index}.sqlite`);
 
-/*
- * A row's cells as one string: joined by the unit separator, or (for the rare row holding that character, or one
- * starting with the record separator) as JSON behind a record separator.
- */
-const unit = '\u001f';
-const record = '\u001e';
-
-export function packCells(cells: string[]): string {
-  if (cells[0]?.startsWith(record)) return record + JSON.stringify(cells);
-  for (const c of cells) if (c.includes(unit)) return record + JSON.stringify(cells);
-  return cells.join(unit);
-}
-
-export function unpackCells(packed: string): string[] {
-  return packed.startsWith(record) ? (JSON.parse(packed.slice(1)) as string[]) : packed.split(unit);
+/** The cells of the given rows (numbers as in the sheet), read from the file again. */
+export async function cellsOf(reader: SheetReader, sheet: string | null, rowNumbers: number[]): Promise<Map<number, string[]>> {
+  const wanted = new Set(rowNumbers);
+  const last = rowNumbers.reduce((m, n) => Math.max(m, n), 0);
+  const out = new Map<number, string[]>();
+  let n = 0;
+  for await (const batch of reader.rows(sheet)) {
+    for (const cells of batch) {
+      n++;
+      if (wanted.has(n)) out.set(n, cells);
+    }
+    if (n >= last) break;
+  }
+  return out;
 }
 
 export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): AsyncGenerator<StagedChunk> {
-  const ctx = { headers: plan.headers, mapping: plan.mapping, defaultCountry: plan.defaultCountry, repTimeZone: plan.repTimeZone };
+  const normalize = rowNormalizer({ headers: plan.headers, mapping: plan.mapping, defaultCountry: plan.defaultCountry, repTimeZone: plan.repTimeZone });
   const share = plan.share ?? { index: 0, count: 1 };
   const chunkRows = plan.chunkRows ?? defaultChunkRows;
   const suppression = suppressionMatcher(plan.suppression);
@@ -117,14 +115,14 @@ export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): Asyn
           continue;
         }
         chunk.total++;
-        const r = normalizeRow(cells, ctx);
+        const r = normalize(cells);
         if (!r.ok) {
           chunk.rejected++;
           writer.reject(n, r.reason, JSON.stringify(rawRecord(cells, plan.headers)));
           continue;
         }
         const d = r.draft;
-        writer.add({ n, emailNormalized: d.emailNormalized, values: draftValues(d), status: suppression.isSuppressed(d.emailNormalized) ? 'suppressed' : 'active', searchName: searchName(d.firstName, d.lastName), cells: packCells(cells) });
+        writer.add(n, d, suppression.isSuppressed(d.emailNormalized) ? 'suppressed' : 'active', searchName(d.firstName, d.lastName));
         chunk.numbers.push(n);
         emails.push(d.emailNormalized);
       }

@@ -2,7 +2,8 @@
 import Database from 'better-sqlite3';
 import type { ProspectStatus } from '../../../../shared/domain/prospect';
 import type { Db } from '../open';
-import { writableColumns, type ProspectValues } from './prospects';
+import type { ProspectDraft } from '../../import/normalizeRow';
+import { writableColumns } from './prospects';
 
 /*
  * A chunk file holds one stretch of the spreadsheet (about ten thousand rows) after normalising: its prospects
@@ -12,20 +13,11 @@ import { writableColumns, type ProspectValues } from './prospects';
  * is scratch: no journal, no sync, deleted once taken in (or when the import ends in any way).
  */
 export const chunkValueColumns = [...writableColumns, 'custom_fields'] as const;
-const columns = ['n', 'email_normalized', ...chunkValueColumns, 'status', 'search_name', 'cells'] as const;
+const columns = ['n', 'email_normalized', ...chunkValueColumns, 'status', 'search_name'] as const;
 
 /** The schema alias a chunk file is attached under on the import's connection. */
 export const chunkSchema = 'import_chunk';
 
-export interface ChunkRowValues {
-  n: number;
-  emailNormalized: string;
-  values: ProspectValues;
-  status: ProspectStatus;
-  searchName: string;
-  /** The row's cells as read (packCells), kept for the few rows that turn out to be duplicates. */
-  cells: string;
-}
 
 /** Writes one chunk file: call add/reject for its rows, then close() (which commits). */
 export function chunkFileWriter(path: string) {
@@ -34,24 +26,17 @@ export function chunkFileWriter(path: string) {
   db.pragma('synchronous = OFF');
   db.pragma('locking_mode = EXCLUSIVE');
   db.exec(`
-    CREATE TABLE rows (n INTEGER PRIMARY KEY, email_normalized TEXT NOT NULL, ${chunkValueColumns.map((c) => `${c} TEXT`).join(', ')}, status TEXT NOT NULL, search_name TEXT NOT NULL, cells TEXT NOT NULL);
+    CREATE TABLE rows (n INTEGER PRIMARY KEY, email_normalized TEXT NOT NULL, ${chunkValueColumns.map((c) => `${c} TEXT`).join(', ')}, status TEXT NOT NULL, search_name TEXT NOT NULL);
     CREATE TABLE issues (n INTEGER PRIMARY KEY, reason TEXT NOT NULL, raw TEXT NOT NULL);`);
   const add = db.prepare<unknown[]>(`INSERT INTO rows VALUES (${columns.map(() => '?').join(', ')})`);
   const reject = db.prepare<[number, string, string]>('INSERT INTO issues VALUES (?, ?, ?)');
-  const params: unknown[] = new Array(columns.length);
   db.exec('BEGIN');
   return {
-    add(r: ChunkRowValues) {
-      params[0] = r.n;
-      params[1] = r.emailNormalized;
-      for (let i = 0; i < chunkValueColumns.length; i++) {
-        const c = chunkValueColumns[i]!;
-        params[i + 2] = c === 'custom_fields' ? JSON.stringify(r.values.custom_fields) : r.values[c];
-      }
-      params[columns.length - 3] = r.status;
-      params[columns.length - 2] = r.searchName;
-      params[columns.length - 1] = r.cells;
-      add.run(params);
+    /** One prospect of the chunk: its row number, its values (in chunkValueColumns order), its status and sort name. */
+    add(n: number, d: ProspectDraft, status: ProspectStatus, searchName: string) {
+      // In the order of `columns`; written out, as this runs for every row of every import.
+      add.run(n, d.emailNormalized, d.email, d.firstName, d.lastName, d.company, d.title, d.phone, d.phoneRaw, d.linkedinUrl, d.website, d.domain,
+        d.city, d.region, d.country, d.timeZone, d.timeZoneSource, d.industry, d.source, JSON.stringify(d.customFields), status, searchName);
     },
     reject: (n: number, reason: string, raw: string) => void reject.run(n, reason, raw),
     close() {
@@ -73,7 +58,6 @@ export interface ChunkRow extends Record<(typeof chunkValueColumns)[number], str
   email_normalized: string;
   status: ProspectStatus;
   search_name: string;
-  cells: string;
 }
 
 export function attachChunk(db: Db, path: string): void {
@@ -97,8 +81,8 @@ export function chunkPromotionQueries(db: Db) {
   // Rows that need a decision one by one go to temp.import_special (see importStaging.ts): an email seen earlier in
   // the file (their row numbers come as a JSON array), or one the store already has.
   const setAside = db.prepare<[string]>(`
-    INSERT INTO temp.import_special (n, email_normalized, ${cols}, status, search_name, cells)
-    SELECT n, email_normalized, ${cols}, status, search_name, cells FROM ${c}.rows r
+    INSERT INTO temp.import_special (n, email_normalized, ${cols}, status, search_name)
+    SELECT n, email_normalized, ${cols}, status, search_name FROM ${c}.rows r
     WHERE r.n IN (SELECT value FROM json_each(?))
        OR EXISTS (SELECT 1 FROM main.prospects p WHERE p.email_normalized = r.email_normalized)`);
   const insertNew = db.prepare<[number, number, number]>(`

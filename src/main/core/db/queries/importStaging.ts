@@ -40,8 +40,7 @@ export function createStagingTables(db: Db): void {
       email_normalized TEXT NOT NULL,
       ${valueColumns.map((c) => `${c} TEXT`).join(', ')},
       status TEXT NOT NULL,
-      search_name TEXT NOT NULL,
-      cells TEXT NOT NULL
+      search_name TEXT NOT NULL
     );
     DELETE FROM temp.import_stage;
     DELETE FROM temp.import_stage_issues;
@@ -56,8 +55,8 @@ export function dropStagingTables(db: Db): void {
   );
 }
 
-/** A row set aside while the chunks went in (see importChunks.ts), with its cells as read. */
-export type SpecialRow = Pick<ProspectRow, (typeof valueColumns)[number] | 'email_normalized' | 'status'> & { n: number; search_name: string; cells: string };
+/** A row set aside while the chunks went in (see importChunks.ts). */
+export type SpecialRow = Pick<ProspectRow, (typeof valueColumns)[number] | 'email_normalized' | 'status'> & { n: number; search_name: string };
 
 /** The rows set aside, read back in file order a slice at a time. */
 export function specialRows(db: Db) {
