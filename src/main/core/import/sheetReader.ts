@@ -1,8 +1,8 @@
 // One way to read any supported file: its sheets, then its rows in batches, as text cells.
 import { UserError } from '../errors';
 import { decodeText, type TextEncoding } from './decode';
-import { readDelimitedRows, sniffDelimiter, type Delimiter } from './readDelimited';
-import { unpackSheet, type SheetText } from './sheetText';
+import { lineBreak, parseRecords, readDelimitedRows, recordStarts, sniffDelimiter, type Delimiter } from './readDelimited';
+import { rowStarts, unpackRows, unpackSheet, type SheetText } from './sheetText';
 import type { FileKind } from './fileKind';
 
 export interface SheetReader {
@@ -17,6 +17,32 @@ export interface SheetReader {
   fraction(): number | null;
   /** Workbooks only: the sheet parsed to text (once, then kept), handed to the import worker in place of the file. */
   parsedSheet?(sheet: string | null): Promise<SheetText>;
+  /**
+   * The rows in consecutive chunks, chunk k holding size(k) rows, each readable without reading the others (so
+   * several workers can share a file without each reading all of it); null where the file must be read whole.
+   */
+  chunked?(sheet: string | null, size: (k: number) => number): Promise<RowChunks | null>;
+}
+
+export interface RowChunks {
+  count: number;
+  /** The 0-based index, in the sheet, of chunk k's first row. */
+  firstRow(k: number): number;
+  rows(k: number): string[][];
+  /** How far through the file chunk k reaches, 0 to 1. */
+  fraction(k: number): number;
+}
+
+/** Chunks over `total` rows split at the given row starts; rows(from, to) reads rows [from, to). */
+function rowChunks(total: number, size: (k: number) => number, rows: (from: number, to: number) => string[][]): RowChunks {
+  const bounds = [0];
+  while (bounds.at(-1)! < total) bounds.push(Math.min(total, bounds.at(-1)! + size(bounds.length - 1)));
+  return {
+    count: bounds.length - 1,
+    firstRow: (k) => bounds[k]!,
+    rows: (k) => rows(bounds[k]!, bounds[k + 1]!),
+    fraction: (k) => (total ? bounds[k + 1]! / total : 1),
+  };
 }
 
 /** Parses one sheet of a workbook to text: in a worker thread in the app, inline where there is none (tests). */
@@ -39,6 +65,11 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
     sheetNames: async () => [],
     rows: () => readDelimitedRows(text, delimiter, read),
     fraction: () => (text.length ? Math.min(1, read.chars / text.length) : 1),
+    async chunked(_sheet, size) {
+      const newline = lineBreak(text, delimiter);
+      const starts = text.length ? recordStarts(text, delimiter, newline) : null;
+      return starts && rowChunks(starts.length, size, (from, to) => parseRecords(text, starts, from, to, delimiter, newline));
+    },
   };
 }
 
@@ -79,6 +110,7 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
     },
     fraction: () => (read.of ? Math.min(1, read.rows / read.of) : null),
     parsedSheet,
+    chunked: async (sheet, size) => sheetChunks(await parsedSheet(sheet), size),
   };
 }
 
@@ -95,5 +127,14 @@ export function openParsedSheet(st: SheetText): SheetReader {
     },
     fraction: () => (st.rowCount ? Math.min(1, read.rows / st.rowCount) : null),
     parsedSheet: async () => st,
+    chunked: async (sheet, size) => {
+      if (sheet !== null && sheet !== st.sheet) throw new UserError('not_found', `The workbook has no sheet called "${sheet}". Choose one of its sheets.`);
+      return sheetChunks(st, size);
+    },
   };
+}
+
+function sheetChunks(st: SheetText, size: (k: number) => number): RowChunks {
+  const starts = rowStarts(st);
+  return rowChunks(st.rowCount, size, (from, to) => unpackRows(st, starts, from, to));
 }

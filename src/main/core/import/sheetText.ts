@@ -29,6 +29,30 @@ export function packSheet(sheet: string, rows: string[][]): SheetText {
   return { sheet, rowCount: rows.length, format: 'separated', text: lines.join(rowSeparator) };
 }
 
+/** Where each row of a packed sheet starts; a sheet packed as JSON is parsed whole instead, and its rows returned. */
+export function rowStarts(st: SheetText): Uint32Array | string[][] {
+  if (st.format === 'json') return JSON.parse(st.text) as string[][];
+  const starts = new Uint32Array(st.rowCount);
+  let at = 0;
+  for (let r = 0; r < st.rowCount; r++) {
+    starts[r] = at;
+    const end = st.text.indexOf(rowSeparator, at);
+    at = end < 0 ? st.text.length + 1 : end + 1;
+  }
+  return starts;
+}
+
+/** Rows [from, to) of a packed sheet, given rowStarts. */
+export function unpackRows(st: SheetText, starts: Uint32Array | string[][], from: number, to: number): string[][] {
+  if (!(starts instanceof Uint32Array)) return starts.slice(from, to);
+  const out: string[][] = new Array<string[]>(to - from);
+  for (let r = from; r < to; r++) {
+    const end = r + 1 < st.rowCount ? starts[r + 1]! - 1 : st.text.length;
+    out[r - from] = end === starts[r] ? [] : st.text.slice(starts[r], end).split(cellSeparator);
+  }
+  return out;
+}
+
 /** The rows back, in batches; `read.rows` counts the rows handed out so far (for progress). */
 export function* unpackSheet(st: SheetText, batchSize: number, read: { rows: number } = { rows: 0 }): Generator<string[][]> {
   if (st.format === 'json') {

@@ -25,7 +25,7 @@ export interface ImportPlan {
   stagingDir: string;
   /** The do-not-contact list when the import starts: rows it covers are staged as suppressed. */
   suppression: SuppressionEntry[];
-  /** Rows per chunk (a chunk ends at the first reader batch boundary past this many); tests set it small. */
+  /** Rows per chunk once the import is under way (see chunkSize); tests set it small. */
   chunkRows?: number;
   /**
    * Normalising is the import's heaviest work: several workers share it. Each reads the whole file (cheap next to
@@ -53,6 +53,15 @@ export interface StagedChunk {
 }
 
 export const defaultChunkRows = 10_000;
+
+/**
+ * How many rows of the file chunk k covers: small at first, so the first prospects reach the store a moment after the
+ * import starts instead of once ten thousand rows are normalised, then `rows` each. Every worker computes the same
+ * boundaries, so they agree on which rows are whose.
+ */
+export function chunkSize(k: number, rows: number): number {
+  return Math.min(rows, 1000 * 2 ** k);
+}
 
 /** The row as read, keyed by header, so a rejected row can be shown, fixed and exported as it was. */
 export function rawRecord(cells: string[], headers: string[]): Record<string, string> {
@@ -87,17 +96,53 @@ export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): Asyn
   const normalize = rowNormalizer({ headers: plan.headers, mapping: plan.mapping, defaultCountry: plan.defaultCountry, repTimeZone: plan.repTimeZone });
   const share = plan.share ?? { index: 0, count: 1 };
   const chunkRows = plan.chunkRows ?? defaultChunkRows;
+  const size = (k: number) => chunkSize(k, chunkRows);
   const suppression = suppressionMatcher(plan.suppression);
-  let index = -1;
-  let chunkIndex = 0;
-  let rowsInChunk = 0;
   let open: OpenChunk | null = null;
-  const mine = (k: number) => k % share.count === share.index;
+  /** Row `index` (0-based in the sheet) of the open chunk: header rows skipped, blank rows counted, the rest normalised and written. */
+  const take = (cells: string[], index: number) => {
+    if (index < plan.headerIndex || (plan.hasHeader && index === plan.headerIndex)) return;
+    const { writer, chunk, emails } = open!;
+    const n = index + 1;
+    if (isBlankRow(cells)) {
+      chunk.blank++;
+      return;
+    }
+    chunk.total++;
+    const r = normalize(cells);
+    if (!r.ok) {
+      chunk.rejected++;
+      writer.reject(n, r.reason, JSON.stringify(rawRecord(cells, plan.headers)));
+      return;
+    }
+    const d = r.draft;
+    writer.add(n, d, suppression.isSuppressed(d.emailNormalized) ? 'suppressed' : 'active', searchName(d.firstName, d.lastName));
+    chunk.numbers.push(n);
+    emails.push(d.emailNormalized);
+  };
   try {
+    // Where the file can be split, each worker reads only its own chunks.
+    const chunked = share.count > 1 ? await reader.chunked?.(plan.sheet, size) : null;
+    if (chunked) {
+      for (let k = share.index; k < chunked.count; k += share.count) {
+        const rows = chunked.rows(k);
+        const first = chunked.firstRow(k);
+        open = openChunk(plan.stagingDir, k);
+        for (let i = 0; i < rows.length; i++) take(rows[i]!, first + i);
+        const done = open;
+        open = null;
+        yield finish(done, chunked.fraction(k));
+      }
+      return;
+    }
+    // Otherwise every worker reads the whole file, and normalises its own chunks of it.
+    let index = -1;
+    let chunkIndex = 0;
+    let rowsInChunk = 0;
     for await (const batch of reader.rows(plan.sheet)) {
       for (const cells of batch) {
         index++;
-        if (rowsInChunk === chunkRows) {
+        if (rowsInChunk === size(chunkIndex)) {
           const done = open;
           open = null;
           chunkIndex++;
@@ -105,26 +150,9 @@ export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): Asyn
           if (done) yield finish(done, reader.fraction());
         }
         rowsInChunk++;
-        if (!mine(chunkIndex)) continue;
-        if (index < plan.headerIndex || (plan.hasHeader && index === plan.headerIndex)) continue;
+        if (chunkIndex % share.count !== share.index) continue;
         open ??= openChunk(plan.stagingDir, chunkIndex);
-        const { writer, chunk, emails } = open;
-        const n = index + 1;
-        if (isBlankRow(cells)) {
-          chunk.blank++;
-          continue;
-        }
-        chunk.total++;
-        const r = normalize(cells);
-        if (!r.ok) {
-          chunk.rejected++;
-          writer.reject(n, r.reason, JSON.stringify(rawRecord(cells, plan.headers)));
-          continue;
-        }
-        const d = r.draft;
-        writer.add(n, d, suppression.isSuppressed(d.emailNormalized) ? 'suppressed' : 'active', searchName(d.firstName, d.lastName));
-        chunk.numbers.push(n);
-        emails.push(d.emailNormalized);
+        take(cells, index);
       }
     }
     const done = open;
@@ -132,7 +160,7 @@ export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): Asyn
     if (done) yield finish(done, reader.fraction());
   } finally {
     // Stopped early (cancelled, failed): the half-written file is left for the import to delete with its folder.
-    open?.writer.abandon();
+    (open as OpenChunk | null)?.writer.abandon();
   }
 }
 
