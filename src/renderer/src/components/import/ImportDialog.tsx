@@ -83,13 +83,13 @@ function Running() {
   const progress = useImportStore(importSelectors.progress);
   const counts = progress?.counts;
   if (progress?.saving && counts) {
-    // The last step writes to the store (in a few transactions for a big import): it cannot be cancelled.
+    // The last step merges into prospects the rep already had and finishes the indexes: it cannot be cancelled.
     return (
       <div className="import-step" data-testid="import-saving" aria-live="polite">
         <p>Every row is read. Saving {(counts.created + counts.updated + counts.suppressed).toLocaleString()} prospects…</p>
         <ProgressBar value={Math.round((progress.fraction ?? 0) * 1000)} max={progress.fraction ? 1000 : null} label="Saving" />
         <CountList counts={counts} />
-        <p className="hint">This last step cannot be cancelled. In a big import, prospects appear in your list as they are saved.</p>
+        <p className="hint">This last step cannot be cancelled: it updates the prospects you already had and finishes sorting the list.</p>
       </div>
     );
   }
@@ -98,7 +98,7 @@ function Running() {
       <p>Importing… {counts ? `${counts.total.toLocaleString()} rows read` : 'starting'}</p>
       <ProgressBar value={Math.round((progress?.fraction ?? 0) * 1000)} max={progress?.fraction == null ? null : 1000} label="Importing" />
       {counts && <CountList counts={counts} />}
-      <p className="hint">Nothing is saved until the import finishes; cancelling leaves your prospects as they were.</p>
+      <p className="hint">New prospects appear in your list as the rows are read. Cancelling takes them out again; prospects you already had change only at the very end.</p>
       <div className="form-actions">
         <button type="button" className="button secondary" onClick={() => void useImportStore.getState().cancel()}>
           Cancel import
