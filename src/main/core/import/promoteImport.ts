@@ -86,6 +86,16 @@ export function importPromotion(db: Db, p: Promotion) {
     return tagId;
   };
 
+  /**
+   * After a bulk load: builds the indexes again, one per transaction with the event loop free between them (one index
+   * over a million prospects takes about half a second to build).
+   */
+  const restoreIndexes = async () => {
+    if (!bulkLoad) return;
+    while (inTransaction(db, () => bulk.restoreOne())) await new Promise<void>((resolve) => setImmediate(resolve));
+    bulkLoad = false;
+  };
+
   /** Writes the new prospects of temp.import_stage (rows set aside that turned out to be new) with their index and tag. */
   const insertStaged = (counts: ImportCounts) => {
     const { first, last } = promote.newRange();
@@ -176,7 +186,6 @@ export function importPromotion(db: Db, p: Promotion) {
         promote.updateExisting(p.now);
         if (tag() !== null) promote.tagOthers(tagId!);
         promote.issues(p.importId);
-        if (bulkLoad) bulk.restore();
         const made = imports.createdCounts(p.importId);
         final.created = made.created;
         final.suppressed = made.suppressed;
@@ -184,6 +193,8 @@ export function importPromotion(db: Db, p: Promotion) {
         return final;
       });
     },
+
+    restoreIndexes,
 
     /** Takes out every prospect the import created, a slice per transaction, and the tag if it made it and nobody else has it. */
     async undo(): Promise<number> {
@@ -194,7 +205,7 @@ export function importPromotion(db: Db, p: Promotion) {
         if (n < undoSlice) break;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (bulkLoad) inTransaction(db, () => bulk.restore());
+      await restoreIndexes();
       if (tagIsNew && tagId !== null) inTransaction(db, () => q.removeTagIfUnused(tagId!));
       return removed;
     },

@@ -90,6 +90,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     }
     job.onSaving(counts, 0);
     await yieldToLoop();
+    await promotion.restoreIndexes();
     await decideSetAside(db, job, firstRow, counts);
     const final = promotion.finish(counts);
     finished = true;

@@ -222,6 +222,8 @@ export function bulkLoadQueries(db: Db) {
   );
   const record = db.prepare<[string, string, number]>('INSERT INTO bulk_load_indexes (name, sql, import_id) VALUES (?, ?, ?)');
   const suspended = db.prepare<[], number>('SELECT count(*) FROM bulk_load_indexes').pluck();
+  const next = db.prepare<[], { name: string; sql: string }>('SELECT name, sql FROM bulk_load_indexes ORDER BY name LIMIT 1');
+  const forget = db.prepare<[string]>('DELETE FROM bulk_load_indexes WHERE name = ?');
   return {
     /** True when building the indexes again costs less than growing them by this many rows. */
     worthIt: (newRows: number) => newRows >= 20_000 && newRows >= count.get()!,
@@ -233,17 +235,25 @@ export function bulkLoadQueries(db: Db) {
       }
     },
     isSuspended: () => suspended.get()! > 0,
-    /** Builds again every index a bulk load dropped; call inside a transaction. */
-    restore: () => restoreSuspendedIndexes(db),
+    /** Builds again one index a bulk load dropped (each in a transaction of its own keeps the app free between them); false when none is left. */
+    restoreOne(): boolean {
+      const i = next.get();
+      if (!i) return false;
+      db.exec(ifNotExists(i.sql));
+      forget.run(i.name);
+      return true;
+    },
   };
 }
+
+const ifNotExists = (sql: string) => sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS ');
 
 /** Builds the indexes a bulk load dropped and forgets them; returns how many. Safe on a store without the table yet. */
 export function restoreSuspendedIndexes(db: Db): number {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load_indexes'`).get();
   if (!table) return 0;
   const rows = db.prepare('SELECT name, sql FROM bulk_load_indexes ORDER BY name').all() as { name: string; sql: string }[];
-  for (const r of rows) db.exec(r.sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
+  for (const r of rows) db.exec(ifNotExists(r.sql));
   if (rows.length) db.exec('DELETE FROM bulk_load_indexes');
   return rows.length;
 }
