@@ -211,4 +211,3 @@ export function importPromotion(db: Db, p: Promotion) {
     },
   };
 }
-export type ImportPromotion = ReturnType<typeof importPromotion>;

@@ -52,14 +52,6 @@ export function chunkFileWriter(path: string) {
 }
 export type ChunkFileWriter = ReturnType<typeof chunkFileWriter>;
 
-/** A staged row as the promotion reads it back (a chunk's row that needs a decision row by row). */
-export interface ChunkRow extends Record<(typeof chunkValueColumns)[number], string | null> {
-  n: number;
-  email_normalized: string;
-  status: ProspectStatus;
-  search_name: string;
-}
-
 export function attachChunk(db: Db, path: string): void {
   db.prepare(`ATTACH DATABASE ? AS ${chunkSchema}`).run(path);
   // The promotion may correct a row's status in the file: scratch, so without a journal.
