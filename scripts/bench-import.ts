@@ -18,7 +18,7 @@ const json = args.includes('--json');
 const rowsArg = args.indexOf('--rows');
 const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 100_000;
 const million = args.includes('--million');
-// The import reads and normalises in the built worker, as the app does; `npm run build` first, or it runs inline.
+// The import reads and normalises in the built workers, as the app does; `npm run build` first, or it runs inline.
 const workerPath = resolve(__dirname, '../out/main/importWorker.js');
 const useWorker = existsSync(workerPath) && !args.includes('--inline');
 
@@ -171,7 +171,7 @@ async function main() {
       table.push(['  longest event-loop stall', m.millionMaxLoopStallMs!, null] as never);
       console.log(`(1,000,000 rows: peak memory ${m.millionPeakRssMb} MB)`);
     }
-    console.log(`Import benchmark: ${rows.toLocaleString()} rows (CSV ${(csv.byteLength / 1e6).toFixed(1)} MB, XLSX ${(xlsx.byteLength / 1e6).toFixed(1)} MB), SQLite file in WAL mode, ${useWorker ? 'reading in the built worker thread' : 'reading inline (no build found, or --inline)'}\n`);
+    console.log(`Import benchmark: ${rows.toLocaleString()} rows (CSV ${(csv.byteLength / 1e6).toFixed(1)} MB, XLSX ${(xlsx.byteLength / 1e6).toFixed(1)} MB), SQLite file in WAL mode, ${useWorker ? 'reading in the built worker threads' : 'reading inline (no build found, or --inline)'}\n`);
     for (const [name, ms, target] of table) {
       const verdict = target === null ? '' : ms <= target ? `target ${target} ms: met` : `target ${target} ms: MISSED`;
       console.log(`${name.padEnd(38)} ${ms.toFixed(1).padStart(9)} ms   ${verdict}`);
