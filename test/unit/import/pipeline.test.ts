@@ -2,6 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { csvBytes, importFile, upload } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
+import { ManualClock } from '../../../src/main/core/clock';
+import { openMemoryDatabase } from '../../../src/main/core/db/open';
+import { EventBus } from '../../../src/main/core/eventBus';
+import { ImportService } from '../../../src/main/core/import/importService';
+import { silentLog } from '../../../src/main/core/log';
+import { SettingsService } from '../../../src/main/core/settings/settingsService';
 
 const list = (core: ReturnType<typeof makeTestCore>['core'], search = '') =>
   core.prospects.list({ search, tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'asc', offset: 0, limit: 100 });
@@ -135,6 +141,34 @@ describe('import pipeline', () => {
     expect(core.imports.get(preview.importId).status).toBe('cancelled');
     expect(list(core).total).toBe(0);
     expect(core.prospects.facets().tags).toEqual([]);
+  });
+
+  it('has the log checkpointed in the background while a big import runs, and once more at its end', async () => {
+    const db = openMemoryDatabase();
+    const bus = new EventBus();
+    let checkpoints = 0;
+    const imports = new ImportService({
+      db,
+      clock: new ManualClock(new Date('2026-03-02T09:00:00Z')),
+      bus,
+      log: silentLog,
+      settings: new SettingsService(db, bus, 'UTC'),
+      changed: () => {},
+      checkpointer: { inBackground: true, soon: () => void checkpoints++, idle: async () => {} },
+      checkpointEveryRows: 5000,
+    });
+    const lines = ['email'];
+    for (let i = 0; i < 24_000; i++) lines.push(`p${i}@x.com`);
+    const bytes = csvBytes(lines.join('\n'));
+    const { importId } = imports.create('big.csv', bytes.byteLength);
+    imports.append(importId, 0, bytes);
+    const preview = await imports.preview(importId);
+    await imports.start({ importId, sheet: null, mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' });
+    await imports.idle();
+    expect(imports.get(importId).counts.created).toBe(24_000);
+    // Chunks end after 999, 2,999, 6,999, 14,999 and 24,000 rows (the header is in the first): checkpoints after the
+    // last three (each 5,000 or more past the one before), then one when the import is done.
+    expect(checkpoints).toBe(4);
   });
 
   it('refuses a file without an email column mapped, and unreadable formats with what to export instead', async () => {

@@ -36,6 +36,8 @@ export interface ImportServiceDeps {
   checkpointer?: WalCheckpointer;
   /** Rows per chunk file (tests set it small to exercise many chunks). */
   chunkRows?: number;
+  /** Rows between two checkpoints of the log while an import runs (tests set it small). */
+  checkpointEveryRows?: number;
 }
 
 export function toSummary(r: ImportRow): ImportSummary {
@@ -62,6 +64,9 @@ export function toSummary(r: ImportRow): ImportSummary {
     finishedAt: r.finished_at,
   };
 }
+
+/** Rows between two background checkpoints of the log during an import. */
+const checkpointEveryRows = 200_000;
 
 export class ImportService {
   private readonly q;
@@ -144,6 +149,7 @@ export class ImportService {
     const state = { importId: req.importId, cancelled: false, done: Promise.resolve() };
     this.running = state;
     let lastEmit = 0;
+    let checkpointedAt = 0;
     const emit = (status: ImportSummary['status'], processed: number, counts: ImportCounts, failure: string | null = null, fraction: number | null = null, saving = false) =>
       this.deps.bus.emit('import.progress', { importId: req.importId, status, processed, counts: { ...counts }, failure, fraction, saving });
     emit('running', 0, emptyCounts());
@@ -189,6 +195,12 @@ export class ImportService {
       now: () => this.deps.clock.now(),
       isCancelled: () => state.cancelled,
       onProgress: (processed, counts, fraction) => {
+        // A big import's chunks pile up in the log: checkpoint it in the background as it goes, so that neither the
+        // log's size nor the app's next commit (which would copy it all on the main thread) grows with the file.
+        if (processed - checkpointedAt >= (this.deps.checkpointEveryRows ?? checkpointEveryRows)) {
+          checkpointedAt = processed;
+          this.checkpointer.soon();
+        }
         // Progress is for the eye: a few updates a second are enough, whatever the file size.
         const t = performance.now();
         if (t - lastEmit < 150) return;

@@ -1,4 +1,4 @@
-// The import's view of prospects while it stages: its own staged rows over the store's, read without any write lock.
+// The import's view of prospects while it decides the rows set aside: its own staged rows over the store's, read without any write lock.
 import type { ProspectStatus } from '../../../shared/domain/prospect';
 import type { Db } from '../db/open';
 import { stagingQueries, type StagingQueries } from '../db/queries/importStaging';

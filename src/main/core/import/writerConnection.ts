@@ -1,4 +1,4 @@
-// A second connection for the import: its temp staging tables and its one promoting transaction, apart from the app's connection.
+// A second connection for the import: its temp staging tables, attached chunk files and transactions, apart from the app's connection.
 import Database from 'better-sqlite3';
 import { storeFile, type Db } from '../db/open';
 

@@ -4,11 +4,12 @@ import type { Db } from '../open';
 import type { ProspectStatus } from '../../../../shared/domain/prospect';
 
 /*
- * An import stages every row here first (temp tables live in the connection's own temp database, so writing
- * them locks nothing the app's other connection or the engine needs), and promotes them into the store in one
- * short transaction at the end (promoteImport.ts). A staged row is either a new prospect (target_id NULL) or
- * the new values for an existing one (target_id, with the updated_at it was merged against, to detect a
- * concurrent edit).
+ * The chunks' new prospects go straight into the store (importChunks.ts). What waits here is the rest (temp tables
+ * live in the connection's own temp database, so writing them locks nothing the app's other connection or the
+ * engine needs): the rows set aside for a decision one by one (import_special), what those decisions stage
+ * (import_stage), the import's issues and the existing prospects it links to its tag, all moved into the store by
+ * the import's last transaction (promoteImport.ts). A staged row is either a new prospect (target_id NULL) or the
+ * new values for an existing one (target_id, with the updated_at it was merged against, to detect a concurrent edit).
  */
 const valueColumns = [...writableColumns, 'custom_fields'] as const;
 
