@@ -169,7 +169,7 @@ export class ImportService {
       ...(this.deps.chunkRows ? { chunkRows: this.deps.chunkRows } : {}),
     };
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
-    // Each worker reads the whole file (cheap next to normalising) and normalises every other chunk.
+    // Each worker normalises every other chunk, reading only its own where the file can be split (stagedChunks.ts).
     const workers = Math.min(2, availableParallelism());
     const inline = workerPath && workerInput ? null : this.uploads.reader(req.importId).reader;
     const chunks = inline ? stagedChunks(inline, plan) : sharedWorkerChunks(workerPath!, workerInput!, plan, workers);
