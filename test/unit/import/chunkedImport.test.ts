@@ -55,6 +55,17 @@ interface Hooks {
   policy?: DuplicatePolicy;
 }
 
+/** An afterChunk hook that runs `write` once, after the first chunk; `ran` says whether it did. */
+function onceBetweenChunks(write: () => void) {
+  const state = { ran: false };
+  const afterChunk = () => {
+    if (state.ran) return;
+    write();
+    state.ran = true;
+  };
+  return { afterChunk, state };
+}
+
 async function importInto(db: Db, chunkRows: number, hooks: Hooks = {}) {
   const bytes = file();
   const layout = await readLayout(openSheetReader('delimited', bytes), null);
@@ -112,30 +123,19 @@ describe('an import taken in chunk by chunk', () => {
 
   it('lets another writer in between chunks; an email it added meanwhile becomes a merge, not a failure', async () => {
     const db = store();
-    let added = false;
-    const { outcome } = await importInto(db, 1000, {
-      afterChunk: () => {
-        if (added) return;
-        // Between two chunks: the rep adds someone the file holds further down.
-        addProspect(db, 'p4500@c20.com', 'Added', null);
-        added = true;
-      },
-    });
-    expect(added).toBe(true);
+    // Between two chunks: the rep adds someone the file holds further down.
+    const between = onceBetweenChunks(() => addProspect(db, 'p4500@c20.com', 'Added', null));
+    const { outcome } = await importInto(db, 1000, { afterChunk: between.afterChunk });
+    expect(between.state.ran).toBe(true);
     expect(outcome.counts).toMatchObject({ created: 4793, updated: 3 });
     expect(db.prepare(`SELECT first_name, company FROM prospects WHERE email_normalized = 'p4500@c20.com'`).get()).toEqual({ first_name: 'Added', company: 'Company 20' });
   });
 
   it('chunks still to come follow a do-not-contact entry added between two of them', async () => {
     const db = store();
-    let added = false;
-    const { outcome } = await importInto(db, 1000, {
-      afterChunk: () => {
-        if (added) return;
-        suppressionQueries(db).add('domain', 'c20.com', null, now);
-        added = true;
-      },
-    });
+    const between = onceBetweenChunks(() => suppressionQueries(db).add('domain', 'c20.com', null, now));
+    const { outcome } = await importInto(db, 1000, { afterChunk: between.afterChunk });
+    expect(between.state.ran).toBe(true);
     const status = (email: string) => (db.prepare('SELECT status FROM prospects WHERE email_normalized = ?').get(email) as { status: string }).status;
     // p220 went in with the first thousand, before the entry (the suppression service marks existing prospects itself).
     expect(status('p220@c20.com')).toBe('active');

@@ -34,8 +34,6 @@ export interface ImportServiceDeps {
   workerPath?: string | null;
   /** Checkpoints the log after an import commits, in a worker where one is built; by default SQLite does it at the commit. */
   checkpointer?: WalCheckpointer;
-  /** Rows per chunk file (tests set it small to exercise many chunks). */
-  chunkRows?: number;
   /** Rows between two checkpoints of the log while an import runs (tests set it small). */
   checkpointEveryRows?: number;
 }
@@ -166,7 +164,6 @@ export class ImportService {
       repTimeZone: settings.timeZone,
       stagingDir,
       suppression: suppression.map((e) => ({ kind: e.kind, value: e.value })),
-      ...(this.deps.chunkRows ? { chunkRows: this.deps.chunkRows } : {}),
     };
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
     // Each worker normalises every other chunk, reading only its own where the file can be split (stagedChunks.ts).

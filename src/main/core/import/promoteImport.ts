@@ -55,6 +55,9 @@ export function draftOf(r: Pick<ProspectRow, WritableColumn | 'email_normalized'
 type Outcome = 'created' | 'updated' | 'suppressed' | 'duplicates';
 const stagedOutcome = (r: { target_id: number | null; status: ProspectStatus }): Outcome => (r.target_id !== null ? 'updated' : r.status === 'suppressed' ? 'suppressed' : 'created');
 
+/** Lets the event loop run (the app's own work, its writes included) between two transactions. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Runs fn in one write transaction (better-sqlite3's, taking the write lock at once), without yielding. */
 const inTransaction = <T>(db: Db, fn: () => T): T => db.transaction(fn).immediate();
 
@@ -92,7 +95,7 @@ export function importPromotion(db: Db, p: Promotion) {
    */
   const restoreIndexes = async () => {
     if (!bulkLoad) return;
-    while (inTransaction(db, () => bulk.restoreOne())) await new Promise<void>((resolve) => setImmediate(resolve));
+    while (inTransaction(db, () => bulk.restoreOne())) await yieldToLoop();
     bulkLoad = false;
   };
 
@@ -100,19 +103,19 @@ export function importPromotion(db: Db, p: Promotion) {
   const insertStaged = (counts: ImportCounts) => {
     const { first, last } = promote.newRange();
     if (last === 0) return;
-    followStaged();
+    followList(promote.newEmails(), (r, status) => staging.setStatus(r.id, status));
     applyConflicts(promote.newConflicts(first, last), counts);
     const index = search.defer();
     promote.insertNew(p.importId, p.now, first, last);
     search.indexAndResumeNow(index);
     if (tag() !== null) promote.tagCreated(tagId!, p.importId, index.after);
   };
-  /** Staged new rows follow the do-not-contact list as it is now. */
-  const followStaged = () => {
+  /** Rows waiting to become new prospects take the status the do-not-contact list gives them now. */
+  const followList = <R extends { email_normalized: string; status: ProspectStatus }>(rows: R[], setStatus: (row: R, status: ProspectStatus) => void) => {
     const now = p.suppressionNow();
-    for (const r of promote.newEmails(0)) {
+    for (const r of rows) {
       const status: ProspectStatus = now.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
-      if (status !== r.status) staging.setStatus(r.id, status);
+      if (status !== r.status) setStatus(r, status);
     }
   };
   /**
@@ -148,13 +151,7 @@ export function importPromotion(db: Db, p: Promotion) {
           tag();
           chunk.setAside(repeats);
           // The rep may have added to the do-not-contact list since the rows were staged: they follow it.
-          const now = p.suppressionNow();
-          if (now.key !== p.stagedWith.key) {
-            for (const r of chunk.statuses()) {
-              const status: ProspectStatus = now.isSuppressed(r.email_normalized) ? 'suppressed' : 'active';
-              if (status !== r.status) chunk.setStatus(r.n, status);
-            }
-          }
+          if (p.suppressionNow().key !== p.stagedWith.key) followList(chunk.statuses(), (r, status) => chunk.setStatus(r.n, status));
           // A big import into a small store loads without the secondary indexes and builds them at its end.
           if (!bulkLoad && expectedRows !== null && bulk.worthIt(expectedRows)) {
             bulk.suspend(p.importId);
@@ -203,7 +200,7 @@ export function importPromotion(db: Db, p: Promotion) {
         const n = inTransaction(db, () => imports.removeCreated(p.importId, undoSlice));
         removed += n;
         if (n < undoSlice) break;
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToLoop();
       }
       await restoreIndexes();
       if (tagIsNew && tagId !== null) inTransaction(db, () => q.removeTagIfUnused(tagId!));

@@ -4,7 +4,7 @@ import type { DuplicatePolicy, ImportCounts } from '../../../shared/contract/imp
 import type { Db } from '../db/open';
 import { createStagingTables, dropStagingTables, specialRows } from '../db/queries/importStaging';
 import { applyDraft } from './applyDraft';
-import { draftOf, importPromotion } from './promoteImport';
+import { draftOf, importPromotion, yieldToLoop } from './promoteImport';
 import { stagedProspects } from './stagedProspects';
 import { rawRecord, type StagedChunk } from './stagedChunks';
 import type { SuppressionMatcher } from './suppressionMatcher';
@@ -36,7 +36,6 @@ export interface ImportJob {
 
 export type ImportOutcome = { status: 'done' | 'cancelled'; counts: ImportCounts };
 
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function emptyCounts(): ImportCounts {
   return { total: 0, created: 0, updated: 0, duplicates: 0, suppressed: 0, rejected: 0, blank: 0 };

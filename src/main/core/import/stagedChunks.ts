@@ -28,9 +28,9 @@ export interface ImportPlan {
   /** Rows per chunk once the import is under way (see chunkSize); tests set it small. */
   chunkRows?: number;
   /**
-   * Normalising is the import's heaviest work: several workers share it. Each reads the whole file (cheap next to
-   * normalising) and so finds the same chunk boundaries; it normalises and writes every count-th chunk, starting at
-   * index, so chunk k comes from worker k % count.
+   * Normalising is the import's heaviest work: several workers share it. All find the same chunk boundaries (from
+   * the file's record starts, or by reading it whole where it cannot be split); each normalises and writes every
+   * count-th chunk, starting at index, so chunk k comes from worker k % count.
    */
   share?: { index: number; count: number };
 }

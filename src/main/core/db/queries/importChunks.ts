@@ -18,7 +18,6 @@ const columns = ['n', 'email_normalized', ...chunkValueColumns, 'status', 'searc
 /** The schema alias a chunk file is attached under on the import's connection. */
 export const chunkSchema = 'import_chunk';
 
-
 /** Writes one chunk file: call add/reject for its rows, then close() (which commits). */
 export function chunkFileWriter(path: string) {
   const db = new Database(path);

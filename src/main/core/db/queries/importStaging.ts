@@ -157,8 +157,8 @@ export function promotionQueries(db: Db) {
   const recordUpdate = db.prepare<[number, number]>('INSERT OR IGNORE INTO main.import_updates (import_id, prospect_id) VALUES (?, ?)');
   const createdSince = db.prepare<[number, number], { created: number; suppressed: number }>(`
     SELECT coalesce(sum(status <> 'suppressed'), 0) AS created, coalesce(sum(status = 'suppressed'), 0) AS suppressed FROM main.prospects WHERE import_id = ? AND id > ?`);
-  const newEmails = db.prepare<[number], { id: number; email_normalized: string; status: ProspectStatus }>(
-    'SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL AND id > ?',
+  const newEmails = db.prepare<[], { id: number; email_normalized: string; status: ProspectStatus }>(
+    'SELECT id, email_normalized, status FROM temp.import_stage WHERE target_id IS NULL',
   );
   return {
     /** Records the staged updates of existing prospects (duplicates with nothing new are not among them) with the import. */
@@ -176,8 +176,8 @@ export function promotionQueries(db: Db) {
     },
     /** The import's prospects with an id above afterId (those one transaction wrote), suppressed or not. */
     createdSince: (importId: number, afterId: number) => createdSince.get(importId, afterId)!,
-    /** The new prospects staged after stage id `after`, with the status they were staged with. */
-    newEmails: (after: number) => newEmails.all(after),
+    /** The staged new prospects, with the status they were staged with. */
+    newEmails: () => newEmails.all(),
     insertNew: (importId: number, now: number, from: number, to: number) => insertNew.run(importId, now, now, from, to).changes,
     updateExisting: (now: number) => updateExisting.run(now).changes,
     /** Tags the prospects the import created with an id above afterId. */

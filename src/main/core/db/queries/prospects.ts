@@ -252,8 +252,8 @@ const ifNotExists = (sql: string) => sql.replace(/^CREATE INDEX /i, 'CREATE INDE
 export function restoreSuspendedIndexes(db: Db): number {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load_indexes'`).get();
   if (!table) return 0;
-  const rows = db.prepare('SELECT name, sql FROM bulk_load_indexes ORDER BY name').all() as { name: string; sql: string }[];
-  for (const r of rows) db.exec(ifNotExists(r.sql));
-  if (rows.length) db.exec('DELETE FROM bulk_load_indexes');
-  return rows.length;
+  const bulk = bulkLoadQueries(db);
+  let restored = 0;
+  while (bulk.restoreOne()) restored++;
+  return restored;
 }
