@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../../src/main/core/import/phone';
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
+import { zoneOfPhone, zonesOfNumber } from '../../../src/main/core/import/phoneZones';
 import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
 import { parseSuppressionEntry } from '../../../src/main/core/suppressions/suppressionService';
 import { countryCode } from '../../../src/shared/import/countries';
@@ -87,6 +88,31 @@ describe('time zones', () => {
     expect(inferTimeZone({ country: 'US', phoneCountry: 'US' }, rep)).toEqual({ timeZone: rep, source: 'rep' });
     expect(inferTimeZone({ phoneCountry: 'GB' }, rep)).toEqual({ timeZone: 'Europe/London', source: 'phone' });
     expect(inferTimeZone({ explicit: 'Mars/Olympus' }, rep)).toEqual({ timeZone: rep, source: 'rep' });
+  });
+
+  it("takes a phone's zone from its area code where the place says nothing", () => {
+    // A San Francisco number: the US has several zones, the 415 area code one.
+    expect(inferTimeZone({ country: 'US', phone: '+14155550123', phoneCountry: 'US' }, rep)).toEqual({ timeZone: 'America/Los_Angeles', source: 'phone' });
+    expect(inferTimeZone({ phone: '+13125550123', phoneCountry: 'US' }, rep)).toEqual({ timeZone: 'America/Chicago', source: 'phone' });
+    expect(inferTimeZone({ phone: '+16045550123', phoneCountry: 'CA' }, rep)).toEqual({ timeZone: 'America/Vancouver', source: 'phone' });
+    expect(inferTimeZone({ phone: '+14165550123', phoneCountry: 'CA' }, rep)).toEqual({ timeZone: 'America/Toronto', source: 'phone' });
+    expect(inferTimeZone({ phone: '+61298765432', phoneCountry: 'AU' }, rep)).toEqual({ timeZone: 'Australia/Sydney', source: 'phone' });
+    // The place still wins: a Texas prospect keeps Central time whatever their number.
+    expect(inferTimeZone({ country: 'US', region: 'TX', phone: '+14155550123', phoneCountry: 'US' }, rep)).toEqual({ timeZone: 'America/Chicago', source: 'location' });
+    // A toll-free number spans the country: no zone from it, and none from a country with several.
+    expect(inferTimeZone({ phone: '+18005550123', phoneCountry: 'US' }, rep)).toEqual({ timeZone: rep, source: 'rep' });
+  });
+
+  it('reads prefixes by their current IANA names and narrows them to the number\'s country', () => {
+    // libphonenumber lists London with the Crown Dependencies, and India under its old name.
+    expect(zonesOfNumber('+442071838750')).toEqual(['Europe/London']);
+    expect(zonesOfNumber('+912223456789')).toEqual(['Asia/Kolkata']);
+    expect(zonesOfNumber('+19075550123').sort()).toEqual(['America/Adak', 'America/Anchorage']);
+    expect(zoneOfPhone('+19075550123', 'US')).toBe(null);
+    // Spain's prefix spans the Canaries; the country's main zone is taken for a number the data does not narrow.
+    expect(zoneOfPhone('+34612345678', 'ES')).toBe('Europe/Madrid');
+    expect(zoneOfPhone('+34928123456', 'ES')).toBe('Atlantic/Canary');
+    expect(zonesOfNumber('+999')).toEqual([]);
   });
 });
 

@@ -34,7 +34,10 @@ describe('import worker', () => {
     expect(core.importIssues.list(csv.summary.id, 'duplicate')[0]).toMatchObject({ rowNumber: 6, raw: { Email: 'a@x.com', Name: 'Ann Again', Phone: '' } });
     const xlsx = await importFile(core, 'b.xlsx', await xlsxBytes([{ name: 'S', rows: [['Email', 'Phone'], ['b@x.com', 14155550133]] }]));
     expect(xlsx.summary.counts.created).toBe(1);
-    expect(core.prospects.list({ search: 'b', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!.phone).toBe('+14155550133');
+    const b = core.prospects.list({ search: 'b', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
+    expect(b.phone).toBe('+14155550133');
+    // The area code's zone: the built worker finds the prefix data beside the bundle.
+    expect(b.timeZone).toBe('America/Los_Angeles');
   });
 
   it.skipIf(!existsSync(built))('two workers share a big text file and the rows come out in file order, as inline', async () => {

@@ -5,7 +5,7 @@ import { emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../.
 import { splitFullName } from '../../../shared/import/names';
 import type { TimeZoneSource } from '../../../shared/domain/prospect';
 import { normalizePhone } from './phone';
-import { inferTimeZone } from './timeZoneInference';
+import { zoneOfPhoneClues, zoneOfPlace, type ZoneGuess } from './timeZoneInference';
 
 export interface ProspectDraft {
   email: string;
@@ -64,10 +64,13 @@ export function normalizeRow(cells: string[], ctx: NormalizeContext): RowResult 
  */
 export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowResult {
   const country = memo(1000, (v) => countryCode(v));
-  const zone = memo(20_000, (key) => {
-    const [explicit, c, region, city, phoneCountry] = key.split('\u0000');
-    return inferTimeZone({ explicit: explicit || null, country: c || null, region: region || null, city: city || null, phoneCountry: phoneCountry || null }, ctx.repTimeZone);
+  const place = memo(20_000, (key) => {
+    const [explicit, c, region, city] = key.split('\u0000');
+    return zoneOfPlace({ explicit: explicit || null, country: c || null, region: region || null, city: city || null });
   });
+  // Numbers rarely repeat, so the phone's zone is looked up each time (a few map lookups), only where the place gave none.
+  const zone = (placeKey: string, phone: string | null, phoneCountry: string | null): ZoneGuess =>
+    place(placeKey) ?? zoneOfPhoneClues({ phone, phoneCountry }) ?? { timeZone: ctx.repTimeZone, source: 'rep' };
   return (cells) => {
     const fields: Record<string, string> = {};
     const custom: Record<string, string> = {};
@@ -105,7 +108,7 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     }
     const phoneRaw = orNull(fields.phone);
     const phone = phoneRaw ? normalizePhone(phoneRaw, code ?? ctx.defaultCountry) : { e164: null, country: null };
-    const guess = zone(`${fields.time_zone ?? ''}\u0000${code ?? ''}\u0000${fields.region ?? ''}\u0000${fields.city ?? ''}\u0000${phone.country ?? ''}`);
+    const guess = zone(`${fields.time_zone ?? ''}\u0000${code ?? ''}\u0000${fields.region ?? ''}\u0000${fields.city ?? ''}`, phone.e164, phone.country);
     if (fields.time_zone && guess.source !== 'column') custom['Time zone (as imported)'] = fields.time_zone;
 
     const website = orNull(fields.website);

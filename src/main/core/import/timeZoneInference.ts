@@ -1,5 +1,6 @@
 // Guesses a prospect's IANA time zone: an explicit column, else where they are, else their phone number, else the rep's.
 import ct from 'countries-and-timezones';
+import { zoneOfPhone } from './phoneZones';
 import type { TimeZoneSource } from '../../../shared/domain/prospect';
 import { isTimeZone } from '../../../shared/domain/timeZones';
 import { cityZones, dominantZones, regionZones, zoneAliases } from './timeZoneTables';
@@ -14,6 +15,8 @@ export interface ZoneClues {
   country?: string | null;
   region?: string | null;
   city?: string | null;
+  /** The phone number in E.164, and the country libphonenumber places it in. */
+  phone?: string | null;
   phoneCountry?: string | null;
 }
 
@@ -47,12 +50,20 @@ export function zoneFromLocation(country: string | null | undefined, region: str
   return country ? zoneOfCountry(country) : null;
 }
 
-export function inferTimeZone(clues: ZoneClues, repTimeZone: string): ZoneGuess {
+/** The zone the row says, or where it says the prospect is; null when it says neither. */
+export function zoneOfPlace(clues: ZoneClues): ZoneGuess | null {
   const explicit = clues.explicit ? zoneFromColumn(clues.explicit) : null;
   if (explicit) return { timeZone: explicit, source: 'column' };
   const located = zoneFromLocation(clues.country, clues.region, clues.city);
-  if (located) return { timeZone: located, source: 'location' };
-  const byPhone = clues.phoneCountry ? zoneOfCountry(clues.phoneCountry) : null;
-  if (byPhone) return { timeZone: byPhone, source: 'phone' };
-  return { timeZone: repTimeZone, source: 'rep' };
+  return located ? { timeZone: located, source: 'location' } : null;
+}
+
+/** The zone of the phone number's area (its prefix), else of its country when that has one main zone. */
+export function zoneOfPhoneClues(clues: ZoneClues): ZoneGuess | null {
+  const byPhone = (clues.phone ? zoneOfPhone(clues.phone, clues.phoneCountry ?? null) : null) ?? (clues.phoneCountry ? zoneOfCountry(clues.phoneCountry) : null);
+  return byPhone ? { timeZone: byPhone, source: 'phone' } : null;
+}
+
+export function inferTimeZone(clues: ZoneClues, repTimeZone: string): ZoneGuess {
+  return zoneOfPlace(clues) ?? zoneOfPhoneClues(clues) ?? { timeZone: repTimeZone, source: 'rep' };
 }
