@@ -72,6 +72,39 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
 });
 
+test('import issues come a page at a time, and a duplicate row leads to the prospect it matched', async ({ app }) => {
+  const lines = ['Email,Name,Company'];
+  for (let i = 1; i <= 250; i++) lines.push(`broken-${i},Person ${i},Acme`);
+  lines.push('kim@acme.com,Kim Park,Acme', 'KIM@acme.com,Kim Again,Acme');
+  await app.getByTestId('nav-prospects').click();
+  await dropFile(app, 'messy.csv', lines.join('\n'));
+  const dialog = app.getByRole('dialog', { name: 'Import messy.csv' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('count-rejected')).toContainText('250');
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+  await app.getByRole('tab', { name: 'Import issues (250)' }).click();
+  await expect(app.getByText('250 rows could not be imported.')).toBeVisible();
+  await expect(app.getByTestId('import-issue')).toHaveCount(100);
+  await expect(app.getByTestId('issues-range')).toHaveText('Rows 1–100 of 250');
+  await app.getByRole('button', { name: 'Next' }).click();
+  await app.getByRole('button', { name: 'Next' }).click();
+  await expect(app.getByTestId('issues-range')).toHaveText('Rows 201–250 of 250');
+  await expect(app.getByTestId('import-issue').first()).toContainText('messy.csv, row 202:');
+  // Dismissing a row on the last page keeps the rep there, one row fewer.
+  await app.getByTestId('import-issue').first().getByRole('button', { name: 'Dismiss' }).click();
+  await expect(app.getByTestId('issues-range')).toHaveText('Rows 201–249 of 249');
+  await expect(app.getByRole('tab', { name: 'Import issues (249)' })).toBeVisible();
+
+  await app.getByLabel('Show').selectOption('duplicate');
+  const dupe = app.getByTestId('duplicate-row');
+  await expect(dupe).toHaveCount(1);
+  await expect(dupe).toContainText('messy.csv, row 253:');
+  await expect(dupe).toContainText('Kim Again');
+  await dupe.getByRole('button', { name: 'Open the matched prospect' }).click();
+  await expect(app.getByTestId('prospect-detail').getByLabel('Email')).toHaveValue('kim@acme.com');
+});
+
 test('an Excel workbook: choose the sheet, and a suppressed domain is imported as suppressed', async ({ app }) => {
   await app.getByTestId('nav-settings').click();
   await app.getByLabel('Add emails or domains, one per line').fill('rival.com');

@@ -6,6 +6,7 @@ import type { Transport } from '../../src/renderer/src/api/transport';
 import { useImportStore } from '../../src/renderer/src/store/imports';
 
 let calls: [string, Record<string, unknown>][];
+let openRejected = 250;
 const counts = { total: 2, created: 2, updated: 0, duplicates: 0, suppressed: 0, rejected: 0, blank: 0 };
 const summary = { id: 7, fileName: 'a.csv', fileSize: 10, sheet: null, tag: 'a', duplicatePolicy: 'skip', status: 'done', failure: null, counts, openIssues: 0, createdAt: 1, finishedAt: 2 };
 
@@ -32,6 +33,14 @@ function fakeTransport(): Transport {
       }
       if (method === 'imports.start') return { ok: true, value: { ...summary, status: 'running' } };
       if (method === 'imports.get') return { ok: true, value: summary };
+      if (method === 'imports.issues') {
+        // 250 open rejected rows in all, 3 duplicates; a page is whatever of them lies at the offset asked.
+        const total = r.outcome === 'rejected' ? openRejected : 3;
+        const offset = (r.offset as number | undefined) ?? 0;
+        const count = Math.max(0, Math.min((r.limit as number | undefined) ?? 100, total - offset));
+        const rows = Array.from({ length: count }, (_, i) => ({ id: offset + i + 1, importId: 7, fileName: 'a.csv', rowNumber: offset + i + 2, outcome: r.outcome, reason: 'x', raw: {}, prospectId: null, resolvedAt: null }));
+        return { ok: true, value: { rows, total } };
+      }
       return { ok: false, error: { code: 'unknown_method', message: method } };
     },
     subscribe: () => () => {},
@@ -40,6 +49,7 @@ function fakeTransport(): Transport {
 
 beforeEach(() => {
   calls = [];
+  openRejected = 250;
   useImportStore.setState({ phase: 'closed', preview: null, mapping: [], summary: null, progress: null, error: null });
   setClient(createClient(fakeTransport()));
 });
@@ -64,5 +74,21 @@ describe('import store', () => {
     useImportStore.getState().progressed({ importId: 7, status: 'done', processed: 2, counts, failure: null, fraction: null, saving: false });
     await new Promise((r) => setTimeout(r, 0));
     expect(useImportStore.getState()).toMatchObject({ phase: 'finished', summary: { status: 'done' } });
+  });
+
+  it('pages through import issues, keeps the count of rejected rows for the tab, and steps back when a last page empties', async () => {
+    const store = useImportStore.getState();
+    await store.setIssueQuery({ outcome: 'rejected', importId: null, offset: 0 });
+    expect(useImportStore.getState()).toMatchObject({ openRejected: 250, issues: { total: 250 } });
+    await store.setIssueQuery({ offset: 200 });
+    expect(useImportStore.getState().issues.rows.map((r) => r.rowNumber).slice(0, 2)).toEqual([202, 203]);
+    // The rep fixes the last 50 elsewhere: the page at 200 is now empty, so the one before it is shown.
+    openRejected = 200;
+    await store.loadIssues();
+    expect(useImportStore.getState()).toMatchObject({ issueQuery: { offset: 100 }, issues: { total: 200 } });
+    expect(useImportStore.getState().issues.rows).toHaveLength(100);
+    // Another outcome starts from its first page; the tab still counts the open rejected rows.
+    await store.setIssueQuery({ outcome: 'duplicate' });
+    expect(useImportStore.getState()).toMatchObject({ issueQuery: { outcome: 'duplicate', offset: 0 }, issues: { total: 3 }, openRejected: 200 });
   });
 });

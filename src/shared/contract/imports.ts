@@ -77,6 +77,20 @@ export const ImportIssueSchema = z.object({
 });
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 
+/** Import issues come a page at a time: an import can leave hundreds of thousands. */
+export const issuesPageSize = 100;
+export const IssuesQuerySchema = z
+  .object({
+    importId: id.nullable(),
+    outcome: z.enum(['rejected', 'duplicate']),
+    offset: z.number().int().min(0).max(100_000_000).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+export type IssuesQuery = z.infer<typeof IssuesQuerySchema>;
+export const IssuePageSchema = z.object({ rows: z.array(ImportIssueSchema), total: z.number().int() });
+export type IssuePage = z.infer<typeof IssuePageSchema>;
+
 /** The prospects an import created or updated (offered for enrollment), and those it created as suppressed. */
 export const ImportedProspectsSchema = z.object({ enrollable: z.array(id), suppressed: z.array(id) });
 export type ImportedProspects = z.infer<typeof ImportedProspectsSchema>;
@@ -119,10 +133,7 @@ export const importMethods = {
   'imports.list': method(z.object({}).strict(), z.array(ImportSummarySchema)),
   /** Who a finished import created or updated (to enroll them), and the prospects it marked suppressed. */
   'imports.prospects': method(z.object({ importId: id }).strict(), ImportedProspectsSchema),
-  'imports.issues': method(
-    z.object({ importId: id.nullable(), outcome: z.enum(['rejected', 'duplicate']) }).strict(),
-    z.array(ImportIssueSchema),
-  ),
+  'imports.issues': method(IssuesQuerySchema, IssuePageSchema),
   'imports.fixIssue': method(
     z.object({ issueId: id, values: z.record(z.string().max(200), z.string().max(10_000)) }).strict(),
     z.object({ prospectId: id.nullable(), outcome: z.enum(['created', 'updated', 'duplicate', 'suppressed']) }),

@@ -82,7 +82,7 @@ describe('writes during a running import', () => {
     expect(summary.counts).toEqual({ total: 30_000, created: 14_999, updated: 0, duplicates: 1, suppressed: 15_000, rejected: 0, blank: 0 });
     expect(core.settings.get().repName).toBe('Casey');
     expect(core.prospects.get(existing).prospect.company).toBe('Known Inc');
-    expect(core.importIssues.list(summary.id, 'duplicate')[0]).toMatchObject({ rowNumber: 30_000, prospectId: expect.any(Number) });
+    expect(core.importIssues.page({ importId: summary.id, outcome: 'duplicate' }).rows[0]).toMatchObject({ rowNumber: 30_000, prospectId: expect.any(Number) });
     expect(db.prepare(`SELECT count(*) AS n FROM prospects WHERE import_id = ?`).get(summary.id)).toEqual({ n: 29_999 });
     expect(db.prepare(`SELECT count(*) AS n FROM prospects WHERE import_id = ? AND status = 'suppressed'`).get(summary.id)).toEqual({ n: 15_000 });
     core.close();

@@ -186,7 +186,7 @@ describe('xlsx', () => {
     ]);
     expect(summary.counts).toMatchObject({ total: 2, created: 1, rejected: 1, blank: 2 });
     // Row numbers are the ones the rep sees in Excel, blank rows counted.
-    expect(core.importIssues.list(summary.id, 'rejected').map((r) => r.rowNumber)).toEqual([7]);
+    expect(core.importIssues.page({ importId: summary.id, outcome: 'rejected' }).rows.map((r) => r.rowNumber)).toEqual([7]);
   });
 
   it('reads dates of a workbook in the 1904 date system (old Mac Excel)', async () => {

@@ -74,12 +74,12 @@ describe('import pipeline', () => {
     const bob = rows.find((p) => p.email === 'bob@widgets.de')!;
     expect(bob).toMatchObject({ country: 'DE', phone: '+49301234567', timeZone: 'Europe/Berlin' });
     expect(rows.find((p) => p.email === 'x@blocked.com')!.status).toBe('suppressed');
-    const rejected = core.importIssues.list(summary.id, 'rejected');
+    const rejected = core.importIssues.page({ importId: summary.id, outcome: 'rejected' }).rows;
     expect(rejected.map((r) => [r.rowNumber, r.reason])).toEqual([
       [3, '"not-an-email" is not a valid email address'],
       [6, 'No email address'],
     ]);
-    const dupes = core.importIssues.list(summary.id, 'duplicate');
+    const dupes = core.importIssues.page({ importId: summary.id, outcome: 'duplicate' }).rows;
     expect(dupes).toHaveLength(1);
     expect(dupes[0]).toMatchObject({ rowNumber: 4, prospectId: jane.id, reason: 'Same email as row 2 of this file' });
     // A duplicate is kept as the file had it, every column included.
@@ -113,7 +113,7 @@ describe('import pipeline', () => {
       ['a@x.com', 'Ann', 'Acme', ['Again']],
       ['b@x.com', 'Bob', 'Widgets', ['Again']],
     ]);
-    expect(core.importIssues.list(summary.id, 'duplicate')).toMatchObject([
+    expect(core.importIssues.page({ importId: summary.id, outcome: 'duplicate' }).rows).toMatchObject([
       { rowNumber: 5, prospectId: rows[0]!.id, reason: 'Same email as row 2 of this file; nothing new to add' },
     ]);
   });
@@ -188,9 +188,9 @@ describe('import pipeline', () => {
   it('fixes a rejected row and re-imports it with the import mapping and tag', async () => {
     const { core } = makeTestCore();
     const { summary } = await importFile(core, 'a.csv', csvBytes('Work Email,Full Name\nann(at)x.com,Ann Lee'), { tag: 'Fair' });
-    const [issue] = core.importIssues.list(summary.id, 'rejected');
+    const [issue] = core.importIssues.page({ importId: summary.id, outcome: 'rejected' }).rows;
     expect(() => core.importIssues.fix(issue!.id, { 'Work Email': 'still bad' })).toThrow(/still cannot be imported/);
-    expect(core.importIssues.list(summary.id, 'rejected')[0]!.raw['Work Email']).toBe('still bad');
+    expect(core.importIssues.page({ importId: summary.id, outcome: 'rejected' }).rows[0]!.raw['Work Email']).toBe('still bad');
     const csv = core.importIssues.csv(summary.id);
     expect(csv.csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['Work Email,Full Name,Repdesk row,Repdesk problem', 'still bad,Ann Lee,2,"""still bad"" is not a valid email address"']);
     // The downloaded file, fixed in Excel and dropped again, maps as the original did and drops our columns.
@@ -202,6 +202,33 @@ describe('import pipeline', () => {
     expect(p).toMatchObject({ email: 'ann@x.com', firstName: 'Ann', lastName: 'Lee', tags: ['Fair'], importId: summary.id });
     expect(core.imports.get(summary.id).openIssues).toBe(0);
     expect(core.importIssues.csv(summary.id).rows).toBe(0);
+  });
+
+  it('lists import issues a page at a time, newest import first, and downloads every one of them', async () => {
+    const { core } = makeTestCore();
+    const lines = ['Email,Name'];
+    for (let i = 1; i <= 12_000; i++) lines.push(i % 2 ? `bad-${i},Row ${i}` : `p${i}@x.com,Row ${i}`);
+    const first = (await importFile(core, 'first.csv', csvBytes(lines.join('\n')))).summary;
+    const second = (await importFile(core, 'second.csv', csvBytes('Email,Name\nnope,Late\nok@x.com,Fine\nok@x.com,Again'))).summary;
+
+    const all = core.importIssues.page({ importId: null, outcome: 'rejected', offset: 0, limit: 100 });
+    expect(all.total).toBe(6001);
+    expect(all.rows).toHaveLength(100);
+    // The newest import's rows come first, then the older one's in sheet order.
+    expect(all.rows.slice(0, 3).map((r) => `${r.fileName} ${r.rowNumber}`)).toEqual(['second.csv 2', 'first.csv 2', 'first.csv 4']);
+    const last = core.importIssues.page({ importId: null, outcome: 'rejected', offset: 6000, limit: 100 });
+    expect(last.rows.map((r) => `${r.fileName} ${r.rowNumber}`)).toEqual(['first.csv 12000']);
+    expect(core.importIssues.page({ importId: first.id, outcome: 'rejected', offset: 5990, limit: 100 }).rows.map((r) => r.rowNumber)).toEqual([11982, 11984, 11986, 11988, 11990, 11992, 11994, 11996, 11998, 12000]);
+    const dupes = core.importIssues.page({ importId: second.id, outcome: 'duplicate' });
+    expect(dupes).toMatchObject({ total: 1, rows: [{ rowNumber: 4, fileName: 'second.csv', reason: 'Same email as row 3 of this file' }] });
+
+    // A fixed row leaves the list and the total.
+    core.importIssues.fix(all.rows[0]!.id, { Email: 'late@x.com' });
+    expect(core.importIssues.page({ importId: null, outcome: 'rejected' }).total).toBe(6000);
+    // The download has every open row, not a page of them.
+    const csv = core.importIssues.csv(null);
+    expect(csv.rows).toBe(6000);
+    expect(csv.csv.trimEnd().split('\r\n')).toHaveLength(6001);
   });
 });
 

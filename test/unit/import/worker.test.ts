@@ -30,8 +30,8 @@ describe('import worker', () => {
     const core = coreWithWorker(dirname(built));
     const csv = await importFile(core, 'a.csv', csvBytes('Title row\nEmail,Name,Phone\na@x.com,Ann Lee,415 555 0132\nbad,Bob,\n\na@x.com,Ann Again,'), { tag: 'T' });
     expect(csv.summary.counts).toEqual({ total: 3, created: 1, updated: 0, duplicates: 1, suppressed: 0, rejected: 1, blank: 1 });
-    expect(core.importIssues.list(csv.summary.id, 'rejected')[0]).toMatchObject({ rowNumber: 4, raw: { Email: 'bad', Name: 'Bob', Phone: '' } });
-    expect(core.importIssues.list(csv.summary.id, 'duplicate')[0]).toMatchObject({ rowNumber: 6, raw: { Email: 'a@x.com', Name: 'Ann Again', Phone: '' } });
+    expect(core.importIssues.page({ importId: csv.summary.id, outcome: 'rejected' }).rows[0]).toMatchObject({ rowNumber: 4, raw: { Email: 'bad', Name: 'Bob', Phone: '' } });
+    expect(core.importIssues.page({ importId: csv.summary.id, outcome: 'duplicate' }).rows[0]).toMatchObject({ rowNumber: 6, raw: { Email: 'a@x.com', Name: 'Ann Again', Phone: '' } });
     const xlsx = await importFile(core, 'b.xlsx', await xlsxBytes([{ name: 'S', rows: [['Email', 'Phone'], ['b@x.com', 14155550133]] }]));
     expect(xlsx.summary.counts.created).toBe(1);
     const b = core.prospects.list({ search: 'b', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
@@ -51,7 +51,8 @@ describe('import worker', () => {
     const bytes = csvBytes(lines.join('\n'));
     const outcome = async (core: ReturnType<typeof coreWithWorker>) => {
       const { summary } = await importFile(core, 'big.csv', bytes);
-      const issues = [...core.importIssues.list(summary.id, 'rejected'), ...core.importIssues.list(summary.id, 'duplicate')].map((i) => `${i.rowNumber} ${i.reason}`);
+      const all = (outcome: 'rejected' | 'duplicate') => core.importIssues.page({ importId: summary.id, outcome, limit: 100_000 }).rows;
+      const issues = [...all('rejected'), ...all('duplicate')].map((i) => `${i.rowNumber} ${i.reason}`);
       return { counts: summary.counts, issues };
     };
     const inline = await outcome(coreWithWorker(join(tmpdir(), 'no-such-build')));
@@ -71,7 +72,7 @@ describe('import worker', () => {
     expect(preview.sheets).toEqual(['Read me', 'Leads']);
     expect(preview.rows).toEqual([['c@x.com', '2026-03-01'], ['nope', '']]);
     expect(summary.counts).toMatchObject({ total: 2, created: 1, rejected: 1, blank: 1 });
-    expect(core.importIssues.list(summary.id, 'rejected')[0]).toMatchObject({ rowNumber: 6, raw: { Email: 'nope', 'Met on': '' } });
+    expect(core.importIssues.page({ importId: summary.id, outcome: 'rejected' }).rows[0]).toMatchObject({ rowNumber: 6, raw: { Email: 'nope', 'Met on': '' } });
     expect(core.prospects.list({ search: 'c@x', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!.customFields).toEqual({
       'Met on': '2026-03-01',
     });

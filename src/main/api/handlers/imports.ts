@@ -17,7 +17,7 @@ export function importHandlers(core: Core): HandlerGroup<ImportMethod> {
     'imports.get': (r) => core.imports.get(r.importId),
     'imports.list': () => core.imports.list(),
     'imports.prospects': (r) => core.imports.prospectsOf(r.importId),
-    'imports.issues': (r) => core.importIssues.list(r.importId, r.outcome),
+    'imports.issues': (r) => core.importIssues.page(r),
     'imports.fixIssue': (r) => core.importIssues.fix(r.issueId, r.values),
     'imports.dismissIssue': (r) => core.importIssues.dismiss(r.issueId),
     'imports.issuesCsv': (r) => core.importIssues.csv(r.importId),

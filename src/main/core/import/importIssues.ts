@@ -1,6 +1,6 @@
 // The rows an import could not take: list them, fix and re-import one, dismiss one, or download them as CSV.
 import Papa from 'papaparse';
-import type { ImportIssue } from '../../../shared/contract/imports';
+import type { ImportIssue, IssuePage, IssuesQuery } from '../../../shared/contract/imports';
 import { issueColumns, type ColumnTarget } from '../../../shared/import/headerMapping';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -27,11 +27,11 @@ export class ImportIssues {
     this.pq = prospectQueries(db);
   }
 
-  private toIssue(r: ImportRowIssue): ImportIssue {
+  private toIssue(r: ImportRowIssue, fileName: string): ImportIssue {
     return {
       id: r.id,
       importId: r.import_id,
-      fileName: this.q.get(r.import_id)?.file_name ?? '',
+      fileName,
       rowNumber: r.row_number,
       outcome: r.outcome,
       reason: r.reason,
@@ -41,9 +41,15 @@ export class ImportIssues {
     };
   }
 
-  list(importId: number | null, outcome: 'rejected' | 'duplicate'): ImportIssue[] {
-    const rows = importId === null ? (outcome === 'rejected' ? this.q.openRejected() : []) : this.q.issues(importId, outcome);
-    return rows.map((r) => this.toIssue(r));
+  /**
+   * A page of the rows still waiting: rejected rows not yet fixed or dismissed, or the rows skipped as duplicates (each
+   * with the prospect it matched), of one import or of all, newest import first, in sheet order.
+   */
+  page({ importId, outcome, offset = 0, limit = 100 }: IssuesQuery): IssuePage {
+    const { rows, total } = this.q.openIssues({ importId, outcome }, offset, limit);
+    const fileNames = new Map<number, string>();
+    for (const r of rows) if (!fileNames.has(r.import_id)) fileNames.set(r.import_id, this.q.get(r.import_id)?.file_name ?? '');
+    return { rows: rows.map((r) => this.toIssue(r, fileNames.get(r.import_id)!)), total };
   }
 
   /** Re-runs the row through the import's own mapping and rules with the rep's corrections. */
@@ -84,11 +90,15 @@ export class ImportIssues {
 
   /** The open rejected rows with their original columns plus row number and reason, ready to fix in Excel. */
   csv(importId: number | null): { fileName: string; csv: string; rows: number } {
-    const issues = this.list(importId, 'rejected').filter((i) => i.resolvedAt === null);
-    const columns: string[] = [];
-    for (const i of issues) for (const k of Object.keys(i.raw)) if (!columns.includes(k)) columns.push(k);
+    const issues: { raw: Record<string, string>; rowNumber: number; reason: string }[] = [];
+    const columns = new Set<string>();
+    for (const r of this.q.eachOpenIssue({ importId, outcome: 'rejected' })) {
+      const raw = JSON.parse(r.raw) as Record<string, string>;
+      for (const k of Object.keys(raw)) columns.add(k);
+      issues.push({ raw, rowNumber: r.row_number, reason: r.reason });
+    }
     // The file's own columns first, so it can be fixed and dropped again as it is; our two columns are ignored then.
-    const data = issues.map((i) => [...columns.map((c) => i.raw[c] ?? ''), String(i.rowNumber), i.reason]);
+    const data = issues.map((i) => [...[...columns].map((c) => i.raw[c] ?? ''), String(i.rowNumber), i.reason]);
     const csv = Papa.unparse({ fields: [...columns, issueColumns.row, issueColumns.problem], data }, { escapeFormulae: true });
     const base = importId === null ? 'all-imports' : (this.q.get(importId)?.file_name ?? 'import').replace(/\.[^.]+$/, '');
     return { fileName: `${base}-import-issues.csv`, csv: '\uFEFF' + csv, rows: issues.length };

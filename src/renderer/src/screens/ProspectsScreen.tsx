@@ -22,7 +22,7 @@ export function ProspectsScreen() {
   const openId = useProspectsStore(prospectsSelectors.openId);
   const error = useProspectsStore(prospectsSelectors.error);
   const counts = useAppStore(appSelectors.counts);
-  const issues = useImportStore(importSelectors.issues);
+  const openRejected = useImportStore(importSelectors.openRejected);
   const { reload, setView } = useProspectsStore.getState();
   useEffect(() => {
     void reload();
@@ -39,7 +39,7 @@ export function ProspectsScreen() {
             All prospects
           </button>
           <button type="button" role="tab" aria-selected={view === 'issues'} className="tab" onClick={() => setView('issues')}>
-            Import issues{issues.length ? ` (${issues.length.toLocaleString()})` : ''}
+            Import issues{openRejected ? ` (${openRejected.toLocaleString()})` : ''}
           </button>
           <button type="button" role="tab" aria-selected={view === 'imports'} className="tab" onClick={() => setView('imports')}>
             Imports

@@ -6,6 +6,7 @@ import gmailInbox from './0004-gmail-inbox.sql?raw';
 import queue from './0005-queue.sql?raw';
 import importUpdates from './0006-import-updates.sql?raw';
 import bulkLoad from './0007-bulk-load.sql?raw';
+import issuePages from './0008-issue-pages.sql?raw';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { version: 5, name: '0005-queue', sql: queue },
   { version: 6, name: '0006-import-updates', sql: importUpdates },
   { version: 7, name: '0007-bulk-load', sql: bulkLoad },
+  { version: 8, name: '0008-issue-pages', sql: issuePages },
 ];

@@ -46,6 +46,9 @@ export interface ImportCounts {
 
 const openIssues = `(SELECT count(*) FROM import_rows r WHERE r.import_id = i.id AND r.outcome = 'rejected' AND r.resolved_at IS NULL) AS open_issues`;
 
+export type IssueOutcome = 'rejected' | 'duplicate';
+type OpenQuery = { importId: number | null; outcome: IssueOutcome };
+
 export function importQueries(db: Db) {
   const create = db.prepare<[string, number, number]>(`INSERT INTO imports (file_name, file_size, status, created_at) VALUES (?, ?, 'uploading', ?)`);
   const get = db.prepare<[number], ImportRow>(`SELECT i.*, ${openIssues} FROM imports i WHERE i.id = ?`);
@@ -57,12 +60,22 @@ export function importQueries(db: Db) {
   const addIssue = db.prepare<[number, number, string, string, string, number | null]>(
     'INSERT INTO import_rows (import_id, row_number, outcome, reason, raw, prospect_id) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const issues = db.prepare<[number, string], ImportRowIssue>('SELECT * FROM import_rows WHERE import_id = ? AND outcome = ? ORDER BY row_number LIMIT 5000');
-  const openRejected = db.prepare<[], ImportRowIssue>(`SELECT * FROM import_rows WHERE outcome = 'rejected' AND resolved_at IS NULL ORDER BY import_id DESC, row_number LIMIT 5000`);
+  // The open rows of one outcome, of one import or of all, newest import first and in sheet order (both by index).
+  const openOf = 'FROM import_rows WHERE import_id = @importId AND outcome = @outcome AND resolved_at IS NULL';
+  const openOfAll = 'FROM import_rows WHERE outcome = @outcome AND resolved_at IS NULL';
+  const order = 'ORDER BY import_id DESC, row_number';
+  type Outcome = { outcome: IssueOutcome };
+  type OfImport = Outcome & { importId: number };
+  type Page = { offset: number; limit: number };
+  const openPage = db.prepare<[OfImport & Page], ImportRowIssue>(`SELECT * ${openOf} ${order} LIMIT @limit OFFSET @offset`);
+  const openPageAll = db.prepare<[Outcome & Page], ImportRowIssue>(`SELECT * ${openOfAll} ${order} LIMIT @limit OFFSET @offset`);
+  const openCount = db.prepare<[OfImport], number>(`SELECT count(*) ${openOf}`).pluck();
+  const openCountAll = db.prepare<[Outcome], number>(`SELECT count(*) ${openOfAll}`).pluck();
+  const openAll = db.prepare<[OfImport], ImportRowIssue>(`SELECT * ${openOf} ${order}`);
+  const openAllAll = db.prepare<[Outcome], ImportRowIssue>(`SELECT * ${openOfAll} ${order}`);
   const issue = db.prepare<[number], ImportRowIssue>('SELECT * FROM import_rows WHERE id = ?');
   const resolve = db.prepare<[number, number | null, number]>('UPDATE import_rows SET resolved_at = ?, prospect_id = ? WHERE id = ? AND resolved_at IS NULL');
   const updateRaw = db.prepare<[string, string, number]>('UPDATE import_rows SET raw = ?, reason = ? WHERE id = ?');
-  const allIssues = db.prepare<[number], ImportRowIssue>(`SELECT * FROM import_rows WHERE import_id = ? AND outcome = 'rejected' AND resolved_at IS NULL ORDER BY row_number`);
   const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
   const updatedBy = db.prepare<[number], number>('SELECT prospect_id FROM import_updates WHERE import_id = ? ORDER BY prospect_id').pluck();
   const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
@@ -99,12 +112,16 @@ export function importQueries(db: Db) {
     finish: (id: number, c: ImportCounts, now: number) => void finish.run({ id, now, ...c }),
     addIssue: (importId: number, rowNumber: number, outcome: 'rejected' | 'duplicate', reason: string, raw: Record<string, string>, prospectId: number | null) =>
       void addIssue.run(importId, rowNumber, outcome, reason, JSON.stringify(raw), prospectId),
-    issues: (importId: number, outcome: 'rejected' | 'duplicate') => issues.all(importId, outcome),
-    openRejected: () => openRejected.all(),
+    /** A page of the open rows of one outcome, of one import (or all imports for null), and how many there are. */
+    openIssues: ({ importId, outcome }: OpenQuery, offset: number, limit: number) =>
+      importId === null
+        ? { rows: openPageAll.all({ outcome, offset, limit }), total: openCountAll.get({ outcome })! }
+        : { rows: openPage.all({ importId, outcome, offset, limit }), total: openCount.get({ importId, outcome })! },
+    /** Every open row of one outcome, one at a time. */
+    eachOpenIssue: ({ importId, outcome }: OpenQuery) => (importId === null ? openAllAll.iterate({ outcome }) : openAll.iterate({ importId, outcome })),
     issue: (id: number) => issue.get(id) ?? null,
     resolve: (id: number, prospectId: number | null, now: number) => resolve.run(now, prospectId, id).changes,
     updateRaw: (id: number, raw: Record<string, string>, reason: string) => void updateRaw.run(JSON.stringify(raw), reason, id),
-    openIssuesOf: (importId: number) => allIssues.iterate(importId),
     /** Prospects an import created (the ones it updated keep their first import), with their status now. */
     createdBy: (importId: number) => createdBy.all(importId),
     /** Existing prospects the import updated (those deleted since are gone from the list). */

@@ -1,34 +1,92 @@
-// Rows imports could not take: each with its reason and values, fixable in place, or downloadable as CSV to fix in Excel.
+// Rows imports did not turn into new prospects, a page at a time: rejected rows (each with its reason and values,
+// fixable in place or downloadable as CSV to fix in Excel), and rows skipped as duplicates with the prospect they matched.
 import { useEffect, useState } from 'react';
-import type { ImportIssue } from '../../../../shared/contract/imports';
-import { importSelectors, useImportStore } from '../../store/imports';
+import { issuesPageSize, type ImportIssue, type ImportSummary } from '../../../../shared/contract/imports';
+import { api } from '../../api/client';
+import { importSelectors, useImportStore, type IssueQuery } from '../../store/imports';
+import { useProspectsStore } from '../../store/prospects';
 
 export function ImportIssuesView() {
-  const issues = useImportStore(importSelectors.issues);
+  const { rows, total } = useImportStore(importSelectors.issues);
+  const query = useImportStore(importSelectors.issueQuery);
   const error = useImportStore(importSelectors.issuesError);
-  const { loadIssues, downloadIssues } = useImportStore.getState();
+  const { loadIssues, setIssueQuery, downloadIssues } = useImportStore.getState();
+  const [imports, setImports] = useState<ImportSummary[]>([]);
   useEffect(() => {
     void loadIssues();
+    api()
+      .call('imports.list')
+      .then((list) => setImports(list.filter((i) => i.status === 'done')), () => setImports([]));
   }, [loadIssues]);
-  if (error) return <p className="form-error">{error}</p>;
-  if (issues.length === 0) return <p className="muted empty-issues">No rejected rows. Every row of every import became a prospect or was matched to one.</p>;
+  const rejected = query.outcome === 'rejected';
   return (
-    <section aria-label="Import issues">
-      <div className="issues-toolbar">
-        <p className="muted">{issues.length === 1 ? 'One row' : `${issues.length.toLocaleString()} rows`} could not be imported. Fix a row and import it, or download them all to fix in Excel and drop the file again.</p>
-        <button type="button" className="button secondary" onClick={() => void downloadIssues(null)}>
-          Download as CSV
-        </button>
+    <section className="issues-view" aria-label="Import issues">
+      <div className="filters">
+        <select aria-label="Show" value={query.outcome} onChange={(e) => void setIssueQuery({ outcome: e.target.value as IssueQuery['outcome'] })}>
+          <option value="rejected">Rows that could not be imported</option>
+          <option value="duplicate">Rows skipped as duplicates</option>
+        </select>
+        <select aria-label="From import" value={query.importId ?? ''} onChange={(e) => void setIssueQuery({ importId: e.target.value ? Number(e.target.value) : null })}>
+          <option value="">All imports</option>
+          {imports.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.fileName} · {new Date(i.createdAt).toLocaleDateString()}
+            </option>
+          ))}
+        </select>
       </div>
-      <ul className="issues">
-        {issues.slice(0, 500).map((i) => (
-          <IssueRow key={i.id} issue={i} />
-        ))}
-      </ul>
-      {issues.length > 500 && <p className="muted">Showing the first 500; download the CSV for all of them.</p>}
+      {error ? (
+        <p className="form-error">{error}</p>
+      ) : total === 0 ? (
+        <p className="muted empty-issues">
+          {rejected
+            ? `No rejected rows${query.importId === null ? '. Every row of every import became a prospect or was matched to one.' : ' in this import.'}`
+            : `No rows were skipped as duplicates${query.importId === null ? '.' : ' in this import.'}`}
+        </p>
+      ) : (
+        <>
+          <div className="issues-toolbar">
+            <p className="muted">
+              {total === 1 ? 'One row' : `${total.toLocaleString()} rows`}{' '}
+              {rejected
+                ? 'could not be imported. Fix a row and import it, or download them all to fix in Excel and drop the file again.'
+                : total === 1
+                  ? 'repeated the email of a prospect you already had or of a row above it, and was matched to that prospect.'
+                  : 'repeated the email of a prospect you already had or of a row above them, and were matched to that prospect.'}
+            </p>
+            {rejected && (
+              <button type="button" className="button secondary" onClick={() => void downloadIssues(query.importId)}>
+                Download as CSV
+              </button>
+            )}
+          </div>
+          <ul className="issues">{rows.map((i) => (rejected ? <IssueRow key={i.id} issue={i} /> : <DuplicateRow key={i.id} issue={i} />))}</ul>
+          <Pager offset={query.offset} shown={rows.length} total={total} />
+        </>
+      )}
     </section>
   );
 }
+
+function Pager({ offset, shown, total }: { offset: number; shown: number; total: number }) {
+  const { setIssueQuery } = useImportStore.getState();
+  if (total <= issuesPageSize) return null;
+  return (
+    <nav className="pager" aria-label="Pages of import issues">
+      <button type="button" className="button secondary small" disabled={offset === 0} onClick={() => void setIssueQuery({ offset: Math.max(0, offset - issuesPageSize) })}>
+        Previous
+      </button>
+      <span className="muted" data-testid="issues-range">
+        Rows {(offset + 1).toLocaleString()}–{(offset + shown).toLocaleString()} of {total.toLocaleString()}
+      </span>
+      <button type="button" className="button secondary small" disabled={offset + shown >= total} onClick={() => void setIssueQuery({ offset: offset + issuesPageSize })}>
+        Next
+      </button>
+    </nav>
+  );
+}
+
+const where = (issue: ImportIssue) => `${issue.fileName}, row ${issue.rowNumber}:`;
 
 function IssueRow({ issue }: { issue: ImportIssue }) {
   const [values, setValues] = useState(issue.raw);
@@ -46,10 +104,7 @@ function IssueRow({ issue }: { issue: ImportIssue }) {
   return (
     <li className="issue card" data-testid="import-issue">
       <p>
-        <strong>
-          {issue.fileName}, row {issue.rowNumber}:
-        </strong>{' '}
-        <span className="issue-reason">{issue.reason}</span>
+        <strong>{where(issue)}</strong> <span className="issue-reason">{issue.reason}</span>
       </p>
       <div className="issue-fields">
         {entries.map(([k, v]) => (
@@ -67,6 +122,41 @@ function IssueRow({ issue }: { issue: ImportIssue }) {
         <button type="button" className="button" disabled={busy} onClick={() => void submit()}>
           Import this row
         </button>
+      </div>
+    </li>
+  );
+}
+
+/** A row skipped as a duplicate: what the file said, and the prospect it was matched to (gone if deleted since). */
+function DuplicateRow({ issue }: { issue: ImportIssue }) {
+  const filled = Object.entries(issue.raw).filter(([, v]) => v.trim() !== '');
+  const matched = issue.prospectId;
+  const openProspect = (id: number) => {
+    const prospects = useProspectsStore.getState();
+    prospects.setView('all');
+    prospects.open(id);
+  };
+  return (
+    <li className="issue card duplicate" data-testid="duplicate-row">
+      <p>
+        <strong>{where(issue)}</strong> <span className="muted">{issue.reason}</span>
+      </p>
+      <dl className="issue-values">
+        {filled.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="form-actions">
+        {matched === null ? (
+          <span className="muted">The prospect it matched has since been deleted.</span>
+        ) : (
+          <button type="button" className="button secondary" onClick={() => openProspect(matched)}>
+            Open the matched prospect
+          </button>
+        )}
       </div>
     </li>
   );

@@ -1,8 +1,8 @@
 // The import dialog's store: upload the file in chunks, map columns, run with progress, show the summary; plus the issues list.
 import { create } from 'zustand';
 import type { ColumnTarget } from '../../../../shared/import/headerMapping';
-import type { DuplicatePolicy, ImportIssue, ImportPreview, ImportProgress, ImportSummary } from '../../../../shared/contract/imports';
-import { uploadChunkBytes } from '../../../../shared/contract/imports';
+import type { DuplicatePolicy, ImportPreview, ImportProgress, ImportSummary, IssuePage } from '../../../../shared/contract/imports';
+import { issuesPageSize, uploadChunkBytes } from '../../../../shared/contract/imports';
 import { api, ApiCallError } from '../../api/client';
 import { downloadText } from '../../lib/download';
 
@@ -20,8 +20,17 @@ export interface ImportState {
   progress: ImportProgress | null;
   summary: ImportSummary | null;
   error: string | null;
-  issues: ImportIssue[];
+  /** The Import issues tab: which rows it shows, the page it shows, and how many rejected rows wait in all. */
+  issueQuery: IssueQuery;
+  issues: IssuePage;
+  openRejected: number;
   issuesError: string | null;
+}
+
+export interface IssueQuery {
+  outcome: 'rejected' | 'duplicate';
+  importId: number | null;
+  offset: number;
 }
 
 export interface ImportActions {
@@ -35,6 +44,8 @@ export interface ImportActions {
   close(): Promise<void>;
   progressed(p: ImportProgress): void;
   loadIssues(): Promise<void>;
+  /** Shows other rows (another outcome or import: from the first page) or another page of the same. */
+  setIssueQuery(change: Partial<IssueQuery>): Promise<void>;
   fixIssue(issueId: number, values: Record<string, string>): Promise<string | null>;
   dismissIssue(issueId: number): Promise<void>;
   downloadIssues(importId: number | null): Promise<void>;
@@ -43,8 +54,12 @@ export interface ImportActions {
 export type ImportStore = ImportState & ImportActions;
 
 const closed: ImportState = {
-  phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null, issues: [], issuesError: null,
+  phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null,
+  issueQuery: { outcome: 'rejected', importId: null, offset: 0 }, issues: { rows: [], total: 0 }, openRejected: 0, issuesError: null,
 };
+
+/** The issues list outlives the import dialog: closing or starting an import keeps it. */
+const issuesOf = (s: ImportState) => ({ issueQuery: s.issueQuery, issues: s.issues, openRejected: s.openRejected, issuesError: s.issuesError });
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 let cancelUpload = false;
@@ -57,7 +72,7 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
       return;
     }
     cancelUpload = false;
-    set({ ...closed, issues: get().issues, phase: 'uploading', fileName: file.name, size: file.size, tag: file.name.replace(/\.[^.]+$/, '') });
+    set({ ...closed, ...issuesOf(get()), phase: 'uploading', fileName: file.name, size: file.size, tag: file.name.replace(/\.[^.]+$/, '') });
     try {
       const { importId } = await api().call('imports.create', { fileName: file.name, size: file.size });
       // The file travels once, in order, a few MB at a time: a huge export never sits in one message.
@@ -120,7 +135,7 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
     if (phase === 'running') return;
     if (phase === 'uploading') cancelUpload = true;
     if (phase === 'mapping' && preview) await api().call('imports.discard', { importId: preview.importId }).catch(() => undefined);
-    set({ ...closed, issues: get().issues });
+    set({ ...closed, ...issuesOf(get()) });
   },
   progressed(p) {
     const { preview, phase } = get();
@@ -136,11 +151,27 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
       .catch((err: unknown) => set({ phase: 'error', error: message(err) }));
   },
   async loadIssues() {
+    const query = get().issueQuery;
     try {
-      set({ issues: await api().call('imports.issues', { importId: null, outcome: 'rejected' }), issuesError: null });
+      let page = await api().call('imports.issues', { ...query, limit: issuesPageSize });
+      // The last rows of the last page were fixed or dismissed: show the page before.
+      if (page.rows.length === 0 && query.offset > 0) {
+        const offset = Math.max(0, Math.floor((page.total - 1) / issuesPageSize) * issuesPageSize);
+        page = await api().call('imports.issues', { ...query, offset, limit: issuesPageSize });
+        set({ issueQuery: { ...query, offset } });
+      }
+      const everyRejected = query.outcome === 'rejected' && query.importId === null;
+      const openRejected = everyRejected ? page.total : (await api().call('imports.issues', { importId: null, outcome: 'rejected', limit: 1 })).total;
+      set({ issues: page, openRejected, issuesError: null });
     } catch (err) {
       set({ issuesError: message(err) });
     }
+  },
+  async setIssueQuery(change) {
+    const current = get().issueQuery;
+    const offset = change.offset ?? (change.outcome === undefined && change.importId === undefined ? current.offset : 0);
+    set({ issueQuery: { ...current, ...change, offset } });
+    await get().loadIssues();
   },
   async fixIssue(issueId, values) {
     try {
@@ -174,6 +205,8 @@ export const importSelectors = {
   progress: (s: ImportStore) => s.progress,
   summary: (s: ImportStore) => s.summary,
   error: (s: ImportStore) => s.error,
+  issueQuery: (s: ImportStore) => s.issueQuery,
   issues: (s: ImportStore) => s.issues,
+  openRejected: (s: ImportStore) => s.openRejected,
   issuesError: (s: ImportStore) => s.issuesError,
 };
