@@ -49,8 +49,14 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await detail.getByLabel('Title').fill('VP Sales');
   await detail.getByRole('button', { name: 'Save' }).click();
   await expect(detail.getByText('Edited: title, phone')).toBeVisible();
+  await expect(detail).toContainText('time zone guessed from their location');
+  // Moving her to New York moves the zone Repdesk guessed for her.
+  await detail.getByLabel('State / region').fill('NY');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByLabel('Time zone')).toHaveValue('America/New_York');
   await detail.getByRole('button', { name: 'Close prospect' }).click();
   await expect(row).toContainText('VP Sales');
+  await expect(row).toContainText('America/New York');
 
   await app.getByRole('tab', { name: /Import issues/ }).click();
   const issue = app.getByTestId('import-issue');

@@ -45,6 +45,17 @@ export type ProspectStatus = (typeof prospectStatuses)[number];
 export const timeZoneSources = ['column', 'location', 'phone', 'rep', 'manual'] as const;
 export type TimeZoneSource = (typeof timeZoneSources)[number];
 
+const sourceTexts: Record<TimeZoneSource, string> = {
+  column: 'from the imported file',
+  location: 'guessed from their location',
+  phone: 'guessed from their phone number',
+  rep: 'unknown, so yours is used',
+  manual: 'set by you',
+};
+
+/** Where a prospect's time zone came from, as the rep reads it after "Time zone". */
+export const zoneSourceText = (source: string | null): string | null => (source ? (sourceTexts[source as TimeZoneSource] ?? source) : null);
+
 export const ProspectSchema = z.object({
   id: z.number().int(),
   email: z.string(),

@@ -104,6 +104,21 @@ describe('prospect edits, deletion and export', () => {
     expect(core.prospects.list(q({ search: 'jane' })).rows[0]!.title).toBe('VP Sales');
   });
 
+  it('guesses the time zone again when the rep changes where a prospect is, but keeps one the rep chose', async () => {
+    const { core } = await seeded();
+    const jane = core.prospects.list(q({ search: 'jane' })).rows[0]!;
+    expect(jane).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'location' });
+    expect(core.prospects.update(jane.id, { region: 'NY' })).toMatchObject({ timeZone: 'America/New_York', timeZoneSource: 'location' });
+    // No state left: the phone's area code decides.
+    expect(core.prospects.update(jane.id, { region: '', phone: '+1 312 555 0100' })).toMatchObject({ timeZone: 'America/Chicago', timeZoneSource: 'phone' });
+    // A zone the rep picked stays whatever else changes, until the rep clears it.
+    expect(core.prospects.update(jane.id, { timeZone: 'Asia/Tokyo' })).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSource: 'manual' });
+    expect(core.prospects.update(jane.id, { region: 'CA' })).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSource: 'manual' });
+    expect(core.prospects.update(jane.id, { timeZone: '' })).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'location' });
+    // Edits that say nothing about where the prospect is leave the zone alone.
+    expect(core.prospects.update(jane.id, { title: 'CTO' })).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'location' });
+  });
+
   it('deletes prospects with their timeline and search entries', async () => {
     const { core } = await seeded();
     const ids = core.prospects.ids({ search: 'acme', tagId: null, importId: null, status: null, timeZone: null });

@@ -13,12 +13,19 @@ import { prospectQueries, toProspect, type ProspectValues } from '../db/queries/
 import { UserError, notFound } from '../errors';
 import { rowValues } from '../import/applyDraft';
 import { normalizePhone } from '../import/phone';
+import { inferTimeZone, type ZoneGuess } from '../import/timeZoneInference';
 import type { SettingsService } from '../settings/settingsService';
 
 const patchColumns = {
   firstName: 'first_name', lastName: 'last_name', company: 'company', title: 'title', linkedinUrl: 'linkedin_url', city: 'city',
   region: 'region', industry: 'industry', source: 'source',
 } as const;
+
+/** Whether an edit changes what a prospect's time zone is guessed from. */
+const movedPlace = (patch: ProspectPatch) => patch.city !== undefined || patch.region !== undefined || patch.country !== undefined || patch.phone !== undefined;
+
+/** A zone Repdesk guessed (from where the prospect is, their phone, or the rep's own), not one the rep or the file gave. */
+const guessedZone = (source: string | null) => source === null || source === 'location' || source === 'phone' || source === 'rep';
 
 export class ProspectService {
   private readonly q;
@@ -99,12 +106,17 @@ export class ProspectService {
       values.website = patch.website?.trim() || null;
       values.domain = values.website ? normalizeDomain(values.website) : emailDomain(emailNormalized);
     }
-    if (patch.timeZone !== undefined) {
-      if (patch.timeZone && !isTimeZone(patch.timeZone)) issues.push({ path: 'timeZone', message: 'Choose a time zone from the list' });
+    if (patch.timeZone) {
+      if (!isTimeZone(patch.timeZone)) issues.push({ path: 'timeZone', message: 'Choose a time zone from the list' });
       else {
-        values.time_zone = patch.timeZone || this.settings.get().timeZone;
-        values.time_zone_source = patch.timeZone ? 'manual' : 'rep';
+        values.time_zone = patch.timeZone;
+        values.time_zone_source = 'manual';
       }
+    } else if (patch.timeZone !== undefined || (movedPlace(patch) && guessedZone(row.time_zone_source))) {
+      // A cleared zone, or a guessed one whose clues changed (the rep fixed the state, or the number), is guessed again.
+      const guess = this.guessZone(values);
+      values.time_zone = guess.timeZone;
+      values.time_zone_source = guess.source;
     }
     if (patch.customFields !== undefined) values.custom_fields = patch.customFields;
     if (issues.length) throw new UserError('invalid_request', 'Some fields are not valid; nothing was saved.', issues);
@@ -116,6 +128,13 @@ export class ProspectService {
     })();
     this.changed('edit');
     return toProspect(this.q.byId(id)!);
+  }
+
+  /** The zone Repdesk would give a prospect with these details, as an import does (no time-zone column here). */
+  private guessZone(values: ProspectValues): ZoneGuess {
+    const { defaultCountry, timeZone } = this.settings.get();
+    const phoneCountry = values.phone ? normalizePhone(values.phone, defaultCountry).country : null;
+    return inferTimeZone({ country: values.country, region: values.region, city: values.city, phone: values.phone, phoneCountry }, timeZone);
   }
 
   /** Deletes prospects with everything tied to them (enrollments, messages, calls, events cascade). */

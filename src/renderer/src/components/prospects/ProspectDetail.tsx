@@ -1,7 +1,7 @@
 // The side panel for one prospect: every field (custom ones too), editable with validation, and the timeline.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ProspectPatch, TimelineEvent } from '../../../../shared/contract/prospects';
-import type { Prospect } from '../../../../shared/domain/prospect';
+import { zoneSourceText, type Prospect } from '../../../../shared/domain/prospect';
 import { api, ApiCallError } from '../../api/client';
 import { useAppStore } from '../../store/app';
 import { useProspectsStore } from '../../store/prospects';
@@ -131,7 +131,7 @@ export function ProspectDetail({ id }: { id: number }) {
           <p className="muted">
             <span className={`badge badge-${data.prospect.status}`}>{data.prospect.status}</span>
             {data.importFileName && ` · imported from ${data.importFileName}`}
-            {data.prospect.timeZoneSource && ` · time zone from ${data.prospect.timeZoneSource}`}
+            {data.prospect.timeZoneSource && ` · time zone ${zoneSourceText(data.prospect.timeZoneSource)}`}
           </p>
         </div>
         <button type="button" className="icon-button" aria-label="Close prospect" onClick={() => useProspectsStore.getState().open(null)}>

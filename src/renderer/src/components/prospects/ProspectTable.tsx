@@ -2,7 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ProspectListQuery } from '../../../../shared/contract/prospects';
-import type { Prospect } from '../../../../shared/domain/prospect';
+import { zoneSourceText, type Prospect } from '../../../../shared/domain/prospect';
 import { useProspectsStore } from '../../store/prospects';
 import { pageSize } from '../../store/prospects/initialState';
 import { prospectsSelectors } from '../../store/prospects/selectors';
@@ -100,7 +100,7 @@ function Row({ p, checked, onToggle, onOpen }: { p: Prospect; checked: boolean; 
       </span>
       <span role="cell" className="col-company">{p.company}</span>
       <span role="cell" className="col-title">{p.title}</span>
-      <span role="cell" className="col-tz" title={p.timeZoneSource ? `From: ${p.timeZoneSource}` : undefined}>
+      <span role="cell" className="col-tz" title={p.timeZoneSource ? `Time zone ${zoneSourceText(p.timeZoneSource)}` : undefined}>
         {p.timeZone?.replaceAll('_', ' ')}
       </span>
       <span role="cell" className="col-status">
