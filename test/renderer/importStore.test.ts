@@ -65,7 +65,10 @@ describe('import store', () => {
     useImportStore.getState().setTarget(1, { kind: 'field', field: 'email' });
     expect(useImportStore.getState().mapping).toEqual([{ kind: 'custom', name: 'Email' }, { kind: 'field', field: 'email' }]);
 
-    await useImportStore.getState().run();
+    // A second click while the import starts (a workbook's sheet may still be parsing) starts nothing more.
+    await Promise.all([useImportStore.getState().run(), useImportStore.getState().run()]);
+    expect(calls.filter((c) => c[0] === 'imports.start')).toHaveLength(1);
+    expect(useImportStore.getState().starting).toBe(false);
     expect(calls.at(-1)).toEqual(['imports.start', { importId: 7, sheet: null, mapping: useImportStore.getState().mapping, tag: 'a', duplicatePolicy: 'skip' }]);
     useImportStore.getState().progressed({ importId: 7, status: 'running', processed: 1, counts, failure: null, fraction: 0.5, saving: false });
     expect(useImportStore.getState()).toMatchObject({ phase: 'running', progress: { saving: false } });

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { detectEncoding } from '../../../src/main/core/import/decode';
-import { parseXlsxSheet } from '../../../src/main/core/import/readXlsx';
+import { parseXlsxSheet, readXlsxSheets } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
-import { packSheet, unpackSheet } from '../../../src/main/core/import/sheetText';
+import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
+import { afterRows, workbookHead } from '../../../src/main/core/import/xlsxHead';
 import { csvBytes, importFile, upload, xlsxBytes } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
 
@@ -233,7 +234,7 @@ describe('xlsx', () => {
 
   it('asks for a CSV when a sheet is too big to read from a workbook', async () => {
     const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ...Array.from({ length: 200 }, (_, i) => [`p${i}@x.com`])] }]);
-    await expect(parseXlsxSheet(bytes, 'Leads', 1000)).rejects.toMatchObject({
+    await expect(parseXlsxSheet(bytes, 'Leads', null, 1000)).rejects.toMatchObject({
       code: 'invalid_request',
       message: expect.stringMatching(/^The sheet "Leads" is too big to read from an Excel workbook \(0 MB of cell data\)\. In Excel choose File > Save As > CSV UTF-8/),
     });
@@ -283,6 +284,60 @@ describe('parsed sheet text', () => {
     expect((await reader.parsedSheet!('Leads')).rowCount).toBe(2);
     expect(reader.fraction()).toBe(1);
     expect(parsed).toEqual([null, 'Leads']);
+  });
+
+  it('cuts a sheet after its first rows, whole rows only, whatever prefix its XML uses', () => {
+    const plain = '<?xml version="1.0"?><worksheet xmlns="m"><dimension ref="A1:B4"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"/><row r="3" spans="1:2"><c r="A3"><v>3</v></c></row></sheetData><mergeCells count="0"/></worksheet>';
+    expect(afterRows(plain, 2)).toBe('<?xml version="1.0"?><worksheet xmlns="m"><dimension ref="A1:B4"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"/></sheetData></worksheet>');
+    expect(afterRows(plain, 4)).toBe(null);
+    const strict = '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    expect(afterRows(strict, 1)).toBe('<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>');
+    expect(afterRows('<worksheet><sheetData/></worksheet>', 1)).toBe(null);
+  });
+
+  it('previews a big sheet from its top, and the rows are those of the whole sheet', async () => {
+    const rows = [['Leads, spring fair'], [], ['Email', 'Phone', 'Met on'], ...Array.from({ length: 300 }, (_, i) => [`p${i}@x.com`, 14155550100 + i, new Date(Date.UTC(2026, 2, 1 + (i % 28)))])];
+    const bytes = await xlsxBytes([{ name: 'Leads', rows }]);
+    const whole = [...unpackSheet(await parseXlsxSheet(bytes, 'Leads'), 1000)].flat();
+    const path = readXlsxSheets(bytes)[0]!.path!;
+    const head = workbookHead(bytes, path, 40, 10_000)!;
+    expect(unzipSync(head)[path]!.byteLength).toBeLessThan(10_000);
+    // 40 row elements: Excel writes none for a blank row, so the top holds the blank one too.
+    const top = [...unpackSheet(await parseXlsxSheet(head, 'Leads'), 1000)].flat();
+    expect(top).toHaveLength(41);
+    expect(top).toEqual(whole.slice(0, 41));
+    // A sheet smaller than the window is read whole.
+    expect(workbookHead(bytes, path, 40)).toBe(null);
+  });
+
+  it('reads the top of a big sheet for the preview and the whole sheet once, in the background, for the import', async () => {
+    const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com'], ['b@x.com']] }]);
+    const calls: string[] = [];
+    const whole = await parseXlsxSheet(bytes, 'Leads');
+    let finishParse: () => void = () => {};
+    // As if the sheet were big: a request for its first rows gets only those, and the whole parse takes a while.
+    const reader = openSheetReader('xlsx', bytes, async (_b, sheet, maxRows) => {
+      calls.push(`${sheet} ${maxRows ?? 'all'}`);
+      if (maxRows) return { ...packSheet(whole.sheet, [['Email'], ['a@x.com']]), truncated: true } satisfies SheetText;
+      await new Promise<void>((r) => (finishParse = r));
+      return whole;
+    });
+    expect(await reader.head!('Leads', 2)).toEqual([['Email'], ['a@x.com']]);
+    expect(calls).toEqual(['Leads 2', 'Leads all']);
+    const forImport = reader.parsedSheet!('Leads');
+    finishParse();
+    expect((await forImport).rowCount).toBe(3);
+    expect(calls).toHaveLength(2);
+
+    // A small sheet comes back whole from the first read, and is not parsed again.
+    const small: string[] = [];
+    const smallReader = openSheetReader('xlsx', bytes, (b, sheet, maxRows) => {
+      small.push(`${sheet} ${maxRows ?? 'all'}`);
+      return parseXlsxSheet(b, sheet, maxRows ?? null);
+    });
+    expect(await smallReader.head!('Leads', 40)).toEqual([['Email'], ['a@x.com'], ['b@x.com']]);
+    expect((await smallReader.parsedSheet!('Leads')).rowCount).toBe(3);
+    expect(small).toEqual(['Leads 40']);
   });
 
   it('packs rows into one string and back, blank rows included, and falls back to JSON for cells holding a separator', () => {

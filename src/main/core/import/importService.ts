@@ -76,9 +76,9 @@ export class ImportService {
 
   constructor(private readonly deps: ImportServiceDeps) {
     this.q = importQueries(deps.db);
-    // A workbook sheet is parsed once, at its preview, off the main thread where there is a worker.
+    // A workbook sheet is parsed off the main thread where there is a worker: its top for the preview, then all of it once.
     const workerPath = deps.workerPath;
-    this.uploads = new Uploads(workerPath ? (bytes, sheet) => workerParse(workerPath, bytes, sheet) : undefined);
+    this.uploads = new Uploads(workerPath ? (bytes, sheet, maxRows) => workerParse(workerPath, bytes, sheet, maxRows) : undefined);
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
     this.writer = openWriterConnection(deps.db, { checkpointElsewhere: this.checkpointer.inBackground });
     // Chunk files a previous run left behind (it stopped mid-import) are deleted; so are the prospects it had added.

@@ -15,15 +15,20 @@ export interface SheetLayout {
 
 const sampleRows = 40;
 
-export async function readLayout(reader: SheetReader, sheet: string | null): Promise<SheetLayout> {
+async function firstRows(reader: SheetReader, sheet: string | null): Promise<string[][]> {
+  if (reader.head) return reader.head(sheet, sampleRows);
   const sample: string[][] = [];
   for await (const batch of reader.rows(sheet)) {
     for (const row of batch) {
       sample.push(row);
-      if (sample.length >= sampleRows) break;
+      if (sample.length >= sampleRows) return sample;
     }
-    if (sample.length >= sampleRows) break;
   }
+  return sample;
+}
+
+export async function readLayout(reader: SheetReader, sheet: string | null): Promise<SheetLayout> {
+  const sample = await firstRows(reader, sheet);
   const guess = findHeaderRow(sample.slice(0, 30));
   const headerCells = guess.hasHeader ? (sample[guess.index] ?? []).slice(0, guess.width) : [];
   while (headerCells.length < guess.width) headerCells.push('');

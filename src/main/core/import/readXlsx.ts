@@ -5,6 +5,7 @@ import { Parser } from 'saxen';
 import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
 import { packSheet, type SheetText } from './sheetText';
+import { workbookHead } from './xlsxHead';
 
 export interface XlsxSheet {
   name: string;
@@ -14,6 +15,8 @@ export interface XlsxSheet {
   cells: boolean;
   /** How big its XML is once unzipped, where the workbook says. */
   xmlBytes: number | null;
+  /** Where its XML is in the package, where the workbook says. */
+  path: string | null;
 }
 
 /**
@@ -93,6 +96,7 @@ export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
         hidden: a.state === 'hidden' || a.state === 'veryHidden',
         cells: rel === undefined || rel.type.endsWith('/worksheet'),
         xmlBytes: rel ? (sizes.get(rel.path) ?? null) : null,
+        path: rel?.path ?? null,
       });
     });
   } catch (err) {
@@ -105,12 +109,13 @@ export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
 export const offered = (s: XlsxSheet) => !s.hidden && s.cells;
 
 /**
- * Parses one sheet whole (the chosen one, or the first visible one for null): every cell as trimmed text, blank
- * rows kept as empty arrays so row r of the sheet is index r - 1, leading empty columns kept in place. read-excel-file
- * unzips every entry before parsing any, so the order Excel (or exceljs) stored them in does not matter.
+ * Parses one sheet (the chosen one, or the first visible one for null): every cell as trimmed text, blank rows kept
+ * as empty arrays so row r of the sheet is index r - 1, leading empty columns kept in place. read-excel-file unzips
+ * every entry before parsing any, so the order Excel (or exceljs) stored them in does not matter. With maxRows, only
+ * about the first maxRows rows of a big sheet are parsed (for the preview); otherwise the whole sheet.
  * This blocks its thread for as long as the sheet takes to parse: callers run it in a worker thread.
  */
-export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxXmlBytes = maxSheetXmlBytes): Promise<SheetText> {
+export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, maxXmlBytes = maxSheetXmlBytes): Promise<SheetText> {
   const sheets = readXlsxSheets(bytes);
   const index = sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet);
   if (index < 0) {
@@ -121,15 +126,19 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
   if (!chosen.cells) return packSheet(chosen.name, []);
   if (chosen.xmlBytes !== null && chosen.xmlBytes > maxXmlBytes) throw tooBig(chosen.name, chosen.xmlBytes);
   let data: CellValue[][];
+  let head: Uint8Array | null;
   try {
-    data = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), index + 1)) as unknown as CellValue[][];
+    head = maxRows !== null && chosen.path !== null ? workbookHead(bytes, chosen.path, maxRows) : null;
+    const source = head ?? bytes;
+    data = (await readSheet(Buffer.from(source.buffer, source.byteOffset, source.byteLength), index + 1)) as unknown as CellValue[][];
   } catch (err) {
     throw damaged(err);
   }
   // In place, so a big sheet is never held twice (as values and as text).
   const rows = data as unknown as string[][];
   for (let r = 0; r < data.length; r++) rows[r] = rowText(data[r]!);
-  return packSheet(chosen.name, rows);
+  const packed = packSheet(chosen.name, rows);
+  return head ? { ...packed, truncated: true } : packed;
 }
 
 /** The row's cells as text, without the empty cells read-excel-file pads every row with up to the sheet's width. */

@@ -15,6 +15,11 @@ export interface SheetReader {
   rows(sheet: string | null): AsyncGenerator<string[][]>;
   /** How far rows() has read, 0 to 1, where the format tells us; null where it does not. */
   fraction(): number | null;
+  /**
+   * Workbooks only: the sheet's first rows, without waiting for a big sheet to parse whole (the preview). The whole
+   * sheet is parsed meanwhile, in the background, for the import that usually follows.
+   */
+  head?(sheet: string | null, rows: number): Promise<string[][]>;
   /** Workbooks only: the sheet parsed to text (once, then kept), handed to the import worker in place of the file. */
   parsedSheet?(sheet: string | null): Promise<SheetText>;
   /**
@@ -45,11 +50,20 @@ function rowChunks(total: number, size: (k: number) => number, rows: (from: numb
   };
 }
 
-/** Parses one sheet of a workbook to text: in a worker thread in the app, inline where there is none (tests). */
-export type ParseXlsxSheet = (bytes: Uint8Array, sheet: string | null) => Promise<SheetText>;
+/**
+ * Parses one sheet of a workbook to text, or about its first maxRows rows: in a worker thread in the app, inline where
+ * there is none (tests).
+ */
+export type ParseXlsxSheet = (bytes: Uint8Array, sheet: string | null, maxRows?: number) => Promise<SheetText>;
 
 // The workbook reader is loaded only when a workbook is read, so text imports (and the worker) start quickly.
-const parseInline: ParseXlsxSheet = async (bytes, sheet) => (await import('./readXlsx')).parseXlsxSheet(bytes, sheet);
+const parseInline: ParseXlsxSheet = async (bytes, sheet, maxRows) => (await import('./readXlsx')).parseXlsxSheet(bytes, sheet, maxRows ?? null);
+
+/** The first rows of a packed sheet. */
+function firstRows(st: SheetText, rows: number): string[][] {
+  for (const batch of unpackSheet(st, rows)) return batch;
+  return [];
+}
 
 const rowsPerBatch = 2000;
 
@@ -74,16 +88,16 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
 }
 
 /**
- * A workbook: the sheet list is read on the spot (one small entry), a sheet is parsed whole the first time its rows
- * are asked for and kept, so the preview and the import share one parse. Only the last sheet parsed is kept: a rep
- * looking through a few big sheets does not pile them all up in memory.
+ * A workbook: the sheet list is read on the spot (one small entry). The preview parses the top of a sheet and starts
+ * parsing the whole of it, which is kept for the import (so the rep maps columns while it parses). Only the last sheet
+ * parsed whole is kept: a rep looking through a few big sheets does not pile them all up in memory.
  */
 function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
   let kept: { asked: string | null; name: string | null; text: Promise<SheetText> } | null = null;
-  const parsedSheet = (sheet: string | null): Promise<SheetText> => {
-    if (kept && (kept.asked === sheet || (sheet !== null && kept.name === sheet))) return kept.text;
-    const entry: NonNullable<typeof kept> = { asked: sheet, name: null, text: parse(bytes, sheet) };
-    entry.text.then(
+  const keptFor = (sheet: string | null) => (kept && (kept.asked === sheet || (sheet !== null && kept.name === sheet)) ? kept.text : null);
+  const keep = (asked: string | null, text: Promise<SheetText>): Promise<SheetText> => {
+    const entry: NonNullable<typeof kept> = { asked, name: null, text };
+    text.then(
       (st) => (entry.name = st.sheet),
       () => {
         // A failed parse is not kept: asking again tries again.
@@ -91,8 +105,9 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
       },
     );
     kept = entry;
-    return entry.text;
+    return text;
   };
+  const parsedSheet = (sheet: string | null): Promise<SheetText> => keptFor(sheet) ?? keep(sheet, parse(bytes, sheet));
   const read = { rows: 0, of: 0 };
   return {
     kind: 'xlsx',
@@ -109,6 +124,16 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
       yield* unpackSheet(st, rowsPerBatch, read);
     },
     fraction: () => (read.of ? Math.min(1, read.rows / read.of) : null),
+    async head(sheet, rows) {
+      const known = keptFor(sheet);
+      if (known) return firstRows(await known, rows);
+      const top = await parse(bytes, sheet, rows);
+      // A sheet small enough to have been read whole is kept as it is; a big one is parsed whole now, in the background.
+      // A failure there surfaces when the import asks for the sheet (it is parsed again then).
+      if (top.truncated) parsedSheet(top.sheet).catch(() => undefined);
+      else void keep(sheet, Promise.resolve(top));
+      return firstRows(top, rows);
+    },
     parsedSheet,
     chunked: async (sheet, size) => sheetChunks(await parsedSheet(sheet), size),
   };

@@ -11,6 +11,8 @@ export interface SheetText {
   rowCount: number;
   format: 'separated' | 'json';
   text: string;
+  /** Only the sheet's first rows (a preview of a big sheet), not all of it. */
+  truncated?: true;
 }
 
 export const rowSeparator = '\u001e';

@@ -11,7 +11,7 @@ type Message = { type: 'chunk'; chunk: StagedChunk } | { type: 'end' } | Failure
 export type WorkerInput = { bytes: Uint8Array } | { sheet: SheetText };
 
 /** What the worker thread is asked to do (its workerData). */
-export type WorkerTask = { task: 'import'; input: WorkerInput; plan: ImportPlan } | { task: 'parse'; bytes: Uint8Array; sheet: string | null };
+export type WorkerTask = { task: 'import'; input: WorkerInput; plan: ImportPlan } | { task: 'parse'; bytes: Uint8Array; sheet: string | null; maxRows: number | null };
 
 const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invalid_request', m.message) : new Error(m.message));
 
@@ -19,9 +19,9 @@ const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invali
  * Parses one workbook sheet in a worker thread: the parse takes seconds for a big sheet and would freeze the window
  * on the main thread. The worker gets its own copy of the file (the upload keeps its bytes for the other sheets).
  */
-export function workerParse(workerPath: string, bytes: Uint8Array, sheet: string | null): Promise<SheetText> {
+export function workerParse(workerPath: string, bytes: Uint8Array, sheet: string | null, maxRows: number | null = null): Promise<SheetText> {
   const copy = new Uint8Array(bytes);
-  const task: WorkerTask = { task: 'parse', bytes: copy, sheet };
+  const task: WorkerTask = { task: 'parse', bytes: copy, sheet, maxRows };
   // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
   // outgrows the default 4 MB stack, so this thread gets a roomier one.
   const worker = new Worker(workerPath, { workerData: task, transferList: [copy.buffer], resourceLimits: { stackSizeMb: 64 } });

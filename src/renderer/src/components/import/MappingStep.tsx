@@ -18,6 +18,7 @@ export function MappingStep() {
   const preview = useImportStore(importSelectors.preview)!;
   const mapping = useImportStore(importSelectors.mapping);
   const tag = useImportStore(importSelectors.tag);
+  const starting = useImportStore(importSelectors.starting);
   const policy = useImportStore(importSelectors.policy);
   const error = useImportStore(importSelectors.error);
   const { setTarget, setTag, setPolicy, run, chooseSheet, close } = useImportStore.getState();
@@ -101,8 +102,9 @@ export function MappingStep() {
         <button type="button" className="button secondary" onClick={() => void close()}>
           Cancel
         </button>
-        <button type="button" className="button" disabled={!hasEmail} onClick={() => void run()}>
-          Import
+        {starting && preview.kind === 'xlsx' && <p className="muted">Reading the whole sheet…</p>}
+        <button type="button" className="button" disabled={!hasEmail || starting} onClick={() => void run()}>
+          {starting ? 'Starting…' : 'Import'}
         </button>
       </div>
     </div>

@@ -20,6 +20,8 @@ export interface ImportState {
   progress: ImportProgress | null;
   summary: ImportSummary | null;
   error: string | null;
+  /** Import was clicked and the import has not begun yet (a big workbook sheet may still be parsing). */
+  starting: boolean;
   /** The Import issues tab: which rows it shows, the page it shows, and how many rejected rows wait in all. */
   issueQuery: IssueQuery;
   issues: IssuePage;
@@ -54,7 +56,7 @@ export interface ImportActions {
 export type ImportStore = ImportState & ImportActions;
 
 const closed: ImportState = {
-  phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null,
+  phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null, starting: false,
   issueQuery: { outcome: 'rejected', importId: null, offset: 0 }, issues: { rows: [], total: 0 }, openRejected: 0, issuesError: null,
 };
 
@@ -116,13 +118,13 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
   setPolicy: (policy) => set({ policy }),
   async run() {
     const { preview, mapping, tag, policy } = get();
-    if (!preview) return;
-    set({ error: null });
+    if (!preview || get().starting) return;
+    set({ error: null, starting: true });
     try {
       const summary = await api().call('imports.start', { importId: preview.importId, sheet: preview.sheet, mapping, tag: tag.trim() || null, duplicatePolicy: policy });
-      set({ phase: get().phase === 'finished' ? 'finished' : 'running', summary: get().summary ?? summary });
+      set({ phase: get().phase === 'finished' ? 'finished' : 'running', summary: get().summary ?? summary, starting: false });
     } catch (err) {
-      set({ error: err instanceof ApiCallError ? err.message : message(err) });
+      set({ error: err instanceof ApiCallError ? err.message : message(err), starting: false });
     }
   },
   async cancel() {
@@ -131,8 +133,8 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
     if (phase === 'running' && preview) await api().call('imports.cancel', { importId: preview.importId });
   },
   async close() {
-    const { phase, preview } = get();
-    if (phase === 'running') return;
+    const { phase, preview, starting } = get();
+    if (phase === 'running' || starting) return;
     if (phase === 'uploading') cancelUpload = true;
     if (phase === 'mapping' && preview) await api().call('imports.discard', { importId: preview.importId }).catch(() => undefined);
     set({ ...closed, ...issuesOf(get()) });
@@ -205,6 +207,7 @@ export const importSelectors = {
   progress: (s: ImportStore) => s.progress,
   summary: (s: ImportStore) => s.summary,
   error: (s: ImportStore) => s.error,
+  starting: (s: ImportStore) => s.starting,
   issueQuery: (s: ImportStore) => s.issueQuery,
   issues: (s: ImportStore) => s.issues,
   openRejected: (s: ImportStore) => s.openRejected,

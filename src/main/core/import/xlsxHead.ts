@@ -1,0 +1,46 @@
+// The top of a workbook sheet as a workbook of its own, so the mapping step can show a big sheet's first rows without
+// waiting for the whole sheet to parse (read-excel-file parses a sheet whole: seconds for a hundred thousand rows).
+import { unzipSync, zipSync } from 'fflate';
+
+/** How much of a sheet's XML is decoded to find its first rows; more than enough for the rows a preview shows. */
+const headBytes = 4 * 1024 * 1024;
+
+/**
+ * The workbook with the sheet at `sheetPath` cut after its first `rows` row elements, every other part as it was (the
+ * shared strings and styles the reader needs). Rows are cut whole, at a row's end tag, and the sheet is closed where it
+ * was cut; whatever the sheet held after its cells (merged ranges, links) goes, as the reader does not use it. Null when
+ * the sheet is short enough to read whole, or its rows cannot be found where expected: the caller then reads it all.
+ */
+export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number, window = headBytes): Uint8Array | null {
+  const files = unzipSync(bytes);
+  const sheet = files[sheetPath];
+  if (!sheet || sheet.byteLength <= window) return null;
+  // Cut at a byte boundary, the decoder may end in a partial character: only the text before the last whole row is used.
+  const xml = new TextDecoder().decode(sheet.subarray(0, window));
+  const cut = afterRows(xml, rows);
+  if (!cut) return null;
+  files[sheetPath] = new TextEncoder().encode(cut);
+  // Stored, not compressed: this copy lives for one read.
+  return zipSync(files, { level: 0 });
+}
+
+/**
+ * The sheet XML up to the end of its `rows`-th row element, closed again; null if it has fewer rows in this text. The
+ * element names keep the document's prefix ("x:row" in a Strict Open XML file). XML text cannot hold a bare "<", so
+ * every "<...row" found is markup.
+ */
+export function afterRows(xml: string, rows: number): string | null {
+  const root = /<((?:\w+:)?worksheet)\b/.exec(xml);
+  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!root || !open || open[2] === '/') return null;
+  const prefix = open[1] ?? '';
+  const rowTag = new RegExp(`<${prefix}row\\b[^>]*?(/?)>|</${prefix}row>`, 'g');
+  rowTag.lastIndex = open.index + open[0].length;
+  let ended = 0;
+  for (let m = rowTag.exec(xml); m; m = rowTag.exec(xml)) {
+    // A row ends at its end tag, or at once if it is empty (<row r="7"/>).
+    if (m[0].startsWith('</') || m[1] === '/') ended++;
+    if (ended === rows) return `${xml.slice(0, m.index + m[0].length)}</${prefix}sheetData></${root[1]}>`;
+  }
+  return null;
+}
