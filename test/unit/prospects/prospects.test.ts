@@ -119,13 +119,18 @@ describe('prospect edits, deletion and export', () => {
     expect(core.prospects.update(jane.id, { title: 'CTO' })).toMatchObject({ timeZone: 'America/Los_Angeles', timeZoneSource: 'location' });
   });
 
-  it('deletes prospects with their timeline and search entries', async () => {
+  it('deletes prospects with their timeline, search entries and the file rows that matched them', async () => {
     const { core } = await seeded();
+    // A second file repeats Jane: its row is kept, as a duplicate matched to her, until she is deleted.
+    const again = await importFile(core, 'again.csv', csvBytes('email,first name,notes\njane@acme.com,Jane,met at the fair'));
+    expect(core.importIssues.page({ importId: again.summary.id, outcome: 'duplicate' }).total).toBe(1);
     const ids = core.prospects.ids({ search: 'acme', tagId: null, importId: null, status: null, timeZone: null });
     core.prospects.update(ids[0]!, { title: 'x' });
     expect(core.prospects.delete(ids)).toEqual({ deleted: 1 });
     expect(core.prospects.list(q({ search: 'jane' })).total).toBe(0);
     expect(core.deps.db.prepare('SELECT count(*) AS n FROM events WHERE prospect_id = ?').get(ids[0]!)).toEqual({ n: 0 });
+    expect(core.importIssues.page({ importId: again.summary.id, outcome: 'duplicate' }).total).toBe(0);
+    expect(core.deps.db.prepare("SELECT count(*) AS n FROM import_rows WHERE raw LIKE '%jane@acme.com%'").get()).toEqual({ n: 0 });
     expect(core.navCounts().prospects).toBe(2);
   });
 

@@ -116,6 +116,8 @@ export function prospectQueries(db: Db) {
       custom_fields = @custom_fields, status = @status, search_name = @search_name, updated_at = @now
     WHERE id = @id`);
   const remove = db.prepare<[number]>('DELETE FROM prospects WHERE id = ?');
+  // The rows of files that matched the prospect (skipped duplicates, fixed rows) hold what the file said about them.
+  const removeImportRows = db.prepare<[number]>('DELETE FROM import_rows WHERE prospect_id = ?');
   const ensureTag = db.prepare<[string, number]>('INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
   const tagId = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?');
   const removeTagIfUnused = db.prepare<[number, number]>('DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM prospect_tags WHERE tag_id = ?)');
@@ -154,7 +156,11 @@ export function prospectQueries(db: Db) {
       const { changes } = update.run({ ...params(values, emailNormalized, status, now), id });
       if (changes !== 1) throw new Error(`Prospect ${id} was not updated`);
     },
-    remove: (id: number) => remove.run(id).changes,
+    /** Deletes a prospect with everything held about them: what cascades, and the import rows that matched them. */
+    remove: (id: number) => {
+      removeImportRows.run(id);
+      return remove.run(id).changes;
+    },
     tagIdFor(name: string, now: number): number {
       ensureTag.run(name, now);
       return tagId.get(name)!.id;
