@@ -23,7 +23,8 @@ export function csvBytes(text: string, encoding: 'utf-8' | 'utf-8-bom' | 'utf-16
 }
 
 /** An empty row ([]) is left out of the file, as Excel leaves out rows with nothing in them. */
-export type SheetSpec = { name: string; rows: unknown[][]; state?: 'visible' | 'hidden' | 'veryHidden' };
+/** formats: Excel number formats by 0-based column, given to every cell of the column. */
+export type SheetSpec = { name: string; rows: unknown[][]; state?: 'visible' | 'hidden' | 'veryHidden'; formats?: Record<number, string> };
 
 /** A workbook as exceljs writes it (xl/workbook.xml stored last); date1904: the old Mac date system. */
 export async function xlsxBytes(sheets: SheetSpec[], options: { date1904?: boolean } = {}): Promise<Buffer> {
@@ -31,7 +32,10 @@ export async function xlsxBytes(sheets: SheetSpec[], options: { date1904?: boole
   if (options.date1904) wb.properties.date1904 = true;
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : {});
-    for (const row of s.rows) ws.addRow(row);
+    for (const values of s.rows) {
+      const row = ws.addRow(values);
+      for (const [column, format] of Object.entries(s.formats ?? {})) row.getCell(Number(column) + 1).numFmt = format;
+    }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { detectEncoding } from '../../../src/main/core/import/decode';
+import { applyDigitFormat, digitCells, digitFormat, digitStyles } from '../../../src/main/core/import/digitFormats';
 import { parseXlsxSheet, readXlsxSheets } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
@@ -124,6 +125,46 @@ describe('xlsx', () => {
     const p = core.prospects.list({ search: 'ann', tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
     expect(p).toMatchObject({ firstName: 'Ann', lastName: 'Lee', phone: '+14155550132', website: 'acme.com', domain: 'acme.com' });
     expect(p.customFields).toEqual({ 'Met on': '2026-03-01', Score: 'Ann!' });
+  });
+
+  it('imports numbers shown through a digit format as Excel shows them: zip codes keep their leading zeros', async () => {
+    const { core } = makeTestCore();
+    const bytes = await xlsxBytes([
+      {
+        name: 'Leads',
+        rows: [
+          ['Email', 'Zip', 'Zip+4', 'Phone', 'Score', 'Member ID'],
+          ['ann@acme.com', 2139, 21391234, 4155550132, 7.5, 42],
+          ['bob@beta.io', 501, 1234567890, 2125550100, 3, 'A-17'],
+        ],
+        formats: { 1: '00000', 2: '00000-0000', 3: '(000) 000-0000', 4: '0.00', 5: '"ACC-"000000' },
+      },
+    ]);
+    const { summary } = await importFile(core, 'zips.xlsx', bytes);
+    expect(summary.counts.created).toBe(2);
+    const list = core.prospects.list({ search: '', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows;
+    expect(list[0]!.customFields).toEqual({ Zip: '02139', 'Zip+4': '02139-1234', Score: '7.5', 'Member ID': 'ACC-000042' });
+    expect(list[0]).toMatchObject({ phone: '+14155550132', phoneRaw: '(415) 555-0132' });
+    // More digits than the format has go in front, as Excel shows them; a text cell stays as typed.
+    expect(list[1]!.customFields).toEqual({ Zip: '00501', 'Zip+4': '123456-7890', Score: '3', 'Member ID': 'A-17' });
+  });
+
+  it('reads digit formats as Excel writes them, and leaves every other format to the reader', () => {
+    expect(digitFormat('00000')).toEqual(['0', '0', '0', '0', '0']);
+    expect(digitFormat('000\\-00\\-0000')?.join('')).toBe('000-00-0000');
+    expect(digitFormat('"ID "0000')?.join('')).toBe('ID 0000');
+    for (const other of ['0', '0.00', '#,##0', '[<=9999999]###-####;(###) ###-####', '00000;-00000', 'yyyy-mm-dd', '@', '0%', '0"']) expect(digitFormat(other)).toBe(null);
+    expect(applyDigitFormat(2139, digitFormat('00000')!)).toBe('02139');
+    expect(applyDigitFormat(4155550132, digitFormat('(000) 000-0000')!)).toBe('(415) 555-0132');
+    expect(applyDigitFormat(7, digitFormat('000-00-0000')!)).toBe('000-00-0007');
+    expect(applyDigitFormat(2139.5, digitFormat('00000')!)).toBe(null);
+    expect(applyDigitFormat(-2139, digitFormat('00000')!)).toBe(null);
+    const styles = '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="00000"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts><cellStyleXfs><xf numFmtId="164"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="165"/><xf numFmtId="164"/></cellXfs><cellStyles><cellStyle xfId="0"/></cellStyles></styleSheet>';
+    expect([...digitStyles(styles).keys()]).toEqual([2]);
+    const sheet = '<worksheet><sheetData><row r="2"><c r="B2" s="2"><v>2139</v></c><c r="C2" s="2" t="s"><v>0</v></c><c r="AA2" s="2" t="n"><v>1</v></c></row></sheetData></worksheet>';
+    const cells = digitCells(sheet, digitStyles(styles))!;
+    expect([...cells.get(1)!.keys()]).toEqual([1, 26]);
+    expect(digitCells('<c s="2"><v>1</v></c>', digitStyles(styles))).toBe(null);
   });
 
   it('says so when a file named .xlsx is not a workbook', () => {

@@ -1,11 +1,12 @@
 // Reads .xlsx workbooks: the sheet list from xl/workbook.xml, then one whole sheet with read-excel-file, as text rows.
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
-import { Parser } from 'saxen';
 import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
 import { packSheet, type SheetText } from './sheetText';
+import { applyDigitFormats, digitCells, digitStyles } from './digitFormats';
 import { workbookHead } from './xlsxHead';
+import { readElements } from './xmlElements';
 
 export interface XlsxSheet {
   name: string;
@@ -45,24 +46,6 @@ const unescapeXlsx = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: s
 const workbookPath = 'xl/workbook.xml';
 const relationsPath = 'xl/_rels/workbook.xml.rels';
 
-/** Calls onElement for every element of the document, prefix (Strict Open XML's x:sheet) removed; throws on bad XML. */
-function readElements(xml: string, onElement: (name: string, attrs: Record<string, string>) => void): void {
-  let failure: Error | null = null;
-  const parser = new Parser();
-  parser.on('error', (err: Error) => {
-    failure ??= err;
-  });
-  parser.on('openTag', (element: string, attrs: () => Record<string, string>, decode: (s: string) => string) => {
-    const raw = attrs();
-    const decoded: Record<string, string> = {};
-    // Attribute prefixes go too: the relationship id is r:id in one file and another prefix in the next.
-    for (const [k, v] of Object.entries(raw)) decoded[k.slice(k.indexOf(':') + 1)] = decode(v);
-    onElement(element.slice(element.indexOf(':') + 1), decoded);
-  });
-  parser.parse(xml);
-  if (failure) throw failure;
-}
-
 /**
  * The workbook's sheets in workbook order. read-excel-file gives names but not whether a sheet is hidden, nor
  * whether it is a chart sheet (it fails on those), so the <sheet> elements and their relationships are read here
@@ -70,7 +53,13 @@ function readElements(xml: string, onElement: (name: string, attrs: Record<strin
  * same rule (a <sheet> with a name), so a position here is a position there.
  */
 export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
+  return readPackage(bytes).sheets;
+}
+
+/** The sheets, and where the workbook keeps its cell styles (number formats). */
+function readPackage(bytes: Uint8Array): { sheets: XlsxSheet[]; stylesPath: string | null } {
   const sheets: XlsxSheet[] = [];
+  let stylesPath: string | null = null;
   try {
     const sizes = new Map<string, number>();
     const files = unzipSync(bytes, {
@@ -85,7 +74,10 @@ export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
       readElements(new TextDecoder().decode(files[relationsPath]), (name, a) => {
         // Targets are relative to xl/, or absolute within the package.
         const target = a.Target ?? '';
-        if (name === 'Relationship' && a.Id) relations.set(a.Id, { type: a.Type ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` });
+        if (name !== 'Relationship' || !a.Id) return;
+        const relation = { type: a.Type ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+        relations.set(a.Id, relation);
+        if (relation.type.endsWith('/styles')) stylesPath = relation.path;
       });
     }
     readElements(new TextDecoder().decode(files[workbookPath]), (name, a) => {
@@ -102,7 +94,7 @@ export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
   } catch (err) {
     throw damaged(err);
   }
-  return sheets;
+  return { sheets, stylesPath };
 }
 
 /** The sheets the rep may choose from: visible worksheets. */
@@ -116,7 +108,7 @@ export const offered = (s: XlsxSheet) => !s.hidden && s.cells;
  * This blocks its thread for as long as the sheet takes to parse: callers run it in a worker thread.
  */
 export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, maxXmlBytes = maxSheetXmlBytes): Promise<SheetText> {
-  const sheets = readXlsxSheets(bytes);
+  const { sheets, stylesPath } = readPackage(bytes);
   const index = sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet);
   if (index < 0) {
     if (sheet === null) throw new UserError('invalid_request', 'This workbook has no visible sheets. Unhide a sheet in Excel, save, and drop it again.');
@@ -131,6 +123,7 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
     head = maxRows !== null && chosen.path !== null ? workbookHead(bytes, chosen.path, maxRows) : null;
     const source = head ?? bytes;
     data = (await readSheet(Buffer.from(source.buffer, source.byteOffset, source.byteLength), index + 1)) as unknown as CellValue[][];
+    if (stylesPath && chosen.path) showDigitFormats(source, stylesPath, chosen.path, data);
   } catch (err) {
     throw damaged(err);
   }
@@ -139,6 +132,19 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
   for (let r = 0; r < data.length; r++) rows[r] = rowText(data[r]!);
   const packed = packSheet(chosen.name, rows);
   return head ? { ...packed, truncated: true } : packed;
+}
+
+/**
+ * Numbers shown through a digit format (a zip code's "00000") become the text Excel shows. read-excel-file gives the
+ * number only, so where the workbook has such a format, the sheet's cells are scanned for the styles that use it.
+ */
+function showDigitFormats(bytes: Uint8Array, stylesPath: string, sheetPath: string, data: CellValue[][]): void {
+  const styles = unzipSync(bytes, { filter: (f) => f.name === stylesPath })[stylesPath];
+  const formats = styles ? digitStyles(new TextDecoder().decode(styles)) : null;
+  if (!formats?.size) return;
+  const sheet = unzipSync(bytes, { filter: (f) => f.name === sheetPath })[sheetPath];
+  const cells = sheet ? digitCells(new TextDecoder().decode(sheet), formats) : null;
+  if (cells) applyDigitFormats(data, cells);
 }
 
 /** The row's cells as text, without the empty cells read-excel-file pads every row with up to the sheet's width. */
