@@ -7,6 +7,8 @@ import { ManualClock } from '../../../src/main/core/clock';
 import { createCore } from '../../../src/main/core/createCore';
 import { openMemoryDatabase } from '../../../src/main/core/db/open';
 import { silentLog } from '../../../src/main/core/log';
+import { openSheetReader } from '../../../src/main/core/import/sheetReader';
+import { workerParse } from '../../../src/main/core/import/workerChunks';
 import { csvBytes, importFile, xlsxBytes } from '../../support/importFiles';
 import { memoryVault } from '../../support/testCore';
 
@@ -76,6 +78,31 @@ describe('import worker', () => {
     expect(core.prospects.list({ search: 'c@x', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!.customFields).toEqual({
       'Met on': '2026-03-01',
     });
+  });
+
+  it.skipIf(!existsSync(built))('previews a big sheet from its top in the built worker, parses it whole once, and imports every row', async () => {
+    // About 5 MB of sheet XML: past the size a preview reads whole.
+    const rows: unknown[][] = [['Email', 'Name', 'Zip']];
+    for (let i = 0; i < 40_000; i++) rows.push([`person${i}@example-company.com`, `Person Number ${i}`, 1000 + i]);
+    const bytes = await xlsxBytes([{ name: 'Leads', rows, formats: { 2: '00000' } }]);
+    const parses: string[] = [];
+    const reader = openSheetReader('xlsx', bytes, (b, sheet, maxRows) => {
+      parses.push(`${sheet} ${maxRows ?? 'all'}`);
+      return workerParse(built, b, sheet, maxRows ?? null);
+    });
+    const top = await reader.head!('Leads', 40);
+    expect(top).toHaveLength(40);
+    expect(top[1]).toEqual(['person0@example-company.com', 'Person Number 0', '01000']);
+    const whole = await reader.parsedSheet!('Leads');
+    expect(whole.rowCount).toBe(40_001);
+    expect(parses).toEqual(['Leads 40', 'Leads all']);
+
+    const core = coreWithWorker(dirname(built));
+    const { preview, summary } = await importFile(core, 'big.xlsx', bytes);
+    expect(preview.rows[0]).toEqual(['person0@example-company.com', 'Person Number 0', '01000']);
+    expect(summary.counts).toMatchObject({ total: 40_000, created: 40_000 });
+    const last = core.prospects.list({ search: 'person39999', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
+    expect(last.customFields).toEqual({ Zip: '40999' });
   });
 
   it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {
