@@ -25,7 +25,7 @@ export function ShortcutHelp() {
   if (!open) return null;
   return (
     <div className="modal-backdrop" onClick={() => setHelp(false)}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+      <div className="modal shortcut-help" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <dl className="shortcut-list">
           {shortcuts.map(([k, what]) => (
