@@ -127,11 +127,18 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
     async head(sheet, rows) {
       const known = keptFor(sheet);
       if (known) return firstRows(await known, rows);
+      // A big sheet starts parsing whole at once, beside its top, for the import that usually follows. A failure there
+      // surfaces when the import asks for the sheet (it is parsed again then).
+      const { readXlsxSheets, offered } = await import('./readXlsx');
+      const { readsWhole } = await import('./xlsxHead');
+      const listed = readXlsxSheets(bytes);
+      const info = sheet === null ? listed.find(offered) : listed.find((s) => s.name === sheet);
+      const whole = info && !readsWhole(info.xmlBytes) ? parsedSheet(info.name) : null;
+      whole?.catch(() => undefined);
       const top = await parse(bytes, sheet, rows);
-      // A sheet small enough to have been read whole is kept as it is; a big one is parsed whole now, in the background.
-      // A failure there surfaces when the import asks for the sheet (it is parsed again then).
-      if (top.truncated) parsedSheet(top.sheet).catch(() => undefined);
-      else void keep(sheet, Promise.resolve(top));
+      // A sheet small enough to have been read whole is kept as it is; one cut short is parsed whole if not already.
+      if (!top.truncated) void keep(sheet, Promise.resolve(top));
+      else if (!whole) parsedSheet(top.sheet).catch(() => undefined);
       return firstRows(top, rows);
     },
     parsedSheet,

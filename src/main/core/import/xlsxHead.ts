@@ -5,6 +5,9 @@ import { unzipSync, zipSync } from 'fflate';
 /** How much of a sheet's XML is decoded to find its first rows; more than enough for the rows a preview shows. */
 const headBytes = 4 * 1024 * 1024;
 
+/** Whether a preview reads a sheet of this much XML whole (workbookHead decides a sheet of unknown size when it reads it). */
+export const readsWhole = (xmlBytes: number | null) => xmlBytes === null || xmlBytes <= headBytes;
+
 /**
  * The workbook with the sheet at `sheetPath` cut after its first `rows` row elements, every other part as it was (the
  * shared strings and styles the reader needs). Rows are cut whole, at a row's end tag, and the sheet is closed where it
