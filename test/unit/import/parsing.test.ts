@@ -150,9 +150,11 @@ describe('xlsx', () => {
   });
 
   it('reads digit formats as Excel writes them, and leaves every other format to the reader', () => {
-    expect(digitFormat('00000')).toEqual(['0', '0', '0', '0', '0']);
-    expect(digitFormat('000\\-00\\-0000')?.join('')).toBe('000-00-0000');
-    expect(digitFormat('"ID "0000')?.join('')).toBe('ID 0000');
+    expect(digitFormat('00000')).toEqual([0, 0, 0, 0, 0]);
+    expect(applyDigitFormat(123456789, digitFormat('000\\-00\\-0000')!)).toBe('123-45-6789');
+    // A quoted or escaped 0 is text, not a digit.
+    expect(applyDigitFormat(42, digitFormat('"ID0-"0000')!)).toBe('ID0-0042');
+    expect(applyDigitFormat(42, digitFormat('\\000')!)).toBe('042');
     for (const other of ['0', '0.00', '#,##0', '[<=9999999]###-####;(###) ###-####', '00000;-00000', 'yyyy-mm-dd', '@', '0%', '0"']) expect(digitFormat(other)).toBe(null);
     expect(applyDigitFormat(2139, digitFormat('00000')!)).toBe('02139');
     expect(applyDigitFormat(4155550132, digitFormat('(000) 000-0000')!)).toBe('(415) 555-0132');

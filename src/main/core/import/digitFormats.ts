@@ -2,8 +2,9 @@
 // shown, leading zeros and dashes included, not as the bare number Excel stores (02139 is stored as 2139).
 import { readElements } from './xmlElements';
 
-/** A format's parts: "0" is a digit, anything else literal text. */
-export type DigitFormat = string[];
+/** A format's parts: a digit (the number 0 stands for a "0" placeholder), or literal text. */
+export type DigitFormat = (typeof digit | string)[];
+const digit = 0 as const;
 
 // Characters Excel shows as themselves in a format without quotes or a backslash.
 const plainLiterals = new Set([' ', '-', '(', ')', '/', ':', '+']);
@@ -17,7 +18,8 @@ export function digitFormat(code: string): DigitFormat | null {
   const parts: DigitFormat = [];
   for (let i = 0; i < code.length; i++) {
     const ch = code[i]!;
-    if (ch === '0' || plainLiterals.has(ch)) parts.push(ch);
+    if (ch === '0') parts.push(digit);
+    else if (plainLiterals.has(ch)) parts.push(ch);
     else if (ch === '\\' && i + 1 < code.length) parts.push(code[++i]!);
     else if (ch === '"') {
       const end = code.indexOf('"', i + 1);
@@ -26,7 +28,7 @@ export function digitFormat(code: string): DigitFormat | null {
       i = end;
     } else return null;
   }
-  return parts.filter((p) => p === '0').length >= 2 ? parts : null;
+  return parts.filter((p) => p === digit).length >= 2 ? parts : null;
 }
 
 /**
@@ -35,13 +37,14 @@ export function digitFormat(code: string): DigitFormat | null {
  */
 export function applyDigitFormat(value: number, format: DigitFormat): string | null {
   if (!Number.isSafeInteger(value) || value < 0) return null;
-  const slots = format.filter((p) => p === '0').length;
+  const slots = format.filter((p) => p === digit).length;
   const digits = String(value).padStart(slots, '0');
   const out: string[] = [];
   let next = digits.length - 1;
   let filled = 0;
   for (let i = format.length - 1; i >= 0; i--) {
-    if (format[i] !== '0') out.push(format[i]!);
+    const part = format[i]!;
+    if (part !== digit) out.push(part);
     // The first digit of the format takes whatever digits are left.
     else if (++filled === slots) out.push(digits.slice(0, next + 1));
     else out.push(digits[next--]!);
