@@ -98,8 +98,9 @@ export class ImportIssues {
       issues.push({ raw, rowNumber: r.row_number, reason: r.reason });
     }
     // The file's own columns first, so it can be fixed and dropped again as it is; our two columns are ignored then.
-    const data = issues.map((i) => [...[...columns].map((c) => i.raw[c] ?? ''), String(i.rowNumber), i.reason]);
-    const csv = Papa.unparse({ fields: [...columns, issueColumns.row, issueColumns.problem], data }, { escapeFormulae: true });
+    const fields = [...columns];
+    const data = issues.map((i) => [...fields.map((c) => i.raw[c] ?? ''), String(i.rowNumber), i.reason]);
+    const csv = Papa.unparse({ fields: [...fields, issueColumns.row, issueColumns.problem], data }, { escapeFormulae: true });
     const base = importId === null ? 'all-imports' : (this.q.get(importId)?.file_name ?? 'import').replace(/\.[^.]+$/, '');
     return { fileName: `${base}-import-issues.csv`, csv: '\uFEFF' + csv, rows: issues.length };
   }
