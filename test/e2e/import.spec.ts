@@ -90,9 +90,19 @@ test('import issues come a page at a time, and a duplicate row leads to the pros
   const dialog = app.getByRole('dialog', { name: 'Import messy.csv' });
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByTestId('count-rejected')).toContainText('250');
-  await dialog.getByRole('button', { name: 'Close' }).first().click();
 
-  await app.getByRole('tab', { name: 'Import issues (250)' }).click();
+  // From the summary straight to this import's duplicate.
+  await dialog.getByRole('button', { name: 'See the row skipped as a duplicate' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('tab', { name: 'Import issues (250)' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByLabel('Show')).toHaveValue('duplicate');
+  await expect(app.getByLabel('From import').locator('option:checked')).toContainText('messy.csv');
+  const dupe = app.getByTestId('duplicate-row');
+  await expect(dupe).toHaveCount(1);
+  await expect(dupe).toContainText('messy.csv, row 253:');
+  await expect(dupe).toContainText('Kim Again');
+
+  await app.getByLabel('Show').selectOption('rejected');
   await expect(app.getByText('250 rows could not be imported.')).toBeVisible();
   await expect(app.getByTestId('import-issue')).toHaveCount(100);
   await expect(app.getByTestId('issues-range')).toHaveText('Rows 1–100 of 250');
@@ -106,10 +116,6 @@ test('import issues come a page at a time, and a duplicate row leads to the pros
   await expect(app.getByRole('tab', { name: 'Import issues (249)' })).toBeVisible();
 
   await app.getByLabel('Show').selectOption('duplicate');
-  const dupe = app.getByTestId('duplicate-row');
-  await expect(dupe).toHaveCount(1);
-  await expect(dupe).toContainText('messy.csv, row 253:');
-  await expect(dupe).toContainText('Kim Again');
   await dupe.getByRole('button', { name: 'Open the matched prospect' }).click();
   await expect(app.getByTestId('prospect-detail').getByLabel('Email')).toHaveValue('kim@acme.com');
 });

@@ -129,11 +129,14 @@ function Finished({ onEnroll }: { onEnroll(e: Enrolling): void }) {
       setEnrollError(err instanceof Error ? err.message : String(err));
     }
   };
-  const showIssues = () => {
+  // This import's rows that did not become new prospects, under Prospects > Import issues.
+  const showIssues = (outcome: 'rejected' | 'duplicate') => {
     useProspectsStore.getState().setView('issues');
     window.location.hash = '#/prospects';
     void useImportStore.getState().close();
+    void useImportStore.getState().setIssueQuery({ importId: summary.id, outcome });
   };
+  const { rejected, duplicates } = summary.counts;
   return (
     <div className="import-step" data-testid="import-summary">
       {cancelled && <p>The import was cancelled. No prospects were added or changed.</p>}
@@ -145,6 +148,20 @@ function Finished({ onEnroll }: { onEnroll(e: Enrolling): void }) {
             {summary.tag ? `, tagged “${summary.tag}”` : ''}.
           </p>
           <CountList counts={summary.counts} />
+          {(rejected > 0 || duplicates > 0) && (
+            <p className="review-links">
+              {rejected > 0 && (
+                <button type="button" className="link-button" onClick={() => showIssues('rejected')}>
+                  Review {rejected === 1 ? 'the rejected row' : `${rejected.toLocaleString()} rejected rows`}
+                </button>
+              )}
+              {duplicates > 0 && (
+                <button type="button" className="link-button" onClick={() => showIssues('duplicate')}>
+                  See {duplicates === 1 ? 'the row' : `the ${duplicates.toLocaleString()} rows`} skipped as {duplicates === 1 ? 'a duplicate' : 'duplicates'}
+                </button>
+              )}
+            </p>
+          )}
         </>
       )}
       {enrollError && (
@@ -153,16 +170,11 @@ function Finished({ onEnroll }: { onEnroll(e: Enrolling): void }) {
         </p>
       )}
       <div className="form-actions">
-        {summary.counts.rejected > 0 && !cancelled && (
-          <button type="button" className="button secondary" onClick={showIssues}>
-            Review {summary.counts.rejected.toLocaleString()} rejected rows
-          </button>
-        )}
         {!cancelled && !failed ? (
           <>
             {offered > 0 && (
               <button type="button" className="button secondary" onClick={() => void enroll()}>
-                Enroll these {offered.toLocaleString()} prospect{offered === 1 ? '' : 's'} in a sequence…
+                {offered === 1 ? 'Enroll this prospect in a sequence…' : `Enroll these ${offered.toLocaleString()} prospects in a sequence…`}
               </button>
             )}
             <button type="button" className="button" onClick={showProspects}>
