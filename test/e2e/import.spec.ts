@@ -115,7 +115,10 @@ test('import issues come a page at a time, and a duplicate row leads to the pros
   await expect(app.getByTestId('issues-range')).toHaveText('Rows 201–249 of 249');
   await expect(app.getByRole('tab', { name: 'Import issues (249)' })).toBeVisible();
 
-  await app.getByLabel('Show').selectOption('duplicate');
+  // The list of imports leads to the same rows.
+  await app.getByRole('tab', { name: 'Imports' }).click();
+  await app.getByRole('button', { name: 'Rows of messy.csv skipped as duplicates' }).click();
+  await expect(app.getByLabel('Show')).toHaveValue('duplicate');
   await dupe.getByRole('button', { name: 'Open the matched prospect' }).click();
   await expect(app.getByTestId('prospect-detail').getByLabel('Email')).toHaveValue('kim@acme.com');
 });

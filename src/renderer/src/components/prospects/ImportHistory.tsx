@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportSummary } from '../../../../shared/contract/imports';
 import { api } from '../../api/client';
+import { useImportStore } from '../../store/imports';
 import { useProspectsStore } from '../../store/prospects';
 
 export function ImportHistory() {
@@ -13,6 +14,10 @@ export function ImportHistory() {
   if (error) return <p className="form-error">{error}</p>;
   if (!imports) return <p className="muted">Loading…</p>;
   if (imports.length === 0) return <p className="muted empty-issues">No imports yet.</p>;
+  const showIssues = (id: number, outcome: 'rejected' | 'duplicate') => {
+    useProspectsStore.getState().setView('issues');
+    void useImportStore.getState().setIssueQuery({ importId: id, outcome });
+  };
   const show = (id: number) => {
     useProspectsStore.getState().setView('all');
     useProspectsStore.getState().setQuery({ search: '', tagId: null, status: null, timeZone: null, importId: id });
@@ -44,9 +49,14 @@ export function ImportHistory() {
                 <td>{i.counts.total.toLocaleString()}</td>
                 <td>{i.counts.created.toLocaleString()}</td>
                 <td>{i.counts.updated.toLocaleString()}</td>
-                <td>{i.counts.duplicates.toLocaleString()}</td>
+                <td>
+                  <IssuesLink count={i.counts.duplicates} onClick={() => showIssues(i.id, 'duplicate')} label={`Rows of ${i.fileName} skipped as duplicates`} />
+                </td>
                 <td>{i.counts.suppressed.toLocaleString()}</td>
-                <td>{i.counts.rejected.toLocaleString()}{i.openIssues ? ` (${i.openIssues} open)` : ''}</td>
+                <td>
+                  <IssuesLink count={i.counts.rejected} onClick={() => showIssues(i.id, 'rejected')} label={`Rejected rows of ${i.fileName}`} />
+                  {i.openIssues ? ` (${i.openIssues.toLocaleString()} open)` : ''}
+                </td>
                 <td>
                   <button type="button" className="link-button" onClick={() => show(i.id)}>
                     Show prospects
@@ -62,5 +72,15 @@ export function ImportHistory() {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A count that opens the rows it counts under Import issues; a plain zero otherwise. */
+function IssuesLink({ count, onClick, label }: { count: number; onClick: () => void; label: string }) {
+  if (count === 0) return <>0</>;
+  return (
+    <button type="button" className="link-button" onClick={onClick} aria-label={label}>
+      {count.toLocaleString()}
+    </button>
   );
 }
