@@ -1,5 +1,9 @@
 // The prospects screen's core: search and filters, the indexes behind them, edits with validation, delete and export.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { databaseFileName, openDatabase } from '../../../src/main/core/db/open';
 import { prospectListQueries } from '../../../src/main/core/db/queries/prospectList';
 import type { ProspectListQuery } from '../../../src/shared/contract/prospects';
 import { csvBytes, importFile } from '../../support/importFiles';
@@ -132,6 +136,33 @@ describe('prospect edits, deletion and export', () => {
     expect(core.importIssues.page({ importId: again.summary.id, outcome: 'duplicate' }).total).toBe(0);
     expect(core.deps.db.prepare("SELECT count(*) AS n FROM import_rows WHERE raw LIKE '%jane@acme.com%'").get()).toEqual({ n: 0 });
     expect(core.navCounts().prospects).toBe(2);
+  });
+
+  it('leaves no copy of deleted prospects in the store file, not even in the pages it frees', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-erase-'));
+    try {
+      const db = openDatabase(dir);
+      const { core } = makeTestCore(undefined, { db });
+      const marker = 'erase.me.please@private-example.org';
+      const rows = ['email,first name,last name,company,notes', `${marker},Erin,Erasure,Privacy Ltd,call about ${marker}`];
+      for (let i = 0; i < 200; i++) rows.push(`keep${i}@x.com,Keep,Me${i},Other Co,`);
+      // Enough others deleted with them that whole pages are freed.
+      for (let i = 0; i < 3000; i++) rows.push(`gone${i}@x.com,Gone,Erasure${i},Privacy Ltd,`);
+      await importFile(core, 'people.csv', csvBytes(rows.join('\n')));
+      await importFile(core, 'again.csv', csvBytes(`email,first name\n${marker},Erin`));
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const file = join(dir, databaseFileName);
+      expect(readFileSync(file).includes(marker)).toBe(true);
+      expect(core.prospects.delete(core.prospects.ids({ search: 'privacy', tagId: null, importId: null, status: null, timeZone: null }))).toEqual({ deleted: 3001 });
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const after = readFileSync(file);
+      expect(after.includes(marker)).toBe(false);
+      expect(after.includes('gone1500@x.com')).toBe(false);
+      expect(core.prospects.list(q({ search: 'keep' })).total).toBe(200);
+      core.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exports the current view as CSV, custom fields included', async () => {

@@ -39,7 +39,15 @@ export function openMemoryDatabase(): Db {
 
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
+  configureConnection(db);
+}
+
+/** What every connection that writes to the store sets (the log mode is kept by the file itself). */
+export function configureConnection(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // What is deleted or rewritten (a prospect the rep deletes, as a privacy request asks) is overwritten with zeros,
+  // not left readable in the file's free space.
+  db.pragma('secure_delete = ON');
 }
