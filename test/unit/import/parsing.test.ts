@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { detectEncoding } from '../../../src/main/core/import/decode';
 import { applyDigitFormat, digitCells, digitFormat, digitStyles } from '../../../src/main/core/import/digitFormats';
-import { parseXlsxSheet, readXlsxSheets } from '../../../src/main/core/import/readXlsx';
+import { parseXlsxSheet, readXlsxSheets, sheetLimits } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
 import { afterRows, workbookHead } from '../../../src/main/core/import/xlsxHead';
+import { renumbered, workbookSlices } from '../../../src/main/core/import/xlsxSlices';
 import { csvBytes, importFile, upload, xlsxBytes } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
 
@@ -277,7 +278,7 @@ describe('xlsx', () => {
 
   it('asks for a CSV when a sheet is too big to read from a workbook', async () => {
     const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ...Array.from({ length: 200 }, (_, i) => [`p${i}@x.com`])] }]);
-    await expect(parseXlsxSheet(bytes, 'Leads', null, 1000)).rejects.toMatchObject({
+    await expect(parseXlsxSheet(bytes, 'Leads', null, { ...sheetLimits, maxXmlBytes: 1000 })).rejects.toMatchObject({
       code: 'invalid_request',
       message: expect.stringMatching(/^The sheet "Leads" is too big to read from an Excel workbook \(0 MB of cell data\)\. In Excel choose File > Save As > CSV UTF-8/),
     });
@@ -351,6 +352,32 @@ describe('parsed sheet text', () => {
     expect(top).toEqual(whole.slice(0, 41));
     // A sheet smaller than the window is read whole.
     expect(workbookHead(bytes, path, 40)).toBe(null);
+  });
+
+  it('reads a very big sheet as runs of its rows, with the same rows as a read of the whole', async () => {
+    const rows: unknown[][] = [['Leads, spring fair'], [], ['Email', 'Met on', 'Zip', 'Score']];
+    for (let i = 0; i < 400; i++) {
+      // Blank rows here and there, some of them where a run ends.
+      if (i % 37 === 0) rows.push([]);
+      else rows.push([`p${i}@x.com`, new Date(Date.UTC(2026, 2, 1 + (i % 28))), 1000 + i, { formula: `${i}*2`, result: i * 2 }]);
+    }
+    rows.push([], []);
+    const bytes = await xlsxBytes([{ name: 'Notes', rows: [['Read me']] }, { name: 'Leads', rows, formats: { 2: '00000' } }]);
+    const all = async (limits?: typeof sheetLimits) => [...unpackSheet(await parseXlsxSheet(bytes, 'Leads', null, limits), 10_000)].flat();
+    const whole = await all();
+    expect(whole[4]).toEqual(['p1@x.com', '2026-03-02', '01001', '2']);
+    for (const sliceBytes of [1, 500, 3000, 20_000]) expect(await all({ ...sheetLimits, sliceAboveBytes: 0, sliceBytes })).toEqual(whole);
+    const path = readXlsxSheets(bytes)[1]!.path!;
+    const runs = [...workbookSlices(unzipSync(bytes), path, 3000)];
+    expect(runs.length).toBeGreaterThan(5);
+    expect(runs[0]!.firstRow).toBe(0);
+    expect(runs[1]!.firstRow).toBeGreaterThan(3);
+    // Each run is numbered from row 1, so the reader does not fill the rows before it.
+    expect(renumbered('<row r="41" spans="1:2"><c r="A41" t="s"><v>0</v></c><c r="AB41"><v>3</v></c></row><row r="43"/>')).toEqual({
+      rows: '<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="AB1"><v>3</v></c></row><row r="3"/>',
+      firstRow: 40,
+    });
+    expect(renumbered('<x:row r="7"><x:c r="B7"><x:v>1</x:v></x:c></x:row>').rows).toBe('<x:row r="1"><x:c r="B1"><x:v>1</x:v></x:c></x:row>');
   });
 
   it('reads the top of a big sheet for the preview and the whole sheet once, in the background, for the import', async () => {

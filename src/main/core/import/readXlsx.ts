@@ -6,6 +6,7 @@ import { cellText, type CellValue } from './cells';
 import { packSheet, type SheetText } from './sheetText';
 import { applyDigitFormats, digitCells, digitStyles } from './digitFormats';
 import { workbookHead } from './xlsxHead';
+import { workbookSlices } from './xlsxSlices';
 import { readElements } from './xmlElements';
 
 export interface XlsxSheet {
@@ -21,11 +22,14 @@ export interface XlsxSheet {
 }
 
 /**
- * read-excel-file holds a sheet's whole XML, and every value, in memory while it parses, and slows down past a few
- * hundred thousand rows: 46 MB of XML (100,000 rows of 12 columns) parse in about 2 s, 140 MB in about 8 s using
- * 1 GB, and a million rows exhaust it. Past this size the rep is asked for a CSV, which is read as it streams.
+ * read-excel-file holds a sheet's whole XML, and every value, in memory while it parses: 46 MB of XML (100,000 rows of
+ * 12 columns) parse in about 2.5 s, 140 MB in about 8 s using 1 GB, and a million rows exhaust it. A sheet past
+ * sliceAboveBytes is therefore read as a series of small workbooks of about sliceBytes of its rows each (xlsxSlices.ts).
+ * Past maxXmlBytes (well over a million rows of a dozen columns) the rep is asked for a CSV, which is read as it
+ * streams.
  */
-export const maxSheetXmlBytes = 150 * 1024 * 1024;
+export const sheetLimits = { maxXmlBytes: 600 * 1024 * 1024, sliceAboveBytes: 64 * 1024 * 1024, sliceBytes: 48 * 1024 * 1024 };
+export type SheetLimits = typeof sheetLimits;
 
 function damaged(err: unknown): UserError {
   const detail = err instanceof Error ? err.message : String(err);
@@ -104,10 +108,11 @@ export const offered = (s: XlsxSheet) => !s.hidden && s.cells;
  * Parses one sheet (the chosen one, or the first visible one for null): every cell as trimmed text, blank rows kept
  * as empty arrays so row r of the sheet is index r - 1, leading empty columns kept in place. read-excel-file unzips
  * every entry before parsing any, so the order Excel (or exceljs) stored them in does not matter. With maxRows, only
- * about the first maxRows rows of a big sheet are parsed (for the preview); otherwise the whole sheet.
+ * about the first maxRows rows of a big sheet are parsed (for the preview); otherwise the whole sheet, a very big one
+ * as runs of its rows (see sheetLimits).
  * This blocks its thread for as long as the sheet takes to parse: callers run it in a worker thread.
  */
-export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, maxXmlBytes = maxSheetXmlBytes): Promise<SheetText> {
+export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, limits: SheetLimits = sheetLimits): Promise<SheetText> {
   const { sheets, stylesPath } = readPackage(bytes);
   const index = sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet);
   if (index < 0) {
@@ -116,20 +121,34 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
   }
   const chosen = sheets[index]!;
   if (!chosen.cells) return packSheet(chosen.name, []);
-  if (chosen.xmlBytes !== null && chosen.xmlBytes > maxXmlBytes) throw tooBig(chosen.name, chosen.xmlBytes);
-  let data: CellValue[][];
-  let head: Uint8Array | null;
+  if (chosen.xmlBytes !== null && chosen.xmlBytes > limits.maxXmlBytes) throw tooBig(chosen.name, chosen.xmlBytes);
+  const path = chosen.path;
+  /**
+   * The sheet's rows in `workbook` (the whole file, its top, or a run of its rows whose first is row firstRow + 1),
+   * read-excel-file's values as text, added to `into` at their places (blank rows before them kept as empty arrays).
+   */
+  const read = async (workbook: Uint8Array, into: string[][], firstRow = 0): Promise<void> => {
+    const data = (await readSheet(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength), index + 1)) as unknown as CellValue[][];
+    if (stylesPath && path) showDigitFormats(workbook, stylesPath, path, data);
+    if (data.length === 0) return;
+    while (into.length < firstRow) into.push([]);
+    for (let r = 0; r < data.length; r++) {
+      into.push(rowText(data[r]!));
+      data[r] = [];
+    }
+  };
+  const rows: string[][] = [];
+  let head: Uint8Array | null = null;
   try {
-    head = maxRows !== null && chosen.path !== null ? workbookHead(bytes, chosen.path, maxRows) : null;
-    const source = head ?? bytes;
-    data = (await readSheet(Buffer.from(source.buffer, source.byteOffset, source.byteLength), index + 1)) as unknown as CellValue[][];
-    if (stylesPath && chosen.path) showDigitFormats(source, stylesPath, chosen.path, data);
+    if (maxRows !== null && path !== null) head = workbookHead(bytes, path, maxRows);
+    if (head) await read(head, rows);
+    else if (maxRows === null && path !== null && (chosen.xmlBytes ?? 0) > limits.sliceAboveBytes) {
+      for (const run of workbookSlices(unzipSync(bytes), path, limits.sliceBytes)) await read(run.workbook, rows, run.firstRow);
+    }
+    if (!head && rows.length === 0) await read(bytes, rows);
   } catch (err) {
     throw damaged(err);
   }
-  // In place, so a big sheet is never held twice (as values and as text).
-  const rows = data as unknown as string[][];
-  for (let r = 0; r < data.length; r++) rows[r] = rowText(data[r]!);
   const packed = packSheet(chosen.name, rows);
   return head ? { ...packed, truncated: true } : packed;
 }

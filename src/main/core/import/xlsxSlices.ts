@@ -1,0 +1,59 @@
+// A very big workbook sheet as a series of small workbooks, each holding a run of its rows, so read-excel-file (which
+// holds a sheet's whole XML and every value while it parses) never has more than one run in memory.
+import { zipSync, type Unzipped } from 'fflate';
+
+const ascii = (s: string) => Buffer.from(s, 'latin1');
+
+/** One run of a sheet's rows as a workbook of its own; its row 1 is row firstRow + 1 of the sheet. */
+export interface SheetSlice {
+  workbook: Uint8Array;
+  firstRow: number;
+}
+
+/**
+ * The workbook, again and again, with the sheet at `sheetPath` holding only the next run of about `sliceBytes` of its
+ * row elements (cut at a row's end tag, so rows stay whole); every other part is as it was (the shared strings and
+ * styles the reader needs). Each run is numbered from row 1 (its rows' and cells' addresses shifted down), because the
+ * reader fills every row before the first it meets with a blank one. Empty when the sheet's rows cannot be found: the
+ * caller then reads it whole.
+ */
+export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: number): Generator<SheetSlice> {
+  const sheet = files[sheetPath];
+  if (!sheet) return;
+  const xml = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
+  // The elements before the rows are plain ASCII markup: enough of the start to find them is read as text.
+  const head = xml.subarray(0, Math.min(xml.length, 256 * 1024)).toString('latin1');
+  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(head);
+  if (!open || open[2] === '/') return;
+  const prefix = open[1] ?? '';
+  const start = open.index + open[0].length;
+  const end = xml.lastIndexOf(ascii(`</${prefix}sheetData>`));
+  if (end < start) return;
+  const rowEnd = ascii(`</${prefix}row>`);
+  const before = xml.subarray(0, start);
+  const after = xml.subarray(end);
+  for (let from = start; from < end; ) {
+    const cut = from + sliceBytes >= end ? -1 : xml.indexOf(rowEnd, from + sliceBytes);
+    const to = cut < 0 || cut >= end ? end : cut + rowEnd.length;
+    const { rows, firstRow } = renumbered(xml.subarray(from, to).toString('latin1'));
+    // Stored, not compressed: each copy lives for one read.
+    yield { workbook: zipSync({ ...files, [sheetPath]: Buffer.concat([before, Buffer.from(rows, 'latin1'), after]) }, { level: 0 }), firstRow };
+    from = to;
+  }
+}
+
+const firstAddress = /<(?:\w+:)?(?:row|c)\s[^>]*?\br="[A-Z]*(\d+)"/;
+const rowAddress = /(<(?:\w+:)?row\s[^>]*?\br=")(\d+)"/g;
+const cellAddress = /(<(?:\w+:)?c\s[^>]*?\br="[A-Z]+)(\d+)"/g;
+
+/**
+ * A run of row elements (as latin1 text, so each byte stays one character) with its row numbers shifted so that its
+ * first row is row 1; firstRow is the shift. Rows without an address follow the one before, as in the sheet.
+ */
+export function renumbered(rows: string): { rows: string; firstRow: number } {
+  const first = firstAddress.exec(rows);
+  const shift = first ? Number(first[1]) - 1 : 0;
+  if (shift <= 0) return { rows, firstRow: 0 };
+  const down = (_: string, tag: string, n: string) => `${tag}${Number(n) - shift}"`;
+  return { rows: rows.replace(rowAddress, down).replace(cellAddress, down), firstRow: shift };
+}
