@@ -1,6 +1,6 @@
 // The top of a workbook sheet as a workbook of its own, so the mapping step can show a big sheet's first rows without
 // waiting for the whole sheet to parse (read-excel-file parses a sheet whole: seconds for a hundred thousand rows).
-import { unzipSync, zipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
 
 /** How much of a sheet's XML is decoded to find its first rows; more than enough for the rows a preview shows. */
 const headBytes = 4 * 1024 * 1024;
@@ -15,16 +15,50 @@ export const readsWhole = (xmlBytes: number | null) => xmlBytes === null || xmlB
  * the sheet is short enough to read whole, or its rows cannot be found where expected: the caller then reads it all.
  */
 export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number, window = headBytes): Uint8Array | null {
-  const files = unzipSync(bytes);
-  const sheet = files[sheetPath];
-  if (!sheet || sheet.byteLength <= window) return null;
+  // Every part but the sheet is inflated whole; of the sheet (hundreds of MB in a big workbook), only its start.
+  const files = unzipSync(bytes, { filter: (f) => f.name !== sheetPath });
+  const top = sheetStart(bytes, sheetPath, window);
+  if (!top || top.byteLength <= window) return null;
   // Cut at a byte boundary, the decoder may end in a partial character: only the text before the last whole row is used.
-  const xml = new TextDecoder().decode(sheet.subarray(0, window));
+  const xml = new TextDecoder().decode(top.subarray(0, window));
   const cut = afterRows(xml, rows);
   if (!cut) return null;
   files[sheetPath] = new TextEncoder().encode(cut);
   // Stored, not compressed: this copy lives for one read.
   return zipSync(files, { level: 0 });
+}
+
+/**
+ * The first `window` bytes and a little more of one entry of the package, inflated as the package streams past and
+ * left there: all of it when it is shorter, so a result of at most `window` bytes is the whole entry. Null when the
+ * entry is missing or the package cannot be read this way.
+ */
+function sheetStart(bytes: Uint8Array, path: string, window: number): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  try {
+    const unzip = new Unzip((file) => {
+      if (file.name !== path) return;
+      file.ondata = (err, chunk, final) => {
+        if (err) throw err;
+        if (done) return;
+        parts.push(chunk);
+        size += chunk.byteLength;
+        if (size > window || final) {
+          done = true;
+          if (!final) file.terminate();
+        }
+      };
+      file.start();
+    });
+    unzip.register(UnzipInflate);
+    const step = 256 * 1024;
+    for (let at = 0; at < bytes.byteLength && !done; at += step) unzip.push(bytes.subarray(at, at + step), at + step >= bytes.byteLength);
+  } catch {
+    return null;
+  }
+  return done ? Buffer.concat(parts) : null;
 }
 
 /**
