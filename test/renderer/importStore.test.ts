@@ -65,6 +65,12 @@ describe('import store', () => {
     useImportStore.getState().setTarget(1, { kind: 'field', field: 'email' });
     expect(useImportStore.getState().mapping).toEqual([{ kind: 'custom', name: 'Email' }, { kind: 'field', field: 'email' }]);
 
+    // How far a big sheet has been read, for this upload only.
+    useImportStore.getState().sheetProgress({ importId: 8, fraction: 0.9 });
+    expect(useImportStore.getState().sheetRead).toBe(null);
+    useImportStore.getState().sheetProgress({ importId: 7, fraction: 0.4 });
+    expect(useImportStore.getState().sheetRead).toBe(0.4);
+
     // A second click while the import starts (a workbook's sheet may still be parsing) starts nothing more.
     await Promise.all([useImportStore.getState().run(), useImportStore.getState().run()]);
     expect(calls.filter((c) => c[0] === 'imports.start')).toHaveLength(1);

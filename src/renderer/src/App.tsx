@@ -46,6 +46,7 @@ export function App() {
       api().on('mailboxes.changed', (m) => useMailboxesStore.getState().received(m)),
       api().on('inbox.received', (m) => useMailboxesStore.getState().inbound(m)),
       api().on('import.progress', (p) => useImportStore.getState().progressed(p)),
+      api().on('import.sheetRead', (p) => useImportStore.getState().sheetProgress(p)),
       api().on('prospects.changed', () => {
         if (useAppStore.getState().screen === 'prospects') void useProspectsStore.getState().reload();
         void useImportStore.getState().loadIssues();

@@ -28,6 +28,8 @@ export const events = {
   'mailboxes.changed': z.array(MailboxSchema),
   /** Inbox sync stored a new inbound message (reply, out-of-office, bounce, unsubscribe). */
   'inbox.received': InboundMessageViewSchema,
+  /** How far the whole parse of a very big workbook sheet has got (it runs while the rep maps the columns). */
+  'import.sheetRead': z.object({ importId: z.number().int(), fraction: z.number().min(0).max(1) }),
   /** A running import's counts, then its end (done, cancelled or failed). */
   'import.progress': ImportProgressSchema,
   /** Prospects were created, changed or deleted (an import finished, an edit, a delete). */

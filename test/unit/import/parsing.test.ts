@@ -5,6 +5,7 @@ import { detectEncoding } from '../../../src/main/core/import/decode';
 import { applyDigitFormat, digitCells, digitFormat, digitStyles } from '../../../src/main/core/import/digitFormats';
 import { parseXlsxSheet, readXlsxSheets, sheetLimits } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
+import { Uploads } from '../../../src/main/core/import/uploads';
 import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
 import { afterRows, workbookHead } from '../../../src/main/core/import/xlsxHead';
 import { renumbered, workbookSlices } from '../../../src/main/core/import/xlsxSlices';
@@ -278,7 +279,7 @@ describe('xlsx', () => {
 
   it('asks for a CSV when a sheet is too big to read from a workbook', async () => {
     const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ...Array.from({ length: 200 }, (_, i) => [`p${i}@x.com`])] }]);
-    await expect(parseXlsxSheet(bytes, 'Leads', null, { ...sheetLimits, maxXmlBytes: 1000 })).rejects.toMatchObject({
+    await expect(parseXlsxSheet(bytes, 'Leads', null, { limits: { ...sheetLimits, maxXmlBytes: 1000 } })).rejects.toMatchObject({
       code: 'invalid_request',
       message: expect.stringMatching(/^The sheet "Leads" is too big to read from an Excel workbook \(0 MB of cell data\)\. In Excel choose File > Save As > CSV UTF-8/),
     });
@@ -363,10 +364,18 @@ describe('parsed sheet text', () => {
     }
     rows.push([], []);
     const bytes = await xlsxBytes([{ name: 'Notes', rows: [['Read me']] }, { name: 'Leads', rows, formats: { 2: '00000' } }]);
-    const all = async (limits?: typeof sheetLimits) => [...unpackSheet(await parseXlsxSheet(bytes, 'Leads', null, limits), 10_000)].flat();
+    const read: number[] = [];
+    const all = async (limits?: typeof sheetLimits) => [...unpackSheet(await parseXlsxSheet(bytes, 'Leads', null, { limits, onProgress: (f) => read.push(f) }), 10_000)].flat();
     const whole = await all();
     expect(whole[4]).toEqual(['p1@x.com', '2026-03-02', '01001', '2']);
+    expect(read).toEqual([]);
     for (const sliceBytes of [1, 500, 3000, 20_000]) expect(await all({ ...sheetLimits, sliceAboveBytes: 0, sliceBytes })).toEqual(whole);
+    // Progress after each run, up to the whole sheet.
+    read.length = 0;
+    await all({ ...sheetLimits, sliceAboveBytes: 0, sliceBytes: 3000 });
+    expect(read.length).toBeGreaterThan(5);
+    expect(read.every((f, i) => f > (read[i - 1] ?? 0))).toBe(true);
+    expect(read.at(-1)).toBe(1);
     const path = readXlsxSheets(bytes)[1]!.path!;
     const runs = [...workbookSlices(unzipSync(bytes), path, 3000)];
     expect(runs.length).toBeGreaterThan(5);
@@ -378,6 +387,28 @@ describe('parsed sheet text', () => {
       firstRow: 40,
     });
     expect(renumbered('<x:row r="7"><x:c r="B7"><x:v>1</x:v></x:c></x:row>').rows).toBe('<x:row r="1"><x:c r="B1"><x:v>1</x:v></x:c></x:row>');
+  });
+
+  it('tells the upload how far the whole parse of its sheet has got, and nothing about the top read for the preview', async () => {
+    const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]);
+    const calls: string[] = [];
+    const heard: [number, number][] = [];
+    const uploads = new Uploads(
+      async (b, sheet, maxRows, onProgress) => {
+        calls.push(`${maxRows ?? 'whole'}${onProgress ? ', with progress' : ''}`);
+        onProgress?.(0.5);
+        return parseXlsxSheet(b, sheet, maxRows ?? null);
+      },
+      (importId, fraction) => heard.push([importId, fraction]),
+    );
+    for (const id of [9, 10]) {
+      uploads.create(id, 'leads.xlsx', bytes.byteLength);
+      uploads.append(id, 0, bytes);
+    }
+    expect((await uploads.reader(9).reader.parsedSheet!('Leads')).rowCount).toBe(2);
+    expect(await uploads.reader(10).reader.head!('Leads', 40)).toEqual([['Email'], ['a@x.com']]);
+    expect(calls).toEqual(['whole, with progress', '40']);
+    expect(heard).toEqual([[9, 0.5]]);
   });
 
   it('reads the top of a big sheet for the preview and the whole sheet once, in the background, for the import', async () => {

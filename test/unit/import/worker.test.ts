@@ -122,6 +122,22 @@ describe('import worker', () => {
     expect(core.imports.isRunning()).toBe(false);
   });
 
+  it('passes on how far a worker has read a sheet, then its rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
+    const reader = join(dir, 'importWorker.js');
+    writeFileSync(
+      reader,
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.postMessage({ type: 'progress', fraction: 0.5 });
+       parentPort.postMessage({ type: 'progress', fraction: 1 });
+       parentPort.postMessage({ type: 'parsed', sheet: { sheet: 'Leads', rowCount: 1, format: 'separated', text: 'a@x.com' } });`,
+    );
+    const heard: number[] = [];
+    const sheet = await workerParse(reader, new Uint8Array([1, 2, 3]), 'Leads', null, (f) => heard.push(f));
+    expect(heard).toEqual([0.5, 1]);
+    expect(sheet.rowCount).toBe(1);
+  });
+
   it('a worker that dies fails the import cleanly, saving nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
     const broken = join(dir, 'importWorker.js');

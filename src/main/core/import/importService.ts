@@ -78,7 +78,9 @@ export class ImportService {
     this.q = importQueries(deps.db);
     // A workbook sheet is parsed off the main thread where there is a worker: its top for the preview, then all of it once.
     const workerPath = deps.workerPath;
-    this.uploads = new Uploads(workerPath ? (bytes, sheet, maxRows) => workerParse(workerPath, bytes, sheet, maxRows) : undefined);
+    this.uploads = new Uploads(workerPath ? (bytes, sheet, maxRows, onProgress) => workerParse(workerPath, bytes, sheet, maxRows, onProgress) : undefined, (importId, fraction) =>
+      deps.bus.emit('import.sheetRead', { importId, fraction }),
+    );
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
     this.writer = openWriterConnection(deps.db, { checkpointElsewhere: this.checkpointer.inBackground });
     // Chunk files a previous run left behind (it stopped mid-import) are deleted; so are the prospects it had added.

@@ -17,7 +17,8 @@ const failed = (err: unknown) => ({
 async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
   const { parseXlsxSheet } = await import('./readXlsx');
   const bytes = Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
-  port.postMessage({ type: 'parsed', sheet: await parseXlsxSheet(bytes, t.sheet, t.maxRows) });
+  const onProgress = (fraction: number) => port.postMessage({ type: 'progress', fraction });
+  port.postMessage({ type: 'parsed', sheet: await parseXlsxSheet(bytes, t.sheet, t.maxRows, { onProgress }) });
 }
 
 async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<void> {

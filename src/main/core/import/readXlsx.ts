@@ -112,7 +112,14 @@ export const offered = (s: XlsxSheet) => !s.hidden && s.cells;
  * as runs of its rows (see sheetLimits).
  * This blocks its thread for as long as the sheet takes to parse: callers run it in a worker thread.
  */
-export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, limits: SheetLimits = sheetLimits): Promise<SheetText> {
+export interface ParseOptions {
+  limits?: SheetLimits;
+  /** How far the rows of a sheet read in runs have been read, 0 to 1, after each run. */
+  onProgress?: (fraction: number) => void;
+}
+
+export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, options: ParseOptions = {}): Promise<SheetText> {
+  const limits = options.limits ?? sheetLimits;
   const { sheets, stylesPath } = readPackage(bytes);
   const index = sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet);
   if (index < 0) {
@@ -143,7 +150,10 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
     if (maxRows !== null && path !== null) head = workbookHead(bytes, path, maxRows);
     if (head) await read(head, rows);
     else if (maxRows === null && path !== null && (chosen.xmlBytes ?? 0) > limits.sliceAboveBytes) {
-      for (const run of workbookSlices(unzipSync(bytes), path, limits.sliceBytes)) await read(run.workbook, rows, run.firstRow);
+      for (const run of workbookSlices(unzipSync(bytes), path, limits.sliceBytes)) {
+        await read(run.workbook, rows, run.firstRow);
+        options.onProgress?.(run.fraction);
+      }
     }
     if (!head && rows.length === 0) await read(bytes, rows);
   } catch (err) {

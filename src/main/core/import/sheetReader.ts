@@ -52,12 +52,12 @@ function rowChunks(total: number, size: (k: number) => number, rows: (from: numb
 
 /**
  * Parses one sheet of a workbook to text, or about its first maxRows rows: in a worker thread in the app, inline where
- * there is none (tests).
+ * there is none (tests). onProgress hears how far a very big sheet has been read (it is read in runs of rows).
  */
-export type ParseXlsxSheet = (bytes: Uint8Array, sheet: string | null, maxRows?: number) => Promise<SheetText>;
+export type ParseXlsxSheet = (bytes: Uint8Array, sheet: string | null, maxRows?: number, onProgress?: (fraction: number) => void) => Promise<SheetText>;
 
 // The workbook reader is loaded only when a workbook is read, so text imports (and the worker) start quickly.
-const parseInline: ParseXlsxSheet = async (bytes, sheet, maxRows) => (await import('./readXlsx')).parseXlsxSheet(bytes, sheet, maxRows ?? null);
+export const parseInline: ParseXlsxSheet = async (bytes, sheet, maxRows, onProgress) => (await import('./readXlsx')).parseXlsxSheet(bytes, sheet, maxRows ?? null, { onProgress });
 
 /** The first rows of a packed sheet. */
 function firstRows(st: SheetText, rows: number): string[][] {

@@ -1,7 +1,7 @@
 // Files being uploaded for import: bytes arrive in order, in chunks, and are kept in memory until the import ends.
 import { UserError } from '../errors';
 import { detectFileKind, type FileKind } from './fileKind';
-import { openSheetReader, type ParseXlsxSheet, type SheetReader } from './sheetReader';
+import { openSheetReader, parseInline, type ParseXlsxSheet, type SheetReader } from './sheetReader';
 import type { SheetLayout } from './preview';
 
 export interface Upload {
@@ -23,8 +23,14 @@ const previewBytes = 2 * 1024 * 1024;
 export class Uploads {
   private readonly byId = new Map<number, Upload>();
 
-  /** parseXlsx: how a workbook sheet is parsed (in a worker thread in the app); inline by default. */
-  constructor(private readonly parseXlsx?: ParseXlsxSheet) {}
+  /**
+   * parseXlsx: how a workbook sheet is parsed (in a worker thread in the app); inline by default. onSheetRead hears
+   * how far the whole parse of a very big sheet has got, for the upload it belongs to.
+   */
+  constructor(
+    private readonly parseXlsx: ParseXlsxSheet = parseInline,
+    private readonly onSheetRead?: (importId: number, fraction: number) => void,
+  ) {}
 
   create(importId: number, fileName: string, size: number): void {
     this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, layouts: new Map() });
@@ -80,7 +86,8 @@ export class Uploads {
     const u = this.get(importId);
     if (u.reader) return { upload: u, reader: u.reader };
     const { bytes } = this.complete(importId);
-    u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes, this.parseXlsx);
+    const parse: ParseXlsxSheet = (b, sheet, maxRows) => this.parseXlsx(b, sheet, maxRows, maxRows === undefined ? (f) => this.onSheetRead?.(importId, f) : undefined);
+    u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes, parse);
     return { upload: u, reader: u.reader };
   }
 

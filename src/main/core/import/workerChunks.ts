@@ -19,14 +19,24 @@ const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invali
  * Parses one workbook sheet in a worker thread: the parse takes seconds for a big sheet and would freeze the window
  * on the main thread. The worker gets its own copy of the file (the upload keeps its bytes for the other sheets).
  */
-export function workerParse(workerPath: string, bytes: Uint8Array, sheet: string | null, maxRows: number | null = null): Promise<SheetText> {
+export function workerParse(
+  workerPath: string,
+  bytes: Uint8Array,
+  sheet: string | null,
+  maxRows: number | null = null,
+  onProgress?: (fraction: number) => void,
+): Promise<SheetText> {
   const copy = new Uint8Array(bytes);
   const task: WorkerTask = { task: 'parse', bytes: copy, sheet, maxRows };
   // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
   // outgrows the default 4 MB stack, so this thread gets a roomier one.
   const worker = new Worker(workerPath, { workerData: task, transferList: [copy.buffer], resourceLimits: { stackSizeMb: 64 } });
   return new Promise<SheetText>((resolve, reject) => {
-    worker.on('message', (m: { type: 'parsed'; sheet: SheetText } | Failure) => (m.type === 'parsed' ? resolve(m.sheet) : reject(failure(m))));
+    worker.on('message', (m: { type: 'parsed'; sheet: SheetText } | { type: 'progress'; fraction: number } | Failure) => {
+      if (m.type === 'progress') onProgress?.(m.fraction);
+      else if (m.type === 'parsed') resolve(m.sheet);
+      else reject(failure(m));
+    });
     // Past the size readXlsx refuses up front, a sheet can still outgrow the thread's heap: that ends the worker, not the app.
     worker.on('error', (err: Error & { code?: string }) =>
       reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError('invalid_request', 'This workbook is too big to read. In Excel choose File > Save As > CSV UTF-8, then drop that file here.') : err),

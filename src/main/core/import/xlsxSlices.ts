@@ -8,6 +8,8 @@ const ascii = (s: string) => Buffer.from(s, 'latin1');
 export interface SheetSlice {
   workbook: Uint8Array;
   firstRow: number;
+  /** How far through the sheet's rows the run reaches, 0 to 1. */
+  fraction: number;
 }
 
 /**
@@ -37,7 +39,8 @@ export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: 
     const to = cut < 0 || cut >= end ? end : cut + rowEnd.length;
     const { rows, firstRow } = renumbered(xml.subarray(from, to).toString('latin1'));
     // Stored, not compressed: each copy lives for one read.
-    yield { workbook: zipSync({ ...files, [sheetPath]: Buffer.concat([before, Buffer.from(rows, 'latin1'), after]) }, { level: 0 }), firstRow };
+    const workbook = zipSync({ ...files, [sheetPath]: Buffer.concat([before, Buffer.from(rows, 'latin1'), after]) }, { level: 0 });
+    yield { workbook, firstRow, fraction: (to - start) / (end - start) };
     from = to;
   }
 }

@@ -19,6 +19,7 @@ export function MappingStep() {
   const mapping = useImportStore(importSelectors.mapping);
   const tag = useImportStore(importSelectors.tag);
   const starting = useImportStore(importSelectors.starting);
+  const sheetRead = useImportStore(importSelectors.sheetRead);
   const policy = useImportStore(importSelectors.policy);
   const error = useImportStore(importSelectors.error);
   const { setTarget, setTag, setPolicy, run, chooseSheet, close } = useImportStore.getState();
@@ -99,10 +100,14 @@ export function MappingStep() {
             {error ?? 'Choose the column that holds the email address; every prospect needs one.'}
           </p>
         )}
-        <button type="button" className="button secondary" onClick={() => void close()}>
+        <button type="button" className="button secondary" disabled={starting} onClick={() => void close()}>
           Cancel
         </button>
-        {starting && preview.kind === 'xlsx' && <p className="muted">Reading the whole sheet…</p>}
+        {starting && preview.kind === 'xlsx' && (
+          <p className="muted" role="status">
+            Reading the whole sheet{sheetRead === null ? '…' : `: ${Math.floor(sheetRead * 100)}%`}
+          </p>
+        )}
         <button type="button" className="button" disabled={!hasEmail || starting} onClick={() => void run()}>
           {starting ? 'Starting…' : 'Import'}
         </button>

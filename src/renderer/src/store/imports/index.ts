@@ -22,6 +22,8 @@ export interface ImportState {
   error: string | null;
   /** Import was clicked and the import has not begun yet (a big workbook sheet may still be parsing). */
   starting: boolean;
+  /** How far the whole parse of a very big workbook sheet has got, 0 to 1; null while nothing says. */
+  sheetRead: number | null;
   /** The Import issues tab: which rows it shows, the page it shows, and how many rejected rows wait in all. */
   issueQuery: IssueQuery;
   issues: IssuePage;
@@ -45,6 +47,7 @@ export interface ImportActions {
   cancel(): Promise<void>;
   close(): Promise<void>;
   progressed(p: ImportProgress): void;
+  sheetProgress(p: { importId: number; fraction: number }): void;
   loadIssues(): Promise<void>;
   /** Shows other rows (another outcome or import: from the first page) or another page of the same. */
   setIssueQuery(change: Partial<IssueQuery>): Promise<void>;
@@ -56,7 +59,7 @@ export interface ImportActions {
 export type ImportStore = ImportState & ImportActions;
 
 const closed: ImportState = {
-  phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null, starting: false,
+  phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null, starting: false, sheetRead: null,
   issueQuery: { outcome: 'rejected', importId: null, offset: 0 }, issues: { rows: [], total: 0 }, openRejected: 0, issuesError: null,
 };
 
@@ -98,7 +101,7 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
     if (!preview) return;
     try {
       const next = await api().call('imports.preview', { importId: preview.importId, sheet });
-      set({ preview: next, mapping: next.suggested, error: null });
+      set({ preview: next, mapping: next.suggested, error: null, sheetRead: null });
     } catch (err) {
       set({ error: message(err) });
     }
@@ -138,6 +141,9 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
     if (phase === 'uploading') cancelUpload = true;
     if (phase === 'mapping' && preview) await api().call('imports.discard', { importId: preview.importId }).catch(() => undefined);
     set({ ...closed, ...issuesOf(get()) });
+  },
+  sheetProgress({ importId, fraction }) {
+    if (get().preview?.importId === importId) set({ sheetRead: fraction });
   },
   progressed(p) {
     const { preview, phase } = get();
@@ -208,6 +214,7 @@ export const importSelectors = {
   summary: (s: ImportStore) => s.summary,
   error: (s: ImportStore) => s.error,
   starting: (s: ImportStore) => s.starting,
+  sheetRead: (s: ImportStore) => s.sheetRead,
   issueQuery: (s: ImportStore) => s.issueQuery,
   issues: (s: ImportStore) => s.issues,
   openRejected: (s: ImportStore) => s.openRejected,
