@@ -62,17 +62,27 @@ function sheetStart(bytes: Uint8Array, path: string, window: number): Uint8Array
 }
 
 /**
+ * Where a sheet's rows begin in its XML (just after <sheetData>), and the prefix its element names carry ("x:" in a
+ * Strict Open XML file, else ""); null when the sheet has no rows element or an empty one.
+ */
+export function sheetDataStart(xml: string): { rowsFrom: number; prefix: string } | null {
+  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open || open[2] === '/') return null;
+  return { rowsFrom: open.index + open[0].length, prefix: open[1] ?? '' };
+}
+
+/**
  * The sheet XML up to the end of its `rows`-th row element, closed again; null if it has fewer rows in this text. The
  * element names keep the document's prefix ("x:row" in a Strict Open XML file). XML text cannot hold a bare "<", so
  * every "<...row" found is markup.
  */
 export function afterRows(xml: string, rows: number): string | null {
   const root = /<((?:\w+:)?worksheet)\b/.exec(xml);
-  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!root || !open || open[2] === '/') return null;
-  const prefix = open[1] ?? '';
+  const data = sheetDataStart(xml);
+  if (!root || !data) return null;
+  const { prefix } = data;
   const rowTag = new RegExp(`<${prefix}row\\b[^>]*?(/?)>|</${prefix}row>`, 'g');
-  rowTag.lastIndex = open.index + open[0].length;
+  rowTag.lastIndex = data.rowsFrom;
   let ended = 0;
   for (let m = rowTag.exec(xml); m; m = rowTag.exec(xml)) {
     // A row ends at its end tag, or at once if it is empty (<row r="7"/>).

@@ -1,6 +1,7 @@
 // A very big workbook sheet as a series of small workbooks, each holding a run of its rows, so read-excel-file (which
 // holds a sheet's whole XML and every value while it parses) never has more than one run in memory.
 import { zipSync, type Unzipped } from 'fflate';
+import { sheetDataStart } from './xlsxHead';
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
@@ -25,10 +26,9 @@ export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: 
   const xml = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
   // The elements before the rows are plain ASCII markup: enough of the start to find them is read as text.
   const head = xml.subarray(0, Math.min(xml.length, 256 * 1024)).toString('latin1');
-  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(head);
-  if (!open || open[2] === '/') return;
-  const prefix = open[1] ?? '';
-  const start = open.index + open[0].length;
+  const data = sheetDataStart(head);
+  if (!data) return;
+  const { prefix, rowsFrom: start } = data;
   const end = xml.lastIndexOf(ascii(`</${prefix}sheetData>`));
   if (end < start) return;
   const rowEnd = ascii(`</${prefix}row>`);
