@@ -4,7 +4,7 @@ import { readSheet } from 'read-excel-file/node';
 import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
 import { packSheet, type SheetText } from './sheetText';
-import { applyDigitFormats, digitCells, digitStyles } from './digitFormats';
+import { applyDigitFormats, digitCells, digitStyles, type DigitFormat } from './digitFormats';
 import { workbookHead } from './xlsxHead';
 import { workbookSlices } from './xlsxSlices';
 import { readElements } from './xmlElements';
@@ -130,13 +130,15 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
   if (!chosen.cells) return packSheet(chosen.name, []);
   if (chosen.xmlBytes !== null && chosen.xmlBytes > limits.maxXmlBytes) throw tooBig(chosen.name, chosen.xmlBytes);
   const path = chosen.path;
+  // The styles are the same in every workbook read below (the file, its top, its runs): read once, in the try below.
+  let formats = new Map<number, DigitFormat>();
   /**
    * The sheet's rows in `workbook` (the whole file, its top, or a run of its rows whose first is row firstRow + 1),
    * read-excel-file's values as text, added to `into` at their places (blank rows before them kept as empty arrays).
    */
   const read = async (workbook: Uint8Array, into: string[][], firstRow = 0): Promise<void> => {
     const data = (await readSheet(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength), index + 1)) as unknown as CellValue[][];
-    if (stylesPath && path) showDigitFormats(workbook, stylesPath, path, data);
+    if (formats.size && path) showDigitFormats(workbook, path, formats, data);
     if (data.length === 0) return;
     while (into.length < firstRow) into.push([]);
     for (let r = 0; r < data.length; r++) {
@@ -147,6 +149,7 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
   const rows: string[][] = [];
   let head: Uint8Array | null = null;
   try {
+    if (stylesPath) formats = digitStylesOf(bytes, stylesPath);
     if (maxRows !== null && path !== null) head = workbookHead(bytes, path, maxRows);
     if (head) await read(head, rows);
     else if (maxRows === null && path !== null && (chosen.xmlBytes ?? 0) > limits.sliceAboveBytes) {
@@ -167,13 +170,16 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
  * Numbers shown through a digit format (a zip code's "00000") become the text Excel shows. read-excel-file gives the
  * number only, so where the workbook has such a format, the sheet's cells are scanned for the styles that use it.
  */
-function showDigitFormats(bytes: Uint8Array, stylesPath: string, sheetPath: string, data: CellValue[][]): void {
-  const styles = unzipSync(bytes, { filter: (f) => f.name === stylesPath })[stylesPath];
-  const formats = styles ? digitStyles(new TextDecoder().decode(styles)) : null;
-  if (!formats?.size) return;
+function showDigitFormats(bytes: Uint8Array, sheetPath: string, formats: Map<number, DigitFormat>, data: CellValue[][]): void {
   const sheet = unzipSync(bytes, { filter: (f) => f.name === sheetPath })[sheetPath];
   const cells = sheet ? digitCells(new TextDecoder().decode(sheet), formats) : null;
   if (cells) applyDigitFormats(data, cells);
+}
+
+/** The workbook's cell styles that show numbers through a digit format (none for most workbooks). */
+function digitStylesOf(bytes: Uint8Array, stylesPath: string): Map<number, DigitFormat> {
+  const styles = unzipSync(bytes, { filter: (f) => f.name === stylesPath })[stylesPath];
+  return styles ? digitStyles(new TextDecoder().decode(styles)) : new Map();
 }
 
 /** The row's cells as text, without the empty cells read-excel-file pads every row with up to the sheet's width. */
