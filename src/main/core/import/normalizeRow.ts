@@ -5,7 +5,7 @@ import { emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../.
 import { splitFullName } from '../../../shared/import/names';
 import type { TimeZoneSource } from '../../../shared/domain/prospect';
 import { normalizePhone } from './phone';
-import { zoneOfPhoneClues, zoneOfPlace, type ZoneGuess } from './timeZoneInference';
+import { inferTimeZone, zoneOfPlace, type ZoneGuess } from './timeZoneInference';
 
 export interface ProspectDraft {
   email: string;
@@ -69,8 +69,7 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     return zoneOfPlace({ explicit: explicit || null, country: c || null, region: region || null, city: city || null });
   });
   // Numbers rarely repeat, so the phone's zone is looked up each time (a few map lookups), only where the place gave none.
-  const zone = (placeKey: string, phone: string | null, phoneCountry: string | null): ZoneGuess =>
-    place(placeKey) ?? zoneOfPhoneClues({ phone, phoneCountry }) ?? { timeZone: ctx.repTimeZone, source: 'rep' };
+  const zone = (placeKey: string, phone: string | null, phoneCountry: string | null): ZoneGuess => inferTimeZone({ phone, phoneCountry }, ctx.repTimeZone, place(placeKey));
   return (cells) => {
     const fields: Record<string, string> = {};
     const custom: Record<string, string> = {};

@@ -59,11 +59,12 @@ export function zoneOfPlace(clues: ZoneClues): ZoneGuess | null {
 }
 
 /** The zone of the phone number's area (its prefix), else of its country when that has one main zone. */
-export function zoneOfPhoneClues(clues: ZoneClues): ZoneGuess | null {
+function zoneOfPhoneClues(clues: ZoneClues): ZoneGuess | null {
   const byPhone = (clues.phone ? zoneOfPhone(clues.phone, clues.phoneCountry ?? null) : null) ?? (clues.phoneCountry ? zoneOfCountry(clues.phoneCountry) : null);
   return byPhone ? { timeZone: byPhone, source: 'phone' } : null;
 }
 
-export function inferTimeZone(clues: ZoneClues, repTimeZone: string): ZoneGuess {
-  return zoneOfPlace(clues) ?? zoneOfPhoneClues(clues) ?? { timeZone: repTimeZone, source: 'rep' };
+/** place: what zoneOfPlace says of these clues, for a caller that has it already (an import remembers it per place). */
+export function inferTimeZone(clues: ZoneClues, repTimeZone: string, place = zoneOfPlace(clues)): ZoneGuess {
+  return place ?? zoneOfPhoneClues(clues) ?? { timeZone: repTimeZone, source: 'rep' };
 }
