@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ImportCounts, ImportSummary } from '../../../../shared/contract/imports';
 import { api } from '../../api/client';
 import { importSelectors, useImportStore } from '../../store/imports';
-import { useProspectsStore } from '../../store/prospects';
+import { showImported, showImportIssues } from '../prospects/showImport';
 import { MappingStep } from './MappingStep';
 import { EnrollDialog } from '../sequences/EnrollDialog';
 import { Modal } from './Modal';
@@ -17,12 +17,6 @@ interface Enrolling {
 }
 
 /** Lists the import's prospects on the Prospects screen. */
-function showImported(importId: number) {
-  useProspectsStore.getState().setView('all');
-  useProspectsStore.getState().setQuery({ search: '', tagId: null, status: null, timeZone: null, importId });
-  window.location.hash = '#/prospects';
-}
-
 export function ImportDialog() {
   const phase = useImportStore(importSelectors.phase);
   const fileName = useImportStore(importSelectors.fileName);
@@ -131,10 +125,8 @@ function Finished({ onEnroll }: { onEnroll(e: Enrolling): void }) {
   };
   // This import's rows that did not become new prospects, under Prospects > Import issues.
   const showIssues = (outcome: 'rejected' | 'duplicate') => {
-    useProspectsStore.getState().setView('issues');
-    window.location.hash = '#/prospects';
     void useImportStore.getState().close();
-    void useImportStore.getState().setIssueQuery({ importId: summary.id, outcome });
+    showImportIssues(summary.id, outcome);
   };
   const { rejected, duplicates } = summary.counts;
   return (

@@ -2,8 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportSummary } from '../../../../shared/contract/imports';
 import { api } from '../../api/client';
-import { useImportStore } from '../../store/imports';
-import { useProspectsStore } from '../../store/prospects';
+import { showImported, showImportIssues } from './showImport';
 
 export function ImportHistory() {
   const [imports, setImports] = useState<ImportSummary[] | null>(null);
@@ -14,14 +13,6 @@ export function ImportHistory() {
   if (error) return <p className="form-error">{error}</p>;
   if (!imports) return <p className="muted">Loading…</p>;
   if (imports.length === 0) return <p className="muted empty-issues">No imports yet.</p>;
-  const showIssues = (id: number, outcome: 'rejected' | 'duplicate') => {
-    useProspectsStore.getState().setView('issues');
-    void useImportStore.getState().setIssueQuery({ importId: id, outcome });
-  };
-  const show = (id: number) => {
-    useProspectsStore.getState().setView('all');
-    useProspectsStore.getState().setQuery({ search: '', tagId: null, status: null, timeZone: null, importId: id });
-  };
   return (
     <table className="history" aria-label="Imports">
       <thead>
@@ -50,15 +41,15 @@ export function ImportHistory() {
                 <td>{i.counts.created.toLocaleString()}</td>
                 <td>{i.counts.updated.toLocaleString()}</td>
                 <td>
-                  <IssuesLink count={i.counts.duplicates} onClick={() => showIssues(i.id, 'duplicate')} label={`Rows of ${i.fileName} skipped as duplicates`} />
+                  <IssuesLink count={i.counts.duplicates} onClick={() => showImportIssues(i.id, 'duplicate')} label={`Rows of ${i.fileName} skipped as duplicates`} />
                 </td>
                 <td>{i.counts.suppressed.toLocaleString()}</td>
                 <td>
-                  <IssuesLink count={i.counts.rejected} onClick={() => showIssues(i.id, 'rejected')} label={`Rejected rows of ${i.fileName}`} />
+                  <IssuesLink count={i.counts.rejected} onClick={() => showImportIssues(i.id, 'rejected')} label={`Rejected rows of ${i.fileName}`} />
                   {i.openIssues ? ` (${i.openIssues.toLocaleString()} open)` : ''}
                 </td>
                 <td>
-                  <button type="button" className="link-button" onClick={() => show(i.id)}>
+                  <button type="button" className="link-button" onClick={() => showImported(i.id)}>
                     Show prospects
                   </button>
                 </td>
