@@ -7,6 +7,8 @@ import { useImportStore } from '../../src/renderer/src/store/imports';
 
 let calls: [string, Record<string, unknown>][];
 let openRejected = 250;
+/** Milliseconds the fake takes to answer for the rows skipped as duplicates (0: at once). */
+let duplicatesDelay = 0;
 const counts = { total: 2, created: 2, updated: 0, duplicates: 0, suppressed: 0, rejected: 0, blank: 0 };
 const summary = { id: 7, fileName: 'a.csv', fileSize: 10, sheet: null, tag: 'a', duplicatePolicy: 'skip', status: 'done', failure: null, counts, openIssues: 0, createdAt: 1, finishedAt: 2 };
 
@@ -35,6 +37,7 @@ function fakeTransport(): Transport {
       if (method === 'imports.get') return { ok: true, value: summary };
       if (method === 'imports.issues') {
         // 250 open rejected rows in all, 3 duplicates; a page is whatever of them lies at the offset asked.
+        if (r.outcome === 'duplicate' && duplicatesDelay) await new Promise((done) => setTimeout(done, duplicatesDelay));
         const total = r.outcome === 'rejected' ? openRejected : 3;
         const offset = (r.offset as number | undefined) ?? 0;
         const count = Math.max(0, Math.min((r.limit as number | undefined) ?? 100, total - offset));
@@ -50,6 +53,7 @@ function fakeTransport(): Transport {
 beforeEach(() => {
   calls = [];
   openRejected = 250;
+  duplicatesDelay = 0;
   useImportStore.setState({ phase: 'closed', preview: null, mapping: [], summary: null, progress: null, error: null });
   setClient(createClient(fakeTransport()));
 });
@@ -99,5 +103,20 @@ describe('import store', () => {
     // Another outcome starts from its first page; the tab still counts the open rejected rows.
     await store.setIssueQuery({ outcome: 'duplicate' });
     expect(useImportStore.getState()).toMatchObject({ issueQuery: { outcome: 'duplicate', offset: 0 }, issues: { total: 3 }, openRejected: 200 });
+    // The page on screen says which rows it holds.
+    expect(useImportStore.getState().issues.query).toEqual({ outcome: 'duplicate', importId: null, offset: 0 });
+  });
+
+  it('shows the page the rep asked for last, whatever order the answers come back in', async () => {
+    const store = useImportStore.getState();
+    await store.setIssueQuery({ outcome: 'rejected', importId: null, offset: 0 });
+    duplicatesDelay = 20;
+    const slow = store.setIssueQuery({ outcome: 'duplicate' });
+    // While the answer is on its way, the page on screen still says it holds rejected rows.
+    expect(useImportStore.getState()).toMatchObject({ issueQuery: { outcome: 'duplicate' }, issues: { total: 250, query: { outcome: 'rejected' } } });
+    await store.setIssueQuery({ outcome: 'rejected', offset: 100 });
+    await slow;
+    expect(useImportStore.getState()).toMatchObject({ issueQuery: { outcome: 'rejected', offset: 100 }, issues: { total: 250, query: { outcome: 'rejected', offset: 100 } } });
+    expect(useImportStore.getState().issues.rows.every((r) => r.outcome === 'rejected')).toBe(true);
   });
 });

@@ -7,8 +7,9 @@ import { importSelectors, useImportStore, type IssueQuery } from '../../store/im
 import { useProspectsStore } from '../../store/prospects';
 
 export function ImportIssuesView() {
-  const { rows, total } = useImportStore(importSelectors.issues);
-  const query = useImportStore(importSelectors.issueQuery);
+  // The selects show what the rep asked for; the rest, the page on screen and the question it answers.
+  const asked = useImportStore(importSelectors.issueQuery);
+  const { rows, total, query } = useImportStore(importSelectors.issues);
   const error = useImportStore(importSelectors.issuesError);
   const { loadIssues, setIssueQuery, downloadIssues } = useImportStore.getState();
   const [imports, setImports] = useState<ImportSummary[]>([]);
@@ -22,11 +23,11 @@ export function ImportIssuesView() {
   return (
     <section className="issues-view" aria-label="Import issues">
       <div className="filters">
-        <select aria-label="Show" value={query.outcome} onChange={(e) => void setIssueQuery({ outcome: e.target.value as IssueQuery['outcome'] })}>
+        <select aria-label="Show" value={asked.outcome} onChange={(e) => void setIssueQuery({ outcome: e.target.value as IssueQuery['outcome'] })}>
           <option value="rejected">Rows that could not be imported</option>
           <option value="duplicate">Rows skipped as duplicates</option>
         </select>
-        <select aria-label="From import" value={query.importId ?? ''} onChange={(e) => void setIssueQuery({ importId: e.target.value ? Number(e.target.value) : null })}>
+        <select aria-label="From import" value={asked.importId ?? ''} onChange={(e) => void setIssueQuery({ importId: e.target.value ? Number(e.target.value) : null })}>
           <option value="">All imports</option>
           {imports.map((i) => (
             <option key={i.id} value={i.id}>

@@ -24,9 +24,12 @@ export interface ImportState {
   starting: boolean;
   /** How far the whole parse of a very big workbook sheet has got, 0 to 1; null while nothing says. */
   sheetRead: number | null;
-  /** The Import issues tab: which rows it shows, the page it shows, and how many rejected rows wait in all. */
+  /**
+   * The Import issues tab: which rows the rep asked for, the page shown (with the question it answers, which lags the
+   * asking while the page loads), and how many rejected rows wait in all.
+   */
   issueQuery: IssueQuery;
-  issues: IssuePage;
+  issues: ShownIssues;
   openRejected: number;
   issuesError: string | null;
 }
@@ -36,6 +39,10 @@ export interface IssueQuery {
   importId: number | null;
   offset: number;
 }
+
+export type ShownIssues = IssuePage & { query: IssueQuery };
+
+const firstIssues: IssueQuery = { outcome: 'rejected', importId: null, offset: 0 };
 
 export interface ImportActions {
   startFile(file: File): Promise<void>;
@@ -60,7 +67,7 @@ export type ImportStore = ImportState & ImportActions;
 
 const closed: ImportState = {
   phase: 'closed', fileName: null, uploaded: 0, size: 0, preview: null, mapping: [], tag: '', policy: 'skip', progress: null, summary: null, error: null, starting: false, sheetRead: null,
-  issueQuery: { outcome: 'rejected', importId: null, offset: 0 }, issues: { rows: [], total: 0 }, openRejected: 0, issuesError: null,
+  issueQuery: firstIssues, issues: { rows: [], total: 0, query: firstIssues }, openRejected: 0, issuesError: null,
 };
 
 /** The issues list outlives the import dialog: closing or starting an import keeps it. */
@@ -159,18 +166,20 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
       .catch((err: unknown) => set({ phase: 'error', error: message(err) }));
   },
   async loadIssues() {
-    const query = get().issueQuery;
+    const asked = get().issueQuery;
     try {
+      let query = asked;
       let page = await api().call('imports.issues', { ...query, limit: issuesPageSize });
       // The last rows of the last page were fixed or dismissed: show the page before.
       if (page.rows.length === 0 && query.offset > 0) {
-        const offset = Math.max(0, Math.floor((page.total - 1) / issuesPageSize) * issuesPageSize);
-        page = await api().call('imports.issues', { ...query, offset, limit: issuesPageSize });
-        set({ issueQuery: { ...query, offset } });
+        query = { ...query, offset: Math.max(0, Math.floor((page.total - 1) / issuesPageSize) * issuesPageSize) };
+        page = await api().call('imports.issues', { ...query, limit: issuesPageSize });
       }
       const everyRejected = query.outcome === 'rejected' && query.importId === null;
       const openRejected = everyRejected ? page.total : (await api().call('imports.issues', { importId: null, outcome: 'rejected', limit: 1 })).total;
-      set({ issues: page, openRejected, issuesError: null });
+      // The rep asked for other rows meanwhile: the answer to that question is the one to show.
+      if (get().issueQuery !== asked) return;
+      set({ issueQuery: query, issues: { ...page, query }, openRejected, issuesError: null });
     } catch (err) {
       set({ issuesError: message(err) });
     }
