@@ -106,6 +106,9 @@ test('the rep works the queue from the keyboard and every action lands in the ti
   await app.getByRole('button', { name: 'Tomorrow, 9:00' }).click();
   await expect(emails.locator('[data-prospect="Eve Ellis"]')).toHaveCount(0);
   await expect(app.getByTestId('count-emails')).toHaveText('2');
+  // The row can leave (a push from the main process) before the action has returned; keys wait for it to return, and
+  // its line under Done marks that.
+  await expect(app.getByRole('region', { name: /^Done/ })).toContainText('Rescheduled to');
 
   // Bulk approve: Ben goes, Cat is refused for the field that resolved to nothing and stays, with the reason.
   await expect(emails.locator('[data-prospect="Cat Cole"]')).toContainText('Missing custom.project');
