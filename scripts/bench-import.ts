@@ -129,6 +129,16 @@ function timeQuery(core: Core, q: Partial<ProspectListQuery>, runs = 20): number
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
+/** Deletes the n newest prospects as the rep would (select, Delete); returns how long it took. */
+function timeDelete(core: Core, n: number): number {
+  const ids = core.prospects.ids({ search: '', tagId: null, importId: null, status: null, timeZone: null }).slice(0, n);
+  const t = performance.now();
+  const { deleted } = core.prospects.delete(ids);
+  const ms = performance.now() - t;
+  if (deleted !== n) throw new Error(`expected to delete ${n} prospects, deleted ${deleted}`);
+  return ms;
+}
+
 async function main() {
   const csv = csvFile();
   const xlsx = await xlsxFile();
@@ -160,6 +170,10 @@ async function main() {
       querySearchEmailMs: round(timeQuery(csvCore, { search: 'mary.smith12' })),
       queryDeepPageMs: round(timeQuery(csvCore, { offset: 50_000 })),
       queryFilterTimeZoneMs: round(timeQuery(csvCore, { timeZone: 'America/Chicago' })),
+      // Deleting, as a privacy request does (nothing of them left in the file): a few, one by one through the search
+      // index, then half the store, which builds the index again (see prospectRemoval.ts).
+      deleteFewMs: round(timeDelete(csvCore, 100)),
+      deleteHalfMs: round(timeDelete(csvCore, Math.floor(rows / 2))),
     };
     csvCore.close();
     if (million) Object.assign(figures, await millionRows());
@@ -182,6 +196,8 @@ async function main() {
       ['Screen: search "mary.smith12"', figures.querySearchEmailMs, 20],
       ['Screen: page at row 50,000', figures.queryDeepPageMs, 20],
       ['Screen: filter by time zone', figures.queryFilterTimeZoneMs, 20],
+      ['Delete 100 prospects', figures.deleteFewMs, null],
+      [`Delete ${Math.floor(rows / 2).toLocaleString()} prospects`, figures.deleteHalfMs, null],
     ];
     if (million) {
       const m = figures as unknown as Record<string, number>;

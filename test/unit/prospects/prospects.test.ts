@@ -144,7 +144,9 @@ describe('prospect edits, deletion and export', () => {
       const db = openDatabase(dir);
       const { core } = makeTestCore(undefined, { db });
       const marker = 'erase.me.please@private-example.org';
-      const rows = ['email,first name,last name,company,notes', `${marker},Erin,Erasure,Privacy Ltd,call about ${marker}`];
+      // A word only the erased prospect has: the search index stores its words, not the email whole.
+      const word = 'quixotrix';
+      const rows = ['email,first name,last name,company,notes', `${marker},Erin,Quixotrix,Privacy Ltd,call about ${marker}`];
       for (let i = 0; i < 200; i++) rows.push(`keep${i}@x.com,Keep,Me${i},Other Co,`);
       // Enough others deleted with them that whole pages are freed.
       for (let i = 0; i < 3000; i++) rows.push(`gone${i}@x.com,Gone,Erasure${i},Privacy Ltd,`);
@@ -152,13 +154,38 @@ describe('prospect edits, deletion and export', () => {
       await importFile(core, 'again.csv', csvBytes(`email,first name\n${marker},Erin`));
       db.pragma('wal_checkpoint(TRUNCATE)');
       const file = join(dir, databaseFileName);
-      expect(readFileSync(file).includes(marker)).toBe(true);
+      const before = readFileSync(file);
+      expect(before.includes(marker)).toBe(true);
+      expect(before.includes(word)).toBe(true);
       expect(core.prospects.delete(core.prospects.ids({ search: 'privacy', tagId: null, importId: null, status: null, timeZone: null }))).toEqual({ deleted: 3001 });
       db.pragma('wal_checkpoint(TRUNCATE)');
       const after = readFileSync(file);
       expect(after.includes(marker)).toBe(false);
+      expect(after.includes(word)).toBe(false);
       expect(after.includes('gone1500@x.com')).toBe(false);
       expect(core.prospects.list(q({ search: 'keep' })).total).toBe(200);
+      core.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes a deleted prospect\'s words out of the search index at once, not at its next merge', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-erase-'));
+    try {
+      const db = openDatabase(dir);
+      const { core } = makeTestCore(undefined, { db });
+      const rows = ['email,first name,last name,company', 'only.one@private-example.org,Erin,Quixotrix,Privacy Ltd'];
+      for (let i = 0; i < 200; i++) rows.push(`keep${i}@x.com,Keep,Me${i},Other Co`);
+      await importFile(core, 'people.csv', csvBytes(rows.join('\n')));
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const file = join(dir, databaseFileName);
+      expect(readFileSync(file).includes('quixotrix')).toBe(true);
+      expect(core.prospects.delete(core.prospects.ids({ search: 'quixotrix', tagId: null, importId: null, status: null, timeZone: null }))).toEqual({ deleted: 1 });
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(readFileSync(file).includes('quixotrix')).toBe(false);
+      expect(core.prospects.list(q({ search: 'keep' })).total).toBe(200);
+      expect(core.prospects.list(q({ search: 'other' })).total).toBe(200);
       core.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { attachChunk, chunkPromotionQueries, detachChunk } from '../db/queries/importChunks';
 import { promotionQueries, stagingQueries, type StagedRow } from '../db/queries/importStaging';
 import { importQueries } from '../db/queries/imports';
+import { prospectRemoval } from '../db/queries/prospectRemoval';
 import { bulkLoadQueries, prospectQueries, searchIndexQueries, type ProspectRow, type WritableColumn } from '../db/queries/prospects';
 import { applyDraft } from './applyDraft';
 import type { ProspectDraft } from './normalizeRow';
@@ -78,6 +79,7 @@ export function importPromotion(db: Db, p: Promotion) {
   const promote = promotionQueries(db);
   const staging = stagingQueries(db);
   const imports = importQueries(db);
+  const removal = prospectRemoval(db);
   let tagId: number | null = null;
   let tagIsNew = false;
   let bulkLoad = false;
@@ -197,7 +199,12 @@ export function importPromotion(db: Db, p: Promotion) {
     async undo(): Promise<number> {
       let removed = 0;
       for (;;) {
-        const n = inTransaction(db, () => imports.removeCreated(p.importId, undoSlice));
+        const n = inTransaction(db, () => {
+          const taken = removal.createdBy(p.importId, undoSlice);
+          // The last slice and the search index's rebuild commit together (see prospectRemoval.ts).
+          if (taken < undoSlice) removal.settle();
+          return taken;
+        });
         removed += n;
         if (n < undoSlice) break;
         await yieldToLoop();

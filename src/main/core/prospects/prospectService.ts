@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { importQueries } from '../db/queries/imports';
 import { prospectListQueries } from '../db/queries/prospectList';
+import { prospectRemoval, type ProspectRemoval } from '../db/queries/prospectRemoval';
 import { prospectQueries, toProspect, type ProspectValues } from '../db/queries/prospects';
 import { UserError, notFound } from '../errors';
 import { rowValues } from '../import/applyDraft';
@@ -31,6 +32,7 @@ export class ProspectService {
   private readonly q;
   private readonly list_;
   private readonly iq;
+  private readonly removal: ProspectRemoval;
 
   constructor(
     private readonly db: Db,
@@ -41,6 +43,7 @@ export class ProspectService {
     this.q = prospectQueries(db);
     this.list_ = prospectListQueries(db);
     this.iq = importQueries(db);
+    this.removal = prospectRemoval(db);
   }
 
   list(query: ProspectListQuery): { total: number; rows: Prospect[] } {
@@ -137,12 +140,9 @@ export class ProspectService {
     return inferTimeZone({ country: values.country, region: values.region, city: values.city, phone: values.phone, phoneCountry }, timeZone);
   }
 
-  /** Deletes prospects with everything tied to them (enrollments, messages, calls, events cascade). */
+  /** Deletes prospects with everything tied to them (enrollments, messages, calls, events cascade; see prospectRemoval.ts). */
   delete(ids: number[]): { deleted: number } {
-    let deleted = 0;
-    this.db.transaction(() => {
-      for (const id of ids) deleted += this.q.remove(id);
-    })();
+    const deleted = this.db.transaction(() => this.removal.byIds(ids))();
     if (deleted) this.changed('delete');
     return { deleted };
   }

@@ -8,6 +8,7 @@ import type { StepRunService } from '../engine/stepRunService';
 import type { SequenceService } from '../sequences/sequenceService';
 import type { SettingsService } from '../settings/settingsService';
 import { UserError } from '../errors';
+import { prospectRemoval, type ProspectRemoval } from '../db/queries/prospectRemoval';
 import { prospectQueries } from '../db/queries/prospects';
 import { settingsQueries } from '../db/queries/settings';
 import type { QueueService } from './queueService';
@@ -68,6 +69,7 @@ function demoSequences(): SequenceInput[] {
 
 export class DemoWorkspace {
   private readonly prospects;
+  private readonly removal: ProspectRemoval;
   private readonly settingsRows;
 
   constructor(
@@ -80,6 +82,7 @@ export class DemoWorkspace {
     private readonly settings: SettingsService,
   ) {
     this.prospects = prospectQueries(ctx.db);
+    this.removal = prospectRemoval(ctx.db);
     this.settingsRows = settingsQueries(ctx.db);
   }
 
@@ -147,7 +150,7 @@ export class DemoWorkspace {
     const state = this.state();
     let removed = 0;
     this.ctx.db.transaction(() => {
-      removed = this.prospects.removeBySource(demoSource);
+      removed = this.removal.bySource(demoSource);
       for (const id of state?.sequenceIds ?? []) this.ctx.q.sequences.remove.run(id);
       this.settingsRows.remove(stateKey);
     })();

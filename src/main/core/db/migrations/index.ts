@@ -7,6 +7,7 @@ import queue from './0005-queue.sql?raw';
 import importUpdates from './0006-import-updates.sql?raw';
 import bulkLoad from './0007-bulk-load.sql?raw';
 import issuePages from './0008-issue-pages.sql?raw';
+import searchSecureDelete from './0009-search-secure-delete.sql?raw';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { version: 6, name: '0006-import-updates', sql: importUpdates },
   { version: 7, name: '0007-bulk-load', sql: bulkLoad },
   { version: 8, name: '0008-issue-pages', sql: issuePages },
+  { version: 9, name: '0009-search-secure-delete', sql: searchSecureDelete },
 ];

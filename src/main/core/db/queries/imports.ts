@@ -1,5 +1,6 @@
 // SQL for imports and the rows they could not take (rejected, or skipped as duplicates).
 import type { Db } from '../open';
+import { prospectRemoval } from './prospectRemoval';
 
 export interface ImportRow {
   id: number;
@@ -81,8 +82,7 @@ export function importQueries(db: Db) {
   const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
   // An import writes its new prospects chunk by chunk: those of one that never finished are taken out again (a
   // cancelled or failed one takes its own out, unless Repdesk stopped before it could).
-  const removeUnfinished = db.prepare(`DELETE FROM prospects WHERE import_id IN (SELECT id FROM imports WHERE status IN ('running', 'cancelled', 'failed'))`);
-  const removeCreated = db.prepare<[number, number]>('DELETE FROM prospects WHERE id IN (SELECT id FROM prospects WHERE import_id = ? ORDER BY id DESC LIMIT ?)');
+  const removal = prospectRemoval(db);
   const createdCounts = db.prepare<[number], { created: number; suppressed: number }>(`
     SELECT coalesce(sum(status <> 'suppressed'), 0) AS created, coalesce(sum(status = 'suppressed'), 0) AS suppressed FROM prospects WHERE import_id = ?`);
   const failRunning = db.prepare(
@@ -94,12 +94,10 @@ export function importQueries(db: Db) {
     recoverInterrupted() {
       db.transaction(() => {
         dropUnstarted.run();
-        removeUnfinished.run();
+        removal.unfinishedImports();
         failRunning.run();
       })();
     },
-    /** Takes out up to `limit` of the prospects an import created (one that was cancelled or failed part-way); returns how many. */
-    removeCreated: (importId: number, limit: number) => removeCreated.run(importId, limit).changes,
     /** The prospects an import created, as they are now: suppressed, and all others. */
     createdCounts: (importId: number) => createdCounts.get(importId)!,
     /** Deletes an import that is still uploading or ready (not one that ran). */

@@ -115,9 +115,6 @@ export function prospectQueries(db: Db) {
     UPDATE prospects SET email = @email, email_normalized = @email_normalized, ${writableColumns.slice(1).map((c) => `${c} = @${c}`).join(', ')},
       custom_fields = @custom_fields, status = @status, search_name = @search_name, updated_at = @now
     WHERE id = @id`);
-  const remove = db.prepare<[number]>('DELETE FROM prospects WHERE id = ?');
-  // The rows of files that matched the prospect (skipped duplicates, fixed rows) hold what the file said about them.
-  const removeImportRows = db.prepare<[number]>('DELETE FROM import_rows WHERE prospect_id = ?');
   const ensureTag = db.prepare<[string, number]>('INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
   const tagId = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?');
   const removeTagIfUnused = db.prepare<[number, number]>('DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM prospect_tags WHERE tag_id = ?)');
@@ -131,7 +128,6 @@ export function prospectQueries(db: Db) {
   );
   const addEvent = db.prepare<[number, string, string | null, string, number]>('INSERT INTO events (prospect_id, type, reason, data, at) VALUES (?, ?, ?, ?, ?)');
   const anyFromSource = db.prepare<[string], { x: number }>('SELECT 1 AS x FROM prospects WHERE source = ? LIMIT 1');
-  const removeBySource = db.prepare<[string]>('DELETE FROM prospects WHERE source = ?');
   const insertTest = db.prepare<[TestProspectValues]>(
     `INSERT INTO prospects (email, email_normalized, first_name, last_name, company, title, country, time_zone, domain, custom_fields, source, created_at, updated_at, phone)
      VALUES (@email, @email_normalized, @first_name, @last_name, @company, @title, @country, @time_zone, @domain, @custom_fields, 'test', @now, @now, @phone)`,
@@ -156,11 +152,6 @@ export function prospectQueries(db: Db) {
       const { changes } = update.run({ ...params(values, emailNormalized, status, now), id });
       if (changes !== 1) throw new Error(`Prospect ${id} was not updated`);
     },
-    /** Deletes a prospect with everything held about them: what cascades, and the import rows that matched them. */
-    remove: (id: number) => {
-      removeImportRows.run(id);
-      return remove.run(id).changes;
-    },
     tagIdFor(name: string, now: number): number {
       ensureTag.run(name, now);
       return tagId.get(name)!.id;
@@ -177,8 +168,6 @@ export function prospectQueries(db: Db) {
     timeline: (prospectId: number, limit = 200) => timeline.all(prospectId, limit),
     addEvent: (prospectId: number, type: string, reason: string | null, data: unknown, at: number) => void addEvent.run(prospectId, type, reason, JSON.stringify(data ?? {}), at),
     anyFromSource: (source: string) => anyFromSource.get(source) !== undefined,
-    /** Deletes every prospect from one source; returns how many. */
-    removeBySource: (source: string) => removeBySource.run(source).changes,
     /** A prospect added by the test harness (source 'test'); returns its id. */
     insertTest: (values: TestProspectValues) => Number(insertTest.run(values).lastInsertRowid),
     /** A sample prospect of the demo workspace (source and zone source 'demo'); returns its id. */
@@ -187,13 +176,22 @@ export function prospectQueries(db: Db) {
 }
 export type ProspectQueries = ReturnType<typeof prospectQueries>;
 
+/** Adds prospects to the search index in one pass, as the insert trigger would one by one. */
+export function searchIndexRows(db: Db) {
+  const indexRange = db.prepare<[number, number]>(`
+    INSERT INTO main.prospects_fts (rowid, name, email, company)
+    SELECT id, coalesce(first_name, '') || ' ' || coalesce(last_name, ''), email, coalesce(company, '') FROM main.prospects WHERE id > ? AND id <= ?`);
+  return {
+    /** Indexes the prospects with ids in (after, upTo]. */
+    range: (after: number, upTo: number) => void indexRange.run(after, upTo),
+  };
+}
+
 /** Bulk search indexing for an import (see search_index_control in 0002-import.sql); call inside its transaction. */
 export function searchIndexQueries(db: Db) {
   const maxId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM prospects');
   const defer = db.prepare<[number]>('UPDATE search_index_control SET deferred_after = ? WHERE id = 1');
-  const indexNew = db.prepare<[number, number]>(`
-    INSERT INTO prospects_fts (rowid, name, email, company)
-    SELECT id, coalesce(first_name, '') || ' ' || coalesce(last_name, ''), email, coalesce(company, '') FROM prospects WHERE id > ? AND id <= ?`);
+  const indexNew = searchIndexRows(db);
   const resume = db.prepare('UPDATE search_index_control SET deferred_after = NULL WHERE id = 1');
   const triggerSql = db.prepare<[], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'prospects_fts_insert'`);
   return {
@@ -207,7 +205,7 @@ export function searchIndexQueries(db: Db) {
     },
     /** Indexes the new rows in one pass, then restores the trigger. */
     indexAndResumeNow(state: { after: number; trigger: string }): void {
-      indexNew.run(state.after, maxId.get()?.id ?? 0);
+      indexNew.range(state.after, maxId.get()?.id ?? 0);
       resume.run();
       db.exec(state.trigger);
     },
