@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
 import { storeFile, type Db } from './db/open';
-import { walCheckpointer } from './db/walCheckpointer';
+import { logEraser, walCheckpointer } from './db/walCheckpointer';
 import { EventBus } from './eventBus';
 import { ImportIssues } from './import/importIssues';
 import { ImportService } from './import/importService';
@@ -175,7 +175,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     imports,
     importIssues: new ImportIssues(deps.db, deps.clock, settings, prospectsChanged),
-    prospects: new ProspectService(deps.db, deps.clock, settings, prospectsChanged),
+    prospects: new ProspectService(deps.db, deps.clock, settings, prospectsChanged, logEraser(deps.db, checkpointer)),
     suppressions: new SuppressionService(deps.db, deps.clock, prospectsChanged),
     navCounts,
     close: () => {

@@ -1,11 +1,11 @@
 // The background checkpoint (the built out/main/checkpointWorker.js): after a big write with autocheckpoint off, the log is copied into the file off the main thread.
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, storeFile } from '../../../src/main/core/db/open';
-import { walCheckpointer } from '../../../src/main/core/db/walCheckpointer';
+import { logEraser, walCheckpointer } from '../../../src/main/core/db/walCheckpointer';
 import { silentLog } from '../../../src/main/core/log';
 
 const built = resolve(__dirname, '../../../out/main/checkpointWorker.js');
@@ -39,6 +39,33 @@ describe('WAL checkpointer', () => {
     const reader = new Database(file, { readonly: true });
     expect((reader.prepare('SELECT count(*) AS n FROM blob_rows').get() as { n: number }).n).toBe(3000);
     reader.close();
+    db.close();
+  });
+
+  it.skipIf(!existsSync(built))('empties the log when asked to truncate, leaving nothing written before in it (needs npm run build)', async () => {
+    const db = openDatabase(mkdtempSync(join(tmpdir(), 'repdesk-ckpt-')));
+    const file = storeFile(db)!;
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec("CREATE TABLE secrets (v TEXT); INSERT INTO secrets VALUES ('private-words-here')");
+    db.exec('DELETE FROM secrets');
+    expect(readFileSync(`${file}-wal`).includes('private-words-here')).toBe(true);
+    const c = walCheckpointer(file, built, silentLog);
+    c.soon('passive');
+    c.soon('truncate'); // asked while the passive one runs: the truncating pass follows it
+    await c.idle();
+    expect(statSync(`${file}-wal`).size).toBe(0);
+    expect(readFileSync(file).includes('private-words-here')).toBe(false);
+    db.close();
+  });
+
+  it('empties the log on the app\'s own connection where there is no worker', () => {
+    const db = openDatabase(mkdtempSync(join(tmpdir(), 'repdesk-ckpt-')));
+    const file = storeFile(db)!;
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec("CREATE TABLE secrets (v TEXT); INSERT INTO secrets VALUES ('private-words-here')");
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    logEraser(db, walCheckpointer(file, null, silentLog))();
+    expect(statSync(`${file}-wal`).size).toBe(0);
     db.close();
   });
 });

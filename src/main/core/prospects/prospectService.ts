@@ -39,6 +39,8 @@ export class ProspectService {
     private readonly clock: Clock,
     private readonly settings: SettingsService,
     private readonly changed: (reason: string) => void,
+    /** Empties the store's log after a deletion, so no copy of what was deleted is left in it (walCheckpointer.ts). */
+    private readonly eraseLog: () => void,
   ) {
     this.q = prospectQueries(db);
     this.list_ = prospectListQueries(db);
@@ -143,7 +145,10 @@ export class ProspectService {
   /** Deletes prospects with everything tied to them (enrollments, messages, calls, events cascade; see prospectRemoval.ts). */
   delete(ids: number[]): { deleted: number } {
     const deleted = this.db.transaction(() => this.removal.byIds(ids))();
-    if (deleted) this.changed('delete');
+    if (deleted) {
+      this.eraseLog();
+      this.changed('delete');
+    }
     return { deleted };
   }
 
