@@ -42,7 +42,7 @@ export function SequencesScreen() {
     <>
       <ScreenHeader title="Sequences" subtitle="Cadences of emails, calls and tasks, spaced over days in each prospect’s business hours" />
       {waiting > 0 && (
-        <p className="banner warning-banner" role="status">
+        <p className="banner banner-warning" role="status">
           {waiting} enrollment{waiting === 1 ? ' is' : 's are'} waiting for a connected mailbox: automatic emails are not sent until you connect Gmail or Outlook in Settings. Calls, tasks and manual emails
           still reach your queue.
         </p>

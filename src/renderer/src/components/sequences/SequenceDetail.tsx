@@ -84,12 +84,12 @@ export function SequenceDetail() {
         </div>
       </header>
       {dirty && current.counts.active + current.counts.paused > 0 && !error && (
-        <p className="banner" role="note">
+        <p className="banner banner-info" role="note">
           {current.counts.active + current.counts.paused} prospects are in this sequence. Your changes will apply to every step they have not reached or been sent yet; what was already sent stays as it was.
         </p>
       )}
       {(notice || error) && (
-        <p className={error ? 'form-error banner' : 'banner'} role="status" data-testid="sequence-notice">
+        <p className={error ? 'banner banner-danger' : 'banner banner-info'} role="status" data-testid="sequence-notice">
           {error ?? notice}
         </p>
       )}

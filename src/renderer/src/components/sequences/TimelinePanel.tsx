@@ -37,7 +37,7 @@ export function TimelinePanel({ prospectId, title, timeZone }: { prospectId: num
     };
   }, [prospectId]);
   return (
-    <section className="card timeline" aria-label={`Timeline of ${title}`} data-testid="timeline">
+    <section className="card timeline-panel" aria-label={`Timeline of ${title}`} data-testid="timeline">
       <h2>{title}</h2>
       {events === null && <p className="muted">Loading…</p>}
       {events?.length === 0 && <p className="muted">Nothing has happened yet.</p>}
