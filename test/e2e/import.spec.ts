@@ -1,4 +1,5 @@
 // Import and the prospects screen in Chromium through the harness: drop, map, import, find, edit, fix a rejected row.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { dropFile } from './support/dropFile';
 import { expect, test } from './support/harness';
@@ -151,6 +152,33 @@ test('an Excel workbook: choose the sheet, and a suppressed domain is imported a
   await app.getByLabel('Status').selectOption('suppressed');
   await expect(app.getByTestId('prospect-total')).toHaveText('1 prospect');
   await expect(app.getByRole('row').filter({ hasText: 'spy@rival.com' })).toContainText('suppressed');
+});
+
+test('an Import clicked while a big workbook is still being read can be cancelled: nothing is imported', async ({ app }) => {
+  // 120,000 rows: the preview shows the sheet's top at once, and reading the whole sheet takes seconds.
+  const chunks: Buffer[] = [];
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+  const ws = wb.addWorksheet('Leads');
+  ws.addRow(['Email', 'Name', 'Company']).commit();
+  for (let i = 0; i < 120_000; i++) ws.addRow([`person${i}@example-company.com`, `Person ${i}`, `Company ${i % 500}`]).commit();
+  await ws.commit();
+  await wb.commit();
+  const buffer = Buffer.concat(chunks);
+
+  await app.getByTestId('nav-prospects').click();
+  await app.getByTestId('import-file-input').first().setInputFiles({ name: 'big.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  const dialog = app.getByRole('dialog', { name: 'Import big.xlsx' });
+  await expect(dialog.getByRole('cell', { name: 'person0@example-company.com' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Starting…' })).toBeDisabled();
+  await expect(dialog.getByText(/Reading the whole sheet/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await app.getByRole('tab', { name: 'Imports' }).click();
+  await expect(app.getByText('big.xlsx')).toHaveCount(0);
+  await expect(app.getByTestId('nav-prospects')).not.toContainText(/\d/);
 });
 
 test('a file Repdesk cannot read gets a message saying what to export instead', async ({ app }) => {

@@ -9,6 +9,9 @@ let calls: [string, Record<string, unknown>][];
 let openRejected = 250;
 /** Milliseconds the fake takes to answer for the rows skipped as duplicates (0: at once). */
 let duplicatesDelay = 0;
+/** Set while imports.start waits for a big sheet: imports.cancel ends that wait, as the service does. */
+let endStart: (() => void) | null = null;
+let startWaits = false;
 const counts = { total: 2, created: 2, updated: 0, duplicates: 0, suppressed: 0, rejected: 0, blank: 0 };
 const summary = { id: 7, fileName: 'a.csv', fileSize: 10, sheet: null, tag: 'a', duplicatePolicy: 'skip', status: 'done', failure: null, counts, openIssues: 0, createdAt: 1, finishedAt: 2 };
 
@@ -33,7 +36,16 @@ function fakeTransport(): Transport {
           },
         };
       }
+      if (method === 'imports.start' && startWaits) {
+        await new Promise<void>((done) => (endStart = done));
+        return { ok: false, error: { code: 'conflict', message: 'The import was cancelled before it began; nothing was imported.' } };
+      }
       if (method === 'imports.start') return { ok: true, value: { ...summary, status: 'running' } };
+      if (method === 'imports.cancel') {
+        endStart?.();
+        return { ok: true, value: { cancelled: endStart !== null } };
+      }
+      if (method === 'imports.discard') return { ok: true, value: { discarded: true } };
       if (method === 'imports.get') return { ok: true, value: summary };
       if (method === 'imports.issues') {
         // 250 open rejected rows in all, 3 duplicates; a page is whatever of them lies at the offset asked.
@@ -54,6 +66,8 @@ beforeEach(() => {
   calls = [];
   openRejected = 250;
   duplicatesDelay = 0;
+  endStart = null;
+  startWaits = false;
   useImportStore.setState({ phase: 'closed', preview: null, mapping: [], summary: null, progress: null, error: null });
   setClient(createClient(fakeTransport()));
 });
@@ -87,6 +101,18 @@ describe('import store', () => {
     useImportStore.getState().progressed({ importId: 7, status: 'done', processed: 2, counts, failure: null, fraction: null, saving: false });
     await new Promise((r) => setTimeout(r, 0));
     expect(useImportStore.getState()).toMatchObject({ phase: 'finished', summary: { status: 'done' } });
+  });
+
+  it('cancels an import still waiting for its sheet to be read: it never begins, and the file is let go', async () => {
+    startWaits = true;
+    await useImportStore.getState().startFile(new File(['Email\na@x.com'], 'a.csv'));
+    const running = useImportStore.getState().run();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(useImportStore.getState().starting).toBe(true);
+    await useImportStore.getState().close();
+    await running;
+    expect(calls.map((c) => c[0]).slice(-3)).toEqual(['imports.start', 'imports.cancel', 'imports.discard']);
+    expect(useImportStore.getState()).toMatchObject({ phase: 'closed', starting: false, error: null });
   });
 
   it('pages through import issues, keeps the count of rejected rows for the tab, and steps back when a last page empties', async () => {

@@ -411,6 +411,21 @@ describe('parsed sheet text', () => {
     expect(heard).toEqual([[9, 0.5]]);
   });
 
+  it('stops what still reads a file when the file is dropped', async () => {
+    const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com']] }]);
+    const signals: AbortSignal[] = [];
+    const uploads = new Uploads((b, sheet, maxRows, _onProgress, signal) => {
+      signals.push(signal!);
+      return parseXlsxSheet(b, sheet, maxRows ?? null);
+    });
+    uploads.create(9, 'leads.xlsx', bytes.byteLength);
+    uploads.append(9, 0, bytes);
+    await uploads.reader(9).reader.parsedSheet!('Leads');
+    expect(signals.map((s) => s.aborted)).toEqual([false]);
+    expect(uploads.discard(9)).toBe(true);
+    expect(signals.map((s) => s.aborted)).toEqual([true]);
+  });
+
   it('reads the top of a big sheet for the preview and the whole sheet once, in the background, for the import', async () => {
     const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com'], ['b@x.com']] }]);
     const calls: string[] = [];

@@ -138,6 +138,53 @@ describe('import worker', () => {
     expect(sheet.rowCount).toBe(1);
   });
 
+  /** A stand-in workbook reader: answers a sheet's top at once, and reads a whole sheet until it is stopped. */
+  function slowWholeSheetWorker(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
+    const path = join(dir, 'importWorker.js');
+    writeFileSync(
+      path,
+      `const { parentPort, workerData } = require('node:worker_threads');
+       if (workerData.maxRows !== null) {
+         const rows = ['Email\u001fName'];
+         for (let i = 0; i < workerData.maxRows; i++) rows.push('p' + i + '@x.com\u001fPerson ' + i);
+         parentPort.postMessage({ type: 'parsed', sheet: { sheet: 'Leads', rowCount: rows.length, format: 'separated', text: rows.join('\u001e'), truncated: true } });
+       } else {
+         parentPort.postMessage({ type: 'progress', fraction: 0.1 });
+         setInterval(() => {}, 1000);
+       }`,
+    );
+    return path;
+  }
+
+  it('stops a sheet being read when asked, ending its worker', async () => {
+    const stop = new AbortController();
+    // Stopped once it has begun (it says how far it has read), and before it begins.
+    const reading = workerParse(slowWholeSheetWorker(), new Uint8Array([1, 2, 3]), 'Leads', null, () => stop.abort(), stop.signal);
+    await expect(reading).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/stopped/) });
+    await expect(workerParse(slowWholeSheetWorker(), new Uint8Array([1]), 'Leads', null, undefined, stop.signal)).rejects.toMatchObject({ message: expect.stringMatching(/stopped/) });
+  });
+
+  it('an Import clicked while a big sheet is still being read can be cancelled: it never begins, and dropping the file stops the read', async () => {
+    // About 5 MB of sheet XML: the preview reads its top, and the whole sheet is read in the background (never ending here).
+    const rows: unknown[][] = [['Email', 'Name']];
+    for (let i = 0; i < 40_000; i++) rows.push([`person${i}@example-company.com`, `Person Number ${i}`]);
+    const bytes = await xlsxBytes([{ name: 'Leads', rows }]);
+    const core = coreWithWorker(dirname(slowWholeSheetWorker()));
+    const { importId } = core.imports.create('big.xlsx', bytes.byteLength);
+    core.imports.append(importId, 0, bytes);
+    const preview = await core.imports.preview(importId);
+    expect(preview.rows[0]).toEqual(['p0@x.com', 'Person 0']);
+    const starting = core.imports.start({ importId, sheet: preview.sheet, mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(core.imports.cancel(importId)).toEqual({ cancelled: true });
+    await expect(starting).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/cancelled before it began; nothing was imported/) });
+    expect(core.imports.isRunning()).toBe(false);
+    expect(core.imports.get(importId).status).toBe('ready');
+    expect(core.imports.discard(importId)).toEqual({ discarded: true });
+    expect(core.navCounts().prospects).toBe(0);
+  });
+
   it('a worker that dies fails the import cleanly, saving nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
     const broken = join(dir, 'importWorker.js');

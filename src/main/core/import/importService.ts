@@ -73,12 +73,14 @@ export class ImportService {
   private readonly chunkFolders: ChunkFolders;
   private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
+  /** An import whose Import was clicked while its workbook sheet is still being read: Cancel stops the wait. */
+  private starting: { importId: number; cancel: () => void } | null = null;
 
   constructor(private readonly deps: ImportServiceDeps) {
     this.q = importQueries(deps.db);
     // A workbook sheet is parsed off the main thread where there is a worker: its top for the preview, then all of it once.
     const workerPath = deps.workerPath;
-    this.uploads = new Uploads(workerPath ? (bytes, sheet, maxRows, onProgress) => workerParse(workerPath, bytes, sheet, maxRows, onProgress) : undefined, (importId, fraction) =>
+    this.uploads = new Uploads(workerPath ? (bytes, sheet, maxRows, onProgress, signal) => workerParse(workerPath, bytes, sheet, maxRows, onProgress, signal) : undefined, (importId, fraction) =>
       deps.bus.emit('import.sheetRead', { importId, fraction }),
     );
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
@@ -130,6 +132,7 @@ export class ImportService {
 
   async start(req: { importId: number; sheet: string | null; mapping: ColumnTarget[]; tag: string | null; duplicatePolicy: DuplicatePolicy }): Promise<ImportSummary> {
     if (this.running) throw new UserError('conflict', 'Another import is running. Wait for it to finish or cancel it first.');
+    if (this.starting) throw new UserError('conflict', 'Another import is starting. Wait for it, or cancel it first.');
     const { upload, reader: previewReader } = this.uploads.previewReader(req.importId);
     const layout = upload.layouts.get(req.sheet ?? '') ?? (await readLayout(previewReader, req.sheet));
     if (req.mapping.length > layout.headers.length) throw new UserError('invalid_request', 'The mapping has more columns than the sheet. Reload the preview and map again.');
@@ -139,7 +142,7 @@ export class ImportService {
     }
     const workerPath = this.deps.workerPath;
     // A workbook goes to the worker as the sheet its preview parsed (parsed now only if the preview did not); a text file as its bytes.
-    const workerInput: WorkerInput | null = !workerPath ? null : previewReader.parsedSheet ? { sheet: await previewReader.parsedSheet(req.sheet) } : { bytes: upload.bytes! };
+    const workerInput: WorkerInput | null = !workerPath ? null : previewReader.parsedSheet ? { sheet: await this.untilCancelled(req.importId, previewReader.parsedSheet(req.sheet)) } : { bytes: upload.bytes! };
     // Reading the layout or the sheet may have waited: the file may have been dropped, or another import begun, meanwhile.
     this.uploads.get(req.importId);
     if (this.running) throw new UserError('conflict', 'Another import is running. Wait for it to finish or cancel it first.');
@@ -231,7 +234,26 @@ export class ImportService {
     return this.get(req.importId);
   }
 
+  /**
+   * Waits for the sheet the import reads (a big workbook's may take a while yet); cancel() ends the wait, and the
+   * import never begins. The read itself goes on in the background, for an Import clicked again.
+   */
+  private async untilCancelled<T>(importId: number, pending: Promise<T>): Promise<T> {
+    const cancelled = new Promise<never>((_, reject) => {
+      this.starting = { importId, cancel: () => reject(new UserError('conflict', 'The import was cancelled before it began; nothing was imported.')) };
+    });
+    try {
+      return await Promise.race([pending, cancelled]);
+    } finally {
+      this.starting = null;
+    }
+  }
+
   cancel(importId: number): { cancelled: boolean } {
+    if (this.starting?.importId === importId) {
+      this.starting.cancel();
+      return { cancelled: true };
+    }
     if (this.running?.importId !== importId) return { cancelled: false };
     this.running.cancelled = true;
     return { cancelled: true };

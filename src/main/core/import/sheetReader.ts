@@ -54,7 +54,7 @@ function rowChunks(total: number, size: (k: number) => number, rows: (from: numb
  * Parses one sheet of a workbook to text, or about its first maxRows rows: in a worker thread in the app, inline where
  * there is none (tests). onProgress hears how far a very big sheet has been read (it is read in runs of rows).
  */
-export type ParseXlsxSheet = (bytes: Uint8Array, sheet: string | null, maxRows?: number, onProgress?: (fraction: number) => void) => Promise<SheetText>;
+export type ParseXlsxSheet = (bytes: Uint8Array, sheet: string | null, maxRows?: number, onProgress?: (fraction: number) => void, signal?: AbortSignal) => Promise<SheetText>;
 
 // The workbook reader is loaded only when a workbook is read, so text imports (and the worker) start quickly.
 export const parseInline: ParseXlsxSheet = async (bytes, sheet, maxRows, onProgress) => (await import('./readXlsx')).parseXlsxSheet(bytes, sheet, maxRows ?? null, { onProgress });

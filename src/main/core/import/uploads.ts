@@ -16,6 +16,8 @@ export interface Upload {
   /** Reads the whole file; a workbook's reader also keeps the sheet it last parsed, for the import. */
   reader: SheetReader | null;
   layouts: Map<string, SheetLayout>;
+  /** Stops what still works on the file in the background (a workbook's whole-sheet parse) when it is dropped. */
+  stop: AbortController;
 }
 
 const previewBytes = 2 * 1024 * 1024;
@@ -33,7 +35,7 @@ export class Uploads {
   ) {}
 
   create(importId: number, fileName: string, size: number): void {
-    this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, layouts: new Map() });
+    this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, layouts: new Map(), stop: new AbortController() });
   }
 
   get(importId: number): Upload {
@@ -86,12 +88,15 @@ export class Uploads {
     const u = this.get(importId);
     if (u.reader) return { upload: u, reader: u.reader };
     const { bytes } = this.complete(importId);
-    const parse: ParseXlsxSheet = (b, sheet, maxRows) => this.parseXlsx(b, sheet, maxRows, maxRows === undefined ? (f) => this.onSheetRead?.(importId, f) : undefined);
+    const parse: ParseXlsxSheet = (b, sheet, maxRows) =>
+      this.parseXlsx(b, sheet, maxRows, maxRows === undefined ? (f) => this.onSheetRead?.(importId, f) : undefined, u.stop.signal);
     u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes, parse);
     return { upload: u, reader: u.reader };
   }
 
+  /** Forgets the file, and stops any parse of it still running. */
   discard(importId: number): boolean {
+    this.byId.get(importId)?.stop.abort();
     return this.byId.delete(importId);
   }
 }

@@ -100,7 +100,7 @@ export function MappingStep() {
             {error ?? 'Choose the column that holds the email address; every prospect needs one.'}
           </p>
         )}
-        <button type="button" className="button secondary" disabled={starting} onClick={() => void close()}>
+        <button type="button" className="button secondary" onClick={() => void close()}>
           Cancel
         </button>
         {starting && preview.kind === 'xlsx' && (

@@ -134,6 +134,8 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
       const summary = await api().call('imports.start', { importId: preview.importId, sheet: preview.sheet, mapping, tag: tag.trim() || null, duplicatePolicy: policy });
       set({ phase: get().phase === 'finished' ? 'finished' : 'running', summary: get().summary ?? summary, starting: false });
     } catch (err) {
+      // Cancelled while starting, the dialog has closed meanwhile: nothing to say.
+      if (get().preview?.importId !== preview.importId) return;
       set({ error: err instanceof ApiCallError ? err.message : message(err), starting: false });
     }
   },
@@ -144,7 +146,13 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
   },
   async close() {
     const { phase, preview, starting } = get();
-    if (phase === 'running' || starting) return;
+    if (phase === 'running') return;
+    // Import was clicked and is waiting for a big sheet to be read: it never begins, and the read stops with the file.
+    if (starting && preview) {
+      await api().call('imports.cancel', { importId: preview.importId });
+      // It began just before the cancel reached it: its own cancellation runs, and the dialog shows how it ends.
+      if (get().phase === 'running') return;
+    }
     if (phase === 'uploading') cancelUpload = true;
     if (phase === 'mapping' && preview) await api().call('imports.discard', { importId: preview.importId }).catch(() => undefined);
     set({ ...closed, ...issuesOf(get()) });
