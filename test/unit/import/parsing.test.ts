@@ -426,6 +426,25 @@ describe('parsed sheet text', () => {
     expect(signals.map((s) => s.aborted)).toEqual([true]);
   });
 
+  it('stops reading a sheet the rep moved away from, and reads it again if they come back', async () => {
+    const bytes = await xlsxBytes([
+      { name: 'A', rows: [['Email'], ['a@x.com']] },
+      { name: 'B', rows: [['Email'], ['b@x.com']] },
+    ]);
+    const reads: { sheet: string | null; signal: AbortSignal }[] = [];
+    const reader = openSheetReader('xlsx', bytes, (b, sheet, maxRows, _onProgress, signal) => {
+      reads.push({ sheet, signal: signal! });
+      return parseXlsxSheet(b, sheet, maxRows ?? null);
+    });
+    await reader.parsedSheet!('A');
+    const b = reader.parsedSheet!('B');
+    expect(reads.map((r) => [r.sheet, r.signal.aborted])).toEqual([['A', true], ['B', false]]);
+    expect(reads[0]!.signal.reason).toMatchObject({ message: expect.stringMatching(/Another sheet was chosen/) });
+    expect((await b).sheet).toBe('B');
+    expect((await reader.parsedSheet!('A')).sheet).toBe('A');
+    expect(reads.map((r) => [r.sheet, r.signal.aborted])).toEqual([['A', true], ['B', true], ['A', false]]);
+  });
+
   it('reads the top of a big sheet for the preview and the whole sheet once, in the background, for the import', async () => {
     const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['a@x.com'], ['b@x.com']] }]);
     const calls: string[] = [];

@@ -90,13 +90,17 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
 /**
  * A workbook: the sheet list is read on the spot (one small entry). The preview parses the top of a sheet and starts
  * parsing the whole of it, which is kept for the import (so the rep maps columns while it parses). Only the last sheet
- * parsed whole is kept: a rep looking through a few big sheets does not pile them all up in memory.
+ * parsed whole is kept: a rep looking through a few big sheets does not pile them all up in memory, and a parse still
+ * running for a sheet the rep moved away from is stopped.
  */
 function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
-  let kept: { asked: string | null; name: string | null; text: Promise<SheetText> } | null = null;
+  let kept: { asked: string | null; name: string | null; text: Promise<SheetText>; stop: AbortController } | null = null;
   const keptFor = (sheet: string | null) => (kept && (kept.asked === sheet || (sheet !== null && kept.name === sheet)) ? kept.text : null);
-  const keep = (asked: string | null, text: Promise<SheetText>): Promise<SheetText> => {
-    const entry: NonNullable<typeof kept> = { asked, name: null, text };
+  const keep = (asked: string | null, start: (signal: AbortSignal) => Promise<SheetText>): Promise<SheetText> => {
+    kept?.stop.abort(new UserError('conflict', 'Another sheet was chosen while this one was being read. Choose the sheet again, then Import.'));
+    const stop = new AbortController();
+    const text = start(stop.signal);
+    const entry: NonNullable<typeof kept> = { asked, name: null, text, stop };
     text.then(
       (st) => (entry.name = st.sheet),
       () => {
@@ -107,7 +111,7 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
     kept = entry;
     return text;
   };
-  const parsedSheet = (sheet: string | null): Promise<SheetText> => keptFor(sheet) ?? keep(sheet, parse(bytes, sheet));
+  const parsedSheet = (sheet: string | null): Promise<SheetText> => keptFor(sheet) ?? keep(sheet, (signal) => parse(bytes, sheet, undefined, undefined, signal));
   const read = { rows: 0, of: 0 };
   return {
     kind: 'xlsx',
@@ -137,7 +141,7 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
       whole?.catch(() => undefined);
       const top = await parse(bytes, sheet, rows);
       // A sheet small enough to have been read whole is kept as it is; one cut short is parsed whole if not already.
-      if (!top.truncated) void keep(sheet, Promise.resolve(top));
+      if (!top.truncated) void keep(sheet, () => Promise.resolve(top));
       else if (!whole) parsedSheet(top.sheet).catch(() => undefined);
       return firstRows(top, rows);
     },

@@ -88,15 +88,15 @@ export class Uploads {
     const u = this.get(importId);
     if (u.reader) return { upload: u, reader: u.reader };
     const { bytes } = this.complete(importId);
-    const parse: ParseXlsxSheet = (b, sheet, maxRows) =>
-      this.parseXlsx(b, sheet, maxRows, maxRows === undefined ? (f) => this.onSheetRead?.(importId, f) : undefined, u.stop.signal);
+    const parse: ParseXlsxSheet = (b, sheet, maxRows, _onProgress, signal) =>
+      this.parseXlsx(b, sheet, maxRows, maxRows === undefined ? (f) => this.onSheetRead?.(importId, f) : undefined, signal ? AbortSignal.any([signal, u.stop.signal]) : u.stop.signal);
     u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes, parse);
     return { upload: u, reader: u.reader };
   }
 
   /** Forgets the file, and stops any parse of it still running. */
   discard(importId: number): boolean {
-    this.byId.get(importId)?.stop.abort();
+    this.byId.get(importId)?.stop.abort(new UserError('conflict', 'Reading the workbook was stopped: the file was closed.'));
     return this.byId.delete(importId);
   }
 }

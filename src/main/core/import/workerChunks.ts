@@ -13,7 +13,8 @@ export type WorkerInput = { bytes: Uint8Array } | { sheet: SheetText };
 /** What the worker thread is asked to do (its workerData). */
 export type WorkerTask = { task: 'import'; input: WorkerInput; plan: ImportPlan } | { task: 'parse'; bytes: Uint8Array; sheet: string | null; maxRows: number | null };
 
-const parseStopped = () => new UserError('conflict', 'Reading the workbook was stopped: the file was closed.');
+/** Why a parse was stopped: the reason it was aborted with, when that is a message for the rep. */
+const parseStopped = (signal: AbortSignal): Error => (signal.reason instanceof UserError ? signal.reason : new UserError('conflict', 'Reading the workbook was stopped.'));
 
 const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invalid_request', m.message) : new Error(m.message));
 
@@ -30,14 +31,14 @@ export function workerParse(
   signal?: AbortSignal,
 ): Promise<SheetText> {
   // Nobody wants the sheet any more (the file was dropped): the worker is stopped, and with it the parse.
-  if (signal?.aborted) return Promise.reject(parseStopped());
+  if (signal?.aborted) return Promise.reject(parseStopped(signal));
   const copy = new Uint8Array(bytes);
   const task: WorkerTask = { task: 'parse', bytes: copy, sheet, maxRows };
   // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
   // outgrows the default 4 MB stack, so this thread gets a roomier one.
   const worker = new Worker(workerPath, { workerData: task, transferList: [copy.buffer], resourceLimits: { stackSizeMb: 64 } });
   return new Promise<SheetText>((resolve, reject) => {
-    signal?.addEventListener('abort', () => reject(parseStopped()), { once: true });
+    signal?.addEventListener('abort', () => reject(parseStopped(signal)), { once: true });
     worker.on('message', (m: { type: 'parsed'; sheet: SheetText } | { type: 'progress'; fraction: number } | Failure) => {
       if (m.type === 'progress') onProgress?.(m.fraction);
       else if (m.type === 'parsed') resolve(m.sheet);

@@ -40,7 +40,7 @@ export function MappingStep() {
       {preview.sheets.length > 1 && (
         <label className="inline-field">
           Sheet
-          <select value={preview.sheet ?? ''} onChange={(e) => void chooseSheet(e.target.value)} aria-label="Sheet">
+          <select value={preview.sheet ?? ''} disabled={starting} onChange={(e) => void chooseSheet(e.target.value)} aria-label="Sheet">
             {preview.sheets.map((s) => (
               <option key={s}>{s}</option>
             ))}
