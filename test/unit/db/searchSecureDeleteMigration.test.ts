@@ -1,4 +1,4 @@
-// The 0009 migration: words of prospects deleted before it leave the search index, and later deletions take theirs at once.
+// The 0009 migration: the search index built again (words of prospects deleted before it gone, secure-delete on, two-letter prefixes).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,14 @@ describe('0009-search-secure-delete migration', () => {
       expect(search.get('"other"*')).toBe(100);
       expect(search.get('"quixotrix"*')).toBe(0);
       expect(db.prepare("SELECT v FROM prospects_fts_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'prospects_fts'").pluck().get()).toMatch(/prefix = '2',/);
+      // The triggers on prospects keep the new index in step: an insert, an edit and a deletion.
+      const id = Number(add.run('zed@new.test', 'zed@new.test', 'Zed', 'Garcia', 'Newco').lastInsertRowid);
+      expect([search.get('"ga"*'), search.get('"gar"*'), search.get('"garcia"'), search.get('"newco"')]).toEqual([1, 1, 1, 1]);
+      db.prepare("UPDATE prospects SET last_name = 'Moreno' WHERE id = ?").run(id);
+      expect([search.get('"gar"*'), search.get('"mor"*')]).toEqual([0, 1]);
+      db.prepare('DELETE FROM prospects WHERE id = ?').run(id);
+      expect([search.get('"mor"*'), search.get('"zed"*')]).toEqual([0, 0]);
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });
