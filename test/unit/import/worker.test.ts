@@ -1,5 +1,5 @@
 // The import worker thread (the built out/main/importWorker.js): same results as inline, and its failures surface.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -183,6 +183,29 @@ describe('import worker', () => {
     expect(core.imports.get(importId).status).toBe('ready');
     expect(core.imports.discard(importId)).toEqual({ discarded: true });
     expect(core.navCounts().prospects).toBe(0);
+  });
+
+  it('workers started when a file is dropped take the import when Import is clicked', async () => {
+    // A stand-in that notes how its task came (workerData, or a message to a worker on standby) and ends with no rows.
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
+    const note = join(dir, 'tasks.txt');
+    writeFileSync(
+      join(dir, 'importWorker.js'),
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const { appendFileSync } = require('node:fs');
+       const take = (task, how) => { appendFileSync(${JSON.stringify(note)}, task.task + ' by ' + how + '\\n'); parentPort.postMessage({ type: 'end' }); };
+       if (workerData.task === 'standby') parentPort.once('message', (t) => take(t, 'message'));
+       else take(workerData, 'workerData');`,
+    );
+    const core = coreWithWorker(dir);
+    const { summary } = await importFile(core, 'a.csv', csvBytes('email\na@x.com'));
+    expect(summary.status).toBe('done');
+    const workers = Math.min(2, (await import('node:os')).availableParallelism());
+    expect(readFileSync(note, 'utf8').trim().split('\n')).toEqual(Array.from({ length: workers }, () => 'import by message'));
+    // The next file gets workers of its own; dropping it ends them unused.
+    const { importId } = core.imports.create('b.csv', 1);
+    expect(core.imports.discard(importId)).toEqual({ discarded: true });
+    core.close();
   });
 
   it('a worker that dies fails the import cleanly, saving nothing', async () => {

@@ -13,9 +13,10 @@ import { readLayout } from './preview';
 import { cellsOf, stagedChunks, type ImportPlan } from './stagedChunks';
 import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
 import { emptyCounts, runImport } from './runImport';
-import { workerParse, type WorkerInput } from './workerChunks';
+import { standbyWorker, workerParse, type WorkerInput } from './workerChunks';
 import { sharedWorkerChunks } from './sharedWorkerChunks';
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
 import { openWriterConnection } from './writerConnection';
@@ -63,6 +64,9 @@ export function toSummary(r: ImportRow): ImportSummary {
   };
 }
 
+/** How many worker threads share an import's reading and normalising (the main thread takes the chunks in). */
+const importWorkers = () => Math.min(2, availableParallelism());
+
 /** Rows between two background checkpoints of the log during an import. */
 const checkpointEveryRows = 200_000;
 
@@ -73,6 +77,8 @@ export class ImportService {
   private readonly chunkFolders: ChunkFolders;
   private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
+  /** Import workers started when a file was dropped, waiting for its import (see standbyWorker). */
+  private standby: Worker[] = [];
   /** An import whose Import was clicked while its workbook sheet is still being read: Cancel stops the wait. */
   private starting: { importId: number; cancel: () => void } | null = null;
 
@@ -92,6 +98,8 @@ export class ImportService {
 
   create(fileName: string, size: number): { importId: number } {
     const importId = this.q.create(fileName, size, this.deps.clock.now());
+    // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile.
+    this.warmWorkers();
     this.uploads.create(importId, fileName, size);
     return { importId };
   }
@@ -172,9 +180,8 @@ export class ImportService {
     };
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
     // Each worker normalises every other chunk, reading only its own where the file can be split (stagedChunks.ts).
-    const workers = Math.min(2, availableParallelism());
     const inline = workerPath && workerInput ? null : this.uploads.reader(req.importId).reader;
-    const chunks = inline ? stagedChunks(inline, plan) : sharedWorkerChunks(workerPath!, workerInput!, plan, workers);
+    const chunks = inline ? stagedChunks(inline, plan) : sharedWorkerChunks(workerPath!, workerInput!, plan, importWorkers(), this.standby.splice(0));
     // Duplicates are kept as the file had them: the file (or the parsed sheet) stays until the import ends, to read
     // their rows again. The workers hold their own copies; the upload's decoded reader is let go.
     const reread = (): SheetReader => {
@@ -234,6 +241,20 @@ export class ImportService {
     return this.get(req.importId);
   }
 
+  private warmWorkers(): void {
+    const path = this.deps.workerPath;
+    if (!path || this.standby.length > 0) return;
+    this.standby = Array.from({ length: importWorkers() }, () => {
+      const worker = standbyWorker(path);
+      worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
+      return worker;
+    });
+  }
+
+  private stopStandby(): void {
+    for (const w of this.standby.splice(0)) void w.terminate();
+  }
+
   /**
    * Waits for the sheet the import reads (a big workbook's may take a while yet); cancel() ends the wait, and the
    * import never begins. The read itself goes on in the background, for an Import clicked again.
@@ -277,6 +298,7 @@ export class ImportService {
   discard(importId: number): { discarded: boolean } {
     if (this.running?.importId === importId) throw new UserError('conflict', 'This import is running; cancel it instead.');
     const had = this.uploads.discard(importId);
+    this.stopStandby();
     this.q.discardUnstarted(importId);
     return { discarded: had };
   }
@@ -308,6 +330,7 @@ export class ImportService {
 
   close(): void {
     if (this.running) this.running.cancelled = true;
+    this.stopStandby();
     this.writer.close();
   }
 }

@@ -1,9 +1,10 @@
 // Worker-thread entry: parses a workbook sheet for the preview, or reads and normalises an import's rows into chunk files.
+// A worker started on standby (while the rep maps columns) loads the import's code and waits for its task by message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
-import type { WorkerTask } from './workerChunks';
+import type { StandbyTask, WorkerTask } from './workerChunks';
 
-const task = workerData as WorkerTask;
+const task = workerData as WorkerTask | StandbyTask;
 const port = parentPort!;
 
 const failed = (err: unknown) => ({
@@ -43,4 +44,12 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<vo
   port.postMessage({ type: 'end' });
 }
 
-(task.task === 'parse' ? parse(task) : runImport(task)).catch((err: unknown) => port.postMessage(failed(err)));
+const run = (t: WorkerTask) => (t.task === 'parse' ? parse(t) : runImport(t)).catch((err: unknown) => port.postMessage(failed(err)));
+
+if (task.task === 'standby') {
+  // The import's code is loaded meanwhile; the task is the first message (then come the requests for more chunks).
+  const loaded = Promise.all([import('./stagedChunks'), import('./sheetReader')]);
+  port.once('message', (t: WorkerTask) => void loaded.then(() => run(t)));
+} else {
+  void run(task);
+}

@@ -1,14 +1,16 @@
 // Normalising shared between several import workers, their chunks handed to the promotion in file order.
+import type { Worker } from 'node:worker_threads';
 import { workerChunks, type WorkerInput } from './workerChunks';
 import type { ImportPlan, StagedChunk } from './stagedChunks';
 
 /**
  * Each worker reads the whole input and normalises every count-th chunk (see ImportPlan.share); chunk k of the
- * file comes from worker k % count. All workers start at once, so the caller may drop its copy of the input.
+ * file comes from worker k % count. All workers start at once (those on standby take the first shares), so the
+ * caller may drop its copy of the input.
  */
-export function sharedWorkerChunks(workerPath: string, input: WorkerInput, plan: ImportPlan, count: number): AsyncGenerator<StagedChunk> {
-  if (count <= 1) return workerChunks(workerPath, input, plan);
-  return inTurn(Array.from({ length: count }, (_, index) => workerChunks(workerPath, input, { ...plan, share: { index, count } })));
+export function sharedWorkerChunks(workerPath: string, input: WorkerInput, plan: ImportPlan, count: number, standby: Worker[] = []): AsyncGenerator<StagedChunk> {
+  if (count <= 1) return workerChunks(workerPath, input, plan, standby[0]);
+  return inTurn(Array.from({ length: count }, (_, index) => workerChunks(workerPath, input, { ...plan, share: { index, count } }, standby[index])));
 }
 
 async function* inTurn(sources: AsyncGenerator<StagedChunk>[]): AsyncGenerator<StagedChunk> {

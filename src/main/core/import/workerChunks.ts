@@ -10,8 +10,23 @@ type Message = { type: 'chunk'; chunk: StagedChunk } | { type: 'end' } | Failure
 /** What the worker reads: a text file's bytes, or a workbook sheet already parsed to text (never parsed twice). */
 export type WorkerInput = { bytes: Uint8Array } | { sheet: SheetText };
 
-/** What the worker thread is asked to do (its workerData). */
+/** What the worker thread is asked to do (its workerData, or the first message to a worker on standby). */
 export type WorkerTask = { task: 'import'; input: WorkerInput; plan: ImportPlan } | { task: 'parse'; bytes: Uint8Array; sheet: string | null; maxRows: number | null };
+/** A worker started before its import: it loads the import's code and waits for the task. */
+export type StandbyTask = { task: 'standby' };
+
+/**
+ * An import worker started ahead of its import (when a file is dropped), so that by the time the rep clicks Import
+ * its thread is up and its code loaded (about 150 ms). It does not keep Repdesk running while it waits.
+ */
+export function standbyWorker(workerPath: string): Worker {
+  const task: StandbyTask = { task: 'standby' };
+  const worker = new Worker(workerPath, { workerData: task });
+  worker.unref();
+  // A standby worker that fails is simply not used: its import starts a fresh one.
+  worker.on('error', () => undefined);
+  return worker;
+}
 
 /** Why a parse was stopped: the reason it was aborted with, when that is a message for the rep. */
 const parseStopped = (signal: AbortSignal): Error => (signal.reason instanceof UserError ? signal.reason : new UserError('conflict', 'Reading the workbook was stopped.'));
@@ -53,8 +68,11 @@ export function workerParse(
   }).finally(() => void worker.terminate());
 }
 
-/** Starts the worker at once (so the caller may drop its copy of the input), and returns the chunks it writes. */
-export function workerChunks(workerPath: string, input: WorkerInput, plan: ImportPlan): AsyncGenerator<StagedChunk> {
+/**
+ * Starts the worker at once, or hands the task to one on standby (so the caller may drop its copy of the input), and
+ * returns the chunks it writes.
+ */
+export function workerChunks(workerPath: string, input: WorkerInput, plan: ImportPlan, standby?: Worker): AsyncGenerator<StagedChunk> {
   let task: WorkerTask;
   let transferList: ArrayBuffer[] = [];
   if ('bytes' in input) {
@@ -66,7 +84,14 @@ export function workerChunks(workerPath: string, input: WorkerInput, plan: Impor
     // A string is copied once, fast: far cheaper than parsing the workbook again.
     task = { task: 'import', input, plan };
   }
-  const worker = new Worker(workerPath, { workerData: task, transferList });
+  let worker: Worker;
+  if (standby) {
+    worker = standby;
+    worker.ref();
+    worker.postMessage(task, transferList);
+  } else {
+    worker = new Worker(workerPath, { workerData: task, transferList });
+  }
   const queue: Message[] = [];
   let wake: (() => void) | null = null;
   const push = (m: Message) => {
