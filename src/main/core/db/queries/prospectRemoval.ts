@@ -68,18 +68,24 @@ export function prospectRemoval(db: Db) {
     return true;
   };
 
+  /** Picks the prospects to delete into temp.prospects_removing, empty beforehand whatever happened last time. */
+  const pick = (run: () => { changes: number }): number => {
+    clear.run();
+    return run().changes;
+  };
+
   return {
     /** Deletes these prospects (ids that do not exist are skipped); call inside a transaction. Returns how many. */
-    byIds: (ids: number[]) => removePicked(pickIds.run(JSON.stringify(ids)).changes, true),
+    byIds: (ids: number[]) => removePicked(pick(() => pickIds.run(JSON.stringify(ids))), true),
     /**
      * Deletes up to `limit` of the prospects an import created (one cancelled or failed part-way), lowest ids first,
      * so that no prospect added meanwhile is given the id of one already deleted. The index is left for settle().
      */
-    createdBy: (importId: number, limit: number) => removePicked(pickCreated.run(importId, limit).changes, false),
+    createdBy: (importId: number, limit: number) => removePicked(pick(() => pickCreated.run(importId, limit)), false),
     /** At start-up: deletes what imports that never finished created. */
-    unfinishedImports: () => removePicked(pickUnfinished.run().changes, true),
+    unfinishedImports: () => removePicked(pick(() => pickUnfinished.run()), true),
     /** Deletes every prospect from one source (the demo workspace's). */
-    bySource: (source: string) => removePicked(pickBySource.run(source).changes, true),
+    bySource: (source: string) => removePicked(pick(() => pickBySource.run(source)), true),
     settle,
   };
 }
