@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { detectEncoding } from '../../../src/main/core/import/decode';
 import { applyDigitFormat, digitCells, digitFormat, digitStyles } from '../../../src/main/core/import/digitFormats';
-import { parseXlsxSheet, readXlsxSheets, sheetLimits } from '../../../src/main/core/import/readXlsx';
+import { joinRuns, parseXlsxRuns, parseXlsxSheet, readXlsxSheets, sheetLimits } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { Uploads } from '../../../src/main/core/import/uploads';
 import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
@@ -369,7 +369,23 @@ describe('parsed sheet text', () => {
     const whole = await all();
     expect(whole[4]).toEqual(['p1@x.com', '2026-03-02', '01001', '2']);
     expect(read).toEqual([]);
-    for (const sliceBytes of [1, 500, 3000, 20_000]) expect(await all({ ...sheetLimits, sliceAboveBytes: 0, sliceBytes })).toEqual(whole);
+    for (const sliceBytes of [1, 500, 3000, 20_000]) {
+      expect(await all({ ...sheetLimits, sliceAboveBytes: 0, sliceBytes })).toEqual(whole);
+      // Runs far into a sheet are numbered from row 1 instead of read after blank rows: the same rows.
+      expect(await all({ ...sheetLimits, sliceAboveBytes: 0, sliceBytes, padUpToRows: 0 })).toEqual(whole);
+    }
+    // Shared between workers, each reading every count-th run, and put together: the same rows again.
+    const shared = async (count: number, limits: typeof sheetLimits) => {
+      const parts = await Promise.all(Array.from({ length: count }, (_, index) => parseXlsxRuns(bytes, 'Leads', { index, count }, { limits })));
+      return [...unpackSheet(joinRuns(parts.reverse()), 10_000)].flat();
+    };
+    for (const count of [1, 2, 3]) {
+      expect(await shared(count, { ...sheetLimits, shareAboveBytes: 0 })).toEqual(whole);
+      expect(await shared(count, { ...sheetLimits, sliceAboveBytes: 0, sliceBytes: 3000 })).toEqual(whole);
+      expect(await shared(count, { ...sheetLimits, sliceAboveBytes: 0, sliceBytes: 3000, padUpToRows: 0 })).toEqual(whole);
+    }
+    // A sheet under the size worth sharing is read whole by the first worker; the others read nothing.
+    expect((await parseXlsxRuns(bytes, 'Leads', { index: 1, count: 2 })).runs).toEqual([]);
     // Progress after each run, up to the whole sheet.
     read.length = 0;
     await all({ ...sheetLimits, sliceAboveBytes: 0, sliceBytes: 3000 });
@@ -379,8 +395,12 @@ describe('parsed sheet text', () => {
     const path = readXlsxSheets(bytes)[1]!.path!;
     const runs = [...workbookSlices(unzipSync(bytes), path, 3000)];
     expect(runs.length).toBeGreaterThan(5);
-    expect(runs[0]!.firstRow).toBe(0);
-    expect(runs[1]!.firstRow).toBeGreaterThan(3);
+    expect(runs.map((r) => r.index)).toEqual(runs.map((_, i) => i));
+    expect(runs[0]!.build()).toMatchObject({ firstRow: 0, blankBefore: 0 });
+    const second = runs[1]!.build();
+    expect(second.firstRow).toBeGreaterThan(3);
+    expect(second.blankBefore).toBe(second.firstRow);
+    expect([...workbookSlices(unzipSync(bytes), path, 3000, 0)][1]!.build()).toMatchObject({ firstRow: second.firstRow, blankBefore: 0 });
     // Each run is numbered from row 1, so the reader does not fill the rows before it.
     expect(renumbered('<row r="41" spans="1:2"><c r="A41" t="s"><v>0</v></c><c r="AB41"><v>3</v></c></row><row r="43"/>')).toEqual({
       rows: '<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="AB1"><v>3</v></c></row><row r="3"/>',
@@ -409,6 +429,19 @@ describe('parsed sheet text', () => {
     expect(await uploads.reader(10).reader.head!('Leads', 40)).toEqual([['Email'], ['a@x.com']]);
     expect(calls).toEqual(['whole, with progress', '40']);
     expect(heard).toEqual([[9, 0.5]]);
+  });
+
+  it('puts runs together in sheet order, blank rows between them, whether they were packed as text or as JSON', () => {
+    const run = (index: number, firstRow: number, rows: string[][]) => ({ index, firstRow, text: packSheet('Leads', rows) });
+    const parts = [
+      { sheet: 'Leads', runs: [run(2, 5, [['c@x.com', 'odd \u001e cell']]), run(1, 3, [])] },
+      { sheet: 'Leads', runs: [run(0, 0, [['Email', 'Note'], [], ['a@x.com']]), run(3, 6, [['d@x.com']])] },
+    ];
+    const rows = [['Email', 'Note'], [], ['a@x.com'], [], [], ['c@x.com', 'odd \u001e cell'], ['d@x.com']];
+    expect([...unpackSheet(joinRuns(parts), 100)].flat()).toEqual(rows);
+    const separated = [{ sheet: 'Leads', runs: [run(1, 4, [['b@x.com']]), run(0, 0, [['Email'], []])] }];
+    expect(joinRuns(separated)).toEqual({ sheet: 'Leads', rowCount: 5, format: 'separated', text: 'Email\u001e\u001e\u001e\u001eb@x.com' });
+    expect(joinRuns([{ sheet: 'Leads', runs: [] }])).toMatchObject({ rowCount: 0, text: '' });
   });
 
   it('stops what still reads a file when the file is dropped', async () => {

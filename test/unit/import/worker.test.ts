@@ -8,6 +8,7 @@ import { createCore } from '../../../src/main/core/createCore';
 import { openMemoryDatabase } from '../../../src/main/core/db/open';
 import { silentLog } from '../../../src/main/core/log';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
+import { unpackSheet } from '../../../src/main/core/import/sheetText';
 import { workerParse } from '../../../src/main/core/import/workerChunks';
 import { csvBytes, importFile, xlsxBytes } from '../../support/importFiles';
 import { memoryVault } from '../../support/testCore';
@@ -81,9 +82,9 @@ describe('import worker', () => {
   });
 
   it.skipIf(!existsSync(built))('previews a big sheet from its top in the built worker, parses it whole once, and imports every row', async () => {
-    // About 5 MB of sheet XML: past the size a preview reads whole.
+    // About 10 MB of sheet XML: past the size a preview reads whole, and the size two workers share (each parses half).
     const rows: unknown[][] = [['Email', 'Name', 'Zip']];
-    for (let i = 0; i < 40_000; i++) rows.push([`person${i}@example-company.com`, `Person Number ${i}`, 1000 + i]);
+    for (let i = 0; i < 80_000; i++) rows.push([`person${i}@example-company.com`, `Person Number ${i}`, 1000 + i]);
     const bytes = await xlsxBytes([{ name: 'Leads', rows, formats: { 2: '00000' } }]);
     const parses: string[] = [];
     const reader = openSheetReader('xlsx', bytes, (b, sheet, maxRows) => {
@@ -94,16 +95,19 @@ describe('import worker', () => {
     expect(top).toHaveLength(40);
     expect(top[1]).toEqual(['person0@example-company.com', 'Person Number 0', '01000']);
     const whole = await reader.parsedSheet!('Leads');
-    expect(whole.rowCount).toBe(40_001);
+    expect(whole.rowCount).toBe(80_001);
+    const all = [...unpackSheet(whole, 100_000)].flat();
+    expect(all.every((r, i) => i === 0 || r[0] === `person${i - 1}@example-company.com`)).toBe(true);
+    expect(all[80_000]).toEqual(['person79999@example-company.com', 'Person Number 79999', '80999']);
     // The whole sheet starts parsing at once, beside its top.
     expect(parses).toEqual(['Leads all', 'Leads 40']);
 
     const core = coreWithWorker(dirname(built));
     const { preview, summary } = await importFile(core, 'big.xlsx', bytes);
     expect(preview.rows[0]).toEqual(['person0@example-company.com', 'Person Number 0', '01000']);
-    expect(summary.counts).toMatchObject({ total: 40_000, created: 40_000 });
-    const last = core.prospects.list({ search: 'person39999', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
-    expect(last.customFields).toEqual({ Zip: '40999' });
+    expect(summary.counts).toMatchObject({ total: 80_000, created: 80_000 });
+    const last = core.prospects.list({ search: 'person79999', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
+    expect(last.customFields).toEqual({ Zip: '80999' });
   });
 
   it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {
@@ -130,7 +134,7 @@ describe('import worker', () => {
       `const { parentPort } = require('node:worker_threads');
        parentPort.postMessage({ type: 'progress', fraction: 0.5 });
        parentPort.postMessage({ type: 'progress', fraction: 1 });
-       parentPort.postMessage({ type: 'parsed', sheet: { sheet: 'Leads', rowCount: 1, format: 'separated', text: 'a@x.com' } });`,
+       parentPort.postMessage({ type: 'parsed', result: { sheet: 'Leads', runs: [{ index: 0, firstRow: 0, text: { sheet: 'Leads', rowCount: 1, format: 'separated', text: 'a@x.com' } }] } });`,
     );
     const heard: number[] = [];
     const sheet = await workerParse(reader, new Uint8Array([1, 2, 3]), 'Leads', null, (f) => heard.push(f));
@@ -148,7 +152,7 @@ describe('import worker', () => {
        if (workerData.maxRows !== null) {
          const rows = ['Email\u001fName'];
          for (let i = 0; i < workerData.maxRows; i++) rows.push('p' + i + '@x.com\u001fPerson ' + i);
-         parentPort.postMessage({ type: 'parsed', sheet: { sheet: 'Leads', rowCount: rows.length, format: 'separated', text: rows.join('\u001e'), truncated: true } });
+         parentPort.postMessage({ type: 'parsed', result: { sheet: 'Leads', rowCount: rows.length, format: 'separated', text: rows.join('\u001e'), truncated: true } });
        } else {
          parentPort.postMessage({ type: 'progress', fraction: 0.1 });
          setInterval(() => {}, 1000);

@@ -16,10 +16,12 @@ const failed = (err: unknown) => ({
 
 /** Each task loads only what it needs: parsing a workbook does not load the normaliser, nor an import the workbook reader. */
 async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
-  const { parseXlsxSheet } = await import('./readXlsx');
+  const { parseXlsxRuns, parseXlsxSheet } = await import('./readXlsx');
   const bytes = Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
   const onProgress = (fraction: number) => port.postMessage({ type: 'progress', fraction });
-  port.postMessage({ type: 'parsed', sheet: await parseXlsxSheet(bytes, t.sheet, t.maxRows, { onProgress }) });
+  // The top of a sheet, or this worker's share of the runs of the whole sheet.
+  const result = t.maxRows !== null ? await parseXlsxSheet(bytes, t.sheet, t.maxRows) : await parseXlsxRuns(bytes, t.sheet, t.share ?? { index: 0, count: 1 }, { onProgress });
+  port.postMessage({ type: 'parsed', result });
 }
 
 async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<void> {

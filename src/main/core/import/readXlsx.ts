@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
-import { packSheet, type SheetText } from './sheetText';
+import { packSheet, rowSeparator, unpackSheet, type SheetText } from './sheetText';
 import { applyDigitFormats, digitCells, digitStyles, type DigitFormat } from './digitFormats';
 import { workbookHead } from './xlsxHead';
 import { workbookSlices } from './xlsxSlices';
@@ -28,7 +28,16 @@ export interface XlsxSheet {
  * Past maxXmlBytes (well over a million rows of a dozen columns) the rep is asked for a CSV, which is read as it
  * streams.
  */
-export const sheetLimits = { maxXmlBytes: 600 * 1024 * 1024, sliceAboveBytes: 64 * 1024 * 1024, sliceBytes: 48 * 1024 * 1024 };
+export const sheetLimits = {
+  maxXmlBytes: 600 * 1024 * 1024,
+  sliceAboveBytes: 64 * 1024 * 1024,
+  sliceBytes: 48 * 1024 * 1024,
+  // Two workers share the parse of a sheet between these sizes (each unzips the whole file, so not the very biggest).
+  shareAboveBytes: 8 * 1024 * 1024,
+  shareUpToBytes: 256 * 1024 * 1024,
+  // A run that starts further into the sheet than this is numbered from row 1 (see xlsxSlices.ts).
+  padUpToRows: 200_000,
+};
 export type SheetLimits = typeof sheetLimits;
 
 function damaged(err: unknown): UserError {
@@ -108,18 +117,90 @@ export const offered = (s: XlsxSheet) => !s.hidden && s.cells;
  * Parses one sheet (the chosen one, or the first visible one for null): every cell as trimmed text, blank rows kept
  * as empty arrays so row r of the sheet is index r - 1, leading empty columns kept in place. read-excel-file unzips
  * every entry before parsing any, so the order Excel (or exceljs) stored them in does not matter. With maxRows, only
- * about the first maxRows rows of a big sheet are parsed (for the preview); otherwise the whole sheet, a very big one
- * as runs of its rows (see sheetLimits).
+ * about the first maxRows rows of a big sheet are parsed (for the preview); otherwise the whole sheet, a big one as
+ * runs of its rows (see sheetLimits and parseXlsxRuns).
  * This blocks its thread for as long as the sheet takes to parse: callers run it in a worker thread.
  */
 export interface ParseOptions {
   limits?: SheetLimits;
-  /** How far the rows of a sheet read in runs have been read, 0 to 1, after each run. */
+  /** How far this parse has got through the runs it reads, 0 to 1, after each run. */
   onProgress?: (fraction: number) => void;
 }
 
+/** Which of a sheet's runs one worker reads: runs k with k % count === index. */
+export interface RunShare {
+  index: number;
+  count: number;
+}
+
+/** How many workers (up to `workers`) share the parse of this sheet of the workbook: by its size. */
+export function sheetShares(bytes: Uint8Array, sheet: string | null, workers: number, limits: SheetLimits = sheetLimits): number {
+  let size = 0;
+  try {
+    const sheets = readXlsxSheets(bytes);
+    size = (sheet === null ? sheets.find(offered) : sheets.find((s) => s.name === sheet))?.xmlBytes ?? 0;
+  } catch {
+    // A damaged file: one worker finds that out and says so, as for any workbook.
+  }
+  return size > limits.shareAboveBytes && size <= limits.shareUpToBytes ? workers : 1;
+}
+
+/** The runs of a sheet one worker read: each packed on its own, with where it starts in the sheet. */
+export interface SheetRuns {
+  sheet: string;
+  runs: { index: number; firstRow: number; text: SheetText }[];
+}
+
 export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, options: ParseOptions = {}): Promise<SheetText> {
+  if (maxRows === null) return joinRuns([await parseXlsxRuns(bytes, sheet, { index: 0, count: 1 }, options)]);
+  const s = openSheet(bytes, sheet, options.limits ?? sheetLimits);
+  if (!s.reader) return packSheet(s.name, []);
+  const rows: string[][] = [];
+  const head = s.path !== null ? guard(() => workbookHead(bytes, s.path!, maxRows)) : null;
+  await s.reader.read(head ?? bytes, rows);
+  const packed = packSheet(s.name, rows);
+  return head ? { ...packed, truncated: true } : packed;
+}
+
+/**
+ * Parses the runs of the whole sheet that are this worker's share. A sheet past sliceAboveBytes is cut in runs of
+ * sliceBytes; one past shareAboveBytes that several workers share is cut in as many runs as there are workers; any
+ * other is one run, read whole by the first worker. joinRuns puts the workers' runs together.
+ */
+export async function parseXlsxRuns(bytes: Uint8Array, sheet: string | null, share: RunShare, options: ParseOptions = {}): Promise<SheetRuns> {
   const limits = options.limits ?? sheetLimits;
+  const s = openSheet(bytes, sheet, limits);
+  const out: SheetRuns = { sheet: s.name, runs: [] };
+  if (!s.reader) return out;
+  const xmlBytes = s.xmlBytes ?? 0;
+  const sliceBytes = xmlBytes > limits.sliceAboveBytes ? limits.sliceBytes : share.count > 1 && xmlBytes > limits.shareAboveBytes ? Math.ceil(xmlBytes / share.count) : null;
+  const mine = (k: number) => k % share.count === share.index;
+  if (sliceBytes !== null && s.path !== null) {
+    const slices = [...guard(() => workbookSlices(unzipSync(bytes), s.path!, sliceBytes, limits.padUpToRows))];
+    const own = slices.filter((r) => mine(r.index));
+    for (let done = 0; done < own.length; done++) {
+      const run = own[done]!;
+      const { workbook, firstRow, blankBefore } = guard(() => run.build());
+      const rows: string[][] = [];
+      await s.reader.read(workbook, rows);
+      // The blank rows the reader gave for the rows before the run are not the run's.
+      if (blankBefore > 0) rows.splice(0, blankBefore);
+      out.runs.push({ index: run.index, firstRow, text: packSheet(s.name, rows) });
+      options.onProgress?.((done + 1) / own.length);
+    }
+    if (slices.length > 0) return out;
+  }
+  // Read whole, by the first worker of the share.
+  if (mine(0)) {
+    const rows: string[][] = [];
+    await s.reader.read(bytes, rows);
+    out.runs.push({ index: 0, firstRow: 0, text: packSheet(s.name, rows) });
+  }
+  return out;
+}
+
+/** The chosen sheet, checked, with a reader of its rows in a workbook (the file, its top, or a run of its rows). */
+function openSheet(bytes: Uint8Array, sheet: string | null, limits: SheetLimits) {
   const { sheets, stylesPath } = readPackage(bytes);
   const index = sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet);
   if (index < 0) {
@@ -127,43 +208,61 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
     throw new UserError('not_found', `The workbook has no sheet called "${sheet}". Choose one of its sheets.`);
   }
   const chosen = sheets[index]!;
-  if (!chosen.cells) return packSheet(chosen.name, []);
-  if (chosen.xmlBytes !== null && chosen.xmlBytes > limits.maxXmlBytes) throw tooBig(chosen.name, chosen.xmlBytes);
+  if (chosen.cells && chosen.xmlBytes !== null && chosen.xmlBytes > limits.maxXmlBytes) throw tooBig(chosen.name, chosen.xmlBytes);
   const path = chosen.path;
-  // The styles are the same in every workbook read below (the file, its top, its runs): read once, in the try below.
-  let formats = new Map<number, DigitFormat>();
-  /**
-   * The sheet's rows in `workbook` (the whole file, its top, or a run of its rows whose first is row firstRow + 1),
-   * read-excel-file's values as text, added to `into` at their places (blank rows before them kept as empty arrays).
-   */
-  const read = async (workbook: Uint8Array, into: string[][], firstRow = 0): Promise<void> => {
-    const data = (await readSheet(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength), index + 1)) as unknown as CellValue[][];
-    if (formats.size && path) showDigitFormats(workbook, path, formats, data);
-    if (data.length === 0) return;
-    while (into.length < firstRow) into.push([]);
-    for (let r = 0; r < data.length; r++) {
-      into.push(rowText(data[r]!));
-      data[r] = [];
+  // The styles are the same in every workbook read (the file, its top, its runs): read once.
+  const formats = chosen.cells && stylesPath ? guard(() => digitStylesOf(bytes, stylesPath)) : new Map<number, DigitFormat>();
+  /** The sheet's rows in `workbook`, read-excel-file's values as text, added to `into` (blank rows kept as empty arrays). */
+  const read = async (workbook: Uint8Array, into: string[][]): Promise<void> => {
+    try {
+      const data = (await readSheet(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength), index + 1)) as unknown as CellValue[][];
+      if (formats.size && path) showDigitFormats(workbook, path, formats, data);
+      for (let r = 0; r < data.length; r++) {
+        into.push(rowText(data[r]!));
+        data[r] = [];
+      }
+    } catch (err) {
+      throw damaged(err);
     }
   };
-  const rows: string[][] = [];
-  let head: Uint8Array | null = null;
+  return { name: chosen.name, path, xmlBytes: chosen.xmlBytes, reader: chosen.cells ? { read } : null };
+}
+
+/** Runs fn; what fails in it is a damaged workbook. */
+function guard<T>(fn: () => T): T {
   try {
-    if (stylesPath) formats = digitStylesOf(bytes, stylesPath);
-    if (maxRows !== null && path !== null) head = workbookHead(bytes, path, maxRows);
-    if (head) await read(head, rows);
-    else if (maxRows === null && path !== null && (chosen.xmlBytes ?? 0) > limits.sliceAboveBytes) {
-      for (const run of workbookSlices(unzipSync(bytes), path, limits.sliceBytes)) {
-        await read(run.workbook, rows, run.firstRow);
-        options.onProgress?.(run.fraction);
-      }
-    }
-    if (!head && rows.length === 0) await read(bytes, rows);
+    return fn();
   } catch (err) {
     throw damaged(err);
   }
-  const packed = packSheet(chosen.name, rows);
-  return head ? { ...packed, truncated: true } : packed;
+}
+
+/**
+ * The whole sheet from the runs its workers read, in sheet order: each run's rows at their place, the rows between
+ * runs blank (a run that read no rows adds none), as a sequential read of the runs gives.
+ */
+export function joinRuns(parts: SheetRuns[]): SheetText {
+  const runs = parts.flatMap((p) => p.runs).sort((a, b) => a.index - b.index);
+  const name = parts[0]?.sheet ?? '';
+  if (runs.some((r) => r.text.format === 'json')) {
+    const rows: string[][] = [];
+    for (const r of runs) {
+      if (r.text.rowCount === 0) continue;
+      while (rows.length < r.firstRow) rows.push([]);
+      for (const batch of unpackSheet(r.text, 10_000)) rows.push(...batch);
+    }
+    return packSheet(name, rows);
+  }
+  // Packed rows joined by the row separator: a run's text stands for all its rows, a blank row for one.
+  const pieces: string[] = [];
+  let rowCount = 0;
+  for (const r of runs) {
+    if (r.text.rowCount === 0) continue;
+    for (; rowCount < r.firstRow; rowCount++) pieces.push('');
+    pieces.push(r.text.text);
+    rowCount += r.text.rowCount;
+  }
+  return { sheet: name, rowCount, format: 'separated', text: pieces.join(rowSeparator) };
 }
 
 /**

@@ -1,7 +1,9 @@
 // The main thread's side of the import worker: a workbook sheet parsed off the main thread, and an import's chunk files as an async iterator.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
 import type { ImportPlan, StagedChunk } from './stagedChunks';
+import type { RunShare, SheetRuns } from './readXlsx';
 import type { SheetText } from './sheetText';
 
 type Failure = { type: 'error'; message: string; user: boolean; code?: UserError['code'] };
@@ -11,7 +13,9 @@ type Message = { type: 'chunk'; chunk: StagedChunk } | { type: 'end' } | Failure
 export type WorkerInput = { bytes: Uint8Array } | { sheet: SheetText };
 
 /** What the worker thread is asked to do (its workerData, or the first message to a worker on standby). */
-export type WorkerTask = { task: 'import'; input: WorkerInput; plan: ImportPlan } | { task: 'parse'; bytes: Uint8Array; sheet: string | null; maxRows: number | null };
+export type WorkerTask =
+  | { task: 'import'; input: WorkerInput; plan: ImportPlan }
+  | { task: 'parse'; bytes: Uint8Array; sheet: string | null; maxRows: number | null; share?: RunShare };
 /** A worker started before its import: it loads the import's code and waits for the task. */
 export type StandbyTask = { task: 'standby' };
 
@@ -34,10 +38,12 @@ const parseStopped = (signal: AbortSignal): Error => (signal.reason instanceof U
 const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invalid_request', m.message) : new Error(m.message));
 
 /**
- * Parses one workbook sheet in a worker thread: the parse takes seconds for a big sheet and would freeze the window
- * on the main thread. The worker gets its own copy of the file (the upload keeps its bytes for the other sheets).
+ * Parses one workbook sheet in worker threads: the parse takes seconds for a big sheet and would freeze the window
+ * on the main thread. The top of a sheet (maxRows) is one worker's; a whole big sheet is shared by two, each reading
+ * every other run of its rows (readXlsx.parseXlsxRuns), and put together here. Each worker gets its own copy of the
+ * file (the upload keeps its bytes for the other sheets). onProgress hears how far the workers have got together.
  */
-export function workerParse(
+export async function workerParse(
   workerPath: string,
   bytes: Uint8Array,
   sheet: string | null,
@@ -45,18 +51,39 @@ export function workerParse(
   onProgress?: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<SheetText> {
-  // Nobody wants the sheet any more (the file was dropped): the worker is stopped, and with it the parse.
-  if (signal?.aborted) return Promise.reject(parseStopped(signal));
-  const copy = new Uint8Array(bytes);
-  const task: WorkerTask = { task: 'parse', bytes: copy, sheet, maxRows };
+  // Nobody wants the sheet any more (the file was dropped): the workers are stopped, and with them the parse.
+  if (signal?.aborted) throw parseStopped(signal);
+  if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows }, undefined, signal)) as SheetText;
+  const { joinRuns, sheetShares } = await import('./readXlsx');
+  const count = sheetShares(bytes, sheet, parseWorkers());
+  const heard = new Array<number>(count).fill(0);
+  const parts = await Promise.all(
+    Array.from({ length: count }, (_, index) => {
+      const hear = (f: number) => {
+        heard[index] = f;
+        onProgress?.(heard.reduce((a, b) => a + b, 0) / count);
+      };
+      const task: WorkerTask = { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows: null, share: { index, count } };
+      return parseInWorker(workerPath, task, hear, signal) as Promise<SheetRuns>;
+    }),
+  );
+  return joinRuns(parts);
+}
+
+/** How many workers share a big sheet's parse. */
+const parseWorkers = () => Math.min(2, availableParallelism());
+
+/** One worker's parse: the top of a sheet, or its share of the runs of the whole. Every worker ends with the parse. */
+function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'parse' }>, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<SheetText | SheetRuns> {
   // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
-  // outgrows the default 4 MB stack, so this thread gets a roomier one.
-  const worker = new Worker(workerPath, { workerData: task, transferList: [copy.buffer], resourceLimits: { stackSizeMb: 64 } });
-  return new Promise<SheetText>((resolve, reject) => {
+  // outgrows the default 4 MB stack, so this thread gets a roomier one. Its copy of the file is transferred, not cloned.
+  const worker = new Worker(workerPath, { workerData: task, transferList: [task.bytes.buffer as ArrayBuffer], resourceLimits: { stackSizeMb: 64 } });
+  return new Promise<SheetText | SheetRuns>((resolve, reject) => {
+    if (signal?.aborted) reject(parseStopped(signal));
     signal?.addEventListener('abort', () => reject(parseStopped(signal)), { once: true });
-    worker.on('message', (m: { type: 'parsed'; sheet: SheetText } | { type: 'progress'; fraction: number } | Failure) => {
+    worker.on('message', (m: { type: 'parsed'; result: SheetText | SheetRuns } | { type: 'progress'; fraction: number } | Failure) => {
       if (m.type === 'progress') onProgress?.(m.fraction);
-      else if (m.type === 'parsed') resolve(m.sheet);
+      else if (m.type === 'parsed') resolve(m.result);
       else reject(failure(m));
     });
     // Past the size readXlsx refuses up front, a sheet can still outgrow the thread's heap: that ends the worker, not the app.

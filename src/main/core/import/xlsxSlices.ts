@@ -5,22 +5,29 @@ import { sheetDataStart } from './xlsxHead';
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
-/** One run of a sheet's rows as a workbook of its own; its row 1 is row firstRow + 1 of the sheet. */
+/** One run of a sheet's rows, built as a workbook of its own only when asked (a worker builds only its own runs). */
 export interface SheetSlice {
-  workbook: Uint8Array;
-  firstRow: number;
+  /** The run's place in the sheet: 0, 1, 2, ... */
+  index: number;
   /** How far through the sheet's rows the run reaches, 0 to 1. */
   fraction: number;
+  /**
+   * The run as a workbook: its first row is row firstRow + 1 of the sheet, and the reader gives blankBefore blank rows
+   * ahead of it (the rows before the run, up to padUpToRows of them; further in, the run is numbered from row 1).
+   */
+  build(): { workbook: Uint8Array; firstRow: number; blankBefore: number };
 }
 
 /**
  * The workbook, again and again, with the sheet at `sheetPath` holding only the next run of about `sliceBytes` of its
  * row elements (cut at a row's end tag, so rows stay whole); every other part is as it was (the shared strings and
- * styles the reader needs). Each run is numbered from row 1 (its rows' and cells' addresses shifted down), because the
- * reader fills every row before the first it meets with a blank one. Empty when the sheet's rows cannot be found: the
+ * styles the reader needs). The cuts depend only on the sheet and sliceBytes, so workers sharing a sheet agree on
+ * them. The reader fills every row before the first it meets with a blank one: a run that starts within padUpToRows
+ * rows keeps its addresses (the blank rows cost less than rewriting every address of the run), one further in is
+ * numbered from row 1 (its rows' and cells' addresses shifted down). Empty when the sheet's rows cannot be found: the
  * caller then reads it whole.
  */
-export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: number): Generator<SheetSlice> {
+export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: number, padUpToRows = 200_000): Generator<SheetSlice> {
   const sheet = files[sheetPath];
   if (!sheet) return;
   const xml = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
@@ -34,18 +41,30 @@ export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: 
   const rowEnd = ascii(`</${prefix}row>`);
   const before = xml.subarray(0, start);
   const after = xml.subarray(end);
-  for (let from = start; from < end; ) {
+  for (let from = start, index = 0; from < end; index++) {
     const cut = from + sliceBytes >= end ? -1 : xml.indexOf(rowEnd, from + sliceBytes);
     const to = cut < 0 || cut >= end ? end : cut + rowEnd.length;
-    const { rows, firstRow } = renumbered(xml.subarray(from, to).toString('latin1'));
-    // Stored, not compressed: each copy lives for one read.
-    const workbook = zipSync({ ...files, [sheetPath]: Buffer.concat([before, Buffer.from(rows, 'latin1'), after]) }, { level: 0 });
-    yield { workbook, firstRow, fraction: (to - start) / (end - start) };
+    const run = xml.subarray(from, to);
+    const build = () => {
+      // Stored, not compressed: each copy lives for one read.
+      const pack = (rows: Uint8Array) => zipSync({ ...files, [sheetPath]: Buffer.concat([before, rows, after]) }, { level: 0 });
+      const shift = firstRowOf(run);
+      if (shift <= padUpToRows) return { workbook: pack(run), firstRow: shift, blankBefore: shift };
+      const { rows, firstRow } = renumbered(run.toString('latin1'));
+      return { workbook: pack(Buffer.from(rows, 'latin1')), firstRow, blankBefore: 0 };
+    };
+    yield { index, fraction: (to - start) / (end - start), build };
     from = to;
   }
 }
 
 const firstAddress = /<(?:\w+:)?(?:row|c)\s[^>]*?\br="[A-Z]*(\d+)"/;
+
+/** How many rows of the sheet come before a run: its first address, less one (0 when it has none). */
+function firstRowOf(run: Uint8Array): number {
+  const first = firstAddress.exec(Buffer.from(run.buffer, run.byteOffset, Math.min(run.byteLength, 64 * 1024)).toString('latin1'));
+  return first ? Math.max(0, Number(first[1]) - 1) : 0;
+}
 const rowAddress = /(<(?:\w+:)?row\s[^>]*?\br=")(\d+)"/g;
 const cellAddress = /(<(?:\w+:)?c\s[^>]*?\br="[A-Z]+)(\d+)"/g;
 
