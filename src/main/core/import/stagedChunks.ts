@@ -92,7 +92,6 @@ export async function cellsOf(reader: SheetReader, sheet: string | null, rowNumb
   return out;
 }
 
-const TT = { norm: 0, add: 0, chunked: 0, parse: 0, close: 0 };
 export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): AsyncGenerator<StagedChunk> {
   const normalize = rowNormalizer({ headers: plan.headers, mapping: plan.mapping, defaultCountry: plan.defaultCountry, repTimeZone: plan.repTimeZone });
   const share = plan.share ?? { index: 0, count: 1 };
@@ -110,9 +109,7 @@ export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): Asyn
       return;
     }
     chunk.total++;
-    let t0 = performance.now();
     const r = normalize(cells);
-    TT.norm += performance.now() - t0; t0 = performance.now();
     if (!r.ok) {
       chunk.rejected++;
       writer.reject(n, r.reason, JSON.stringify(rawRecord(cells, plan.headers)));
@@ -120,30 +117,21 @@ export async function* stagedChunks(reader: SheetReader, plan: ImportPlan): Asyn
     }
     const d = r.draft;
     writer.add(n, d, suppression.isSuppressed(d.emailNormalized) ? 'suppressed' : 'active', searchName(d.firstName, d.lastName));
-    TT.add += performance.now() - t0;
     chunk.numbers.push(n);
     emails.push(d.emailNormalized);
   };
   try {
     // Where the file can be split, each worker reads only its own chunks.
-    let tc = performance.now();
     const chunked = share.count > 1 ? await reader.chunked?.(plan.sheet, size) : null;
-    TT.chunked += performance.now() - tc;
     if (chunked) {
       for (let k = share.index; k < chunked.count; k += share.count) {
-        tc = performance.now();
         const rows = chunked.rows(k);
-        TT.parse += performance.now() - tc;
         const first = chunked.firstRow(k);
         open = openChunk(plan.stagingDir, k);
         for (let i = 0; i < rows.length; i++) take(rows[i]!, first + i);
         const done = open;
         open = null;
-        tc = performance.now();
-        const fin = finish(done, chunked.fraction(k));
-        TT.close += performance.now() - tc;
-        console.error(JSON.stringify(Object.fromEntries(Object.entries(TT).map(([k, v]) => [k, Math.round(v)]))));
-        yield fin;
+        yield finish(done, chunked.fraction(k));
       }
       return;
     }

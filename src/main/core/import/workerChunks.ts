@@ -57,6 +57,9 @@ export async function workerParse(
   const { joinRuns, sheetShares } = await import('./readXlsx');
   const count = sheetShares(bytes, sheet, parseWorkers());
   const heard = new Array<number>(count).fill(0);
+  // One worker failing stops the others: their half is no use alone.
+  const failed = new AbortController();
+  const stop = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
   const parts = await Promise.all(
     Array.from({ length: count }, (_, index) => {
       const hear = (f: number) => {
@@ -64,7 +67,9 @@ export async function workerParse(
         onProgress?.(heard.reduce((a, b) => a + b, 0) / count);
       };
       const task: WorkerTask = { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows: null, share: { index, count } };
-      return parseInWorker(workerPath, task, hear, signal) as Promise<SheetRuns>;
+      const part = parseInWorker(workerPath, task, hear, stop) as Promise<SheetRuns>;
+      part.catch(() => failed.abort());
+      return part;
     }),
   );
   return joinRuns(parts);
