@@ -66,6 +66,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  {
+    // The app's code writes through its Log (core/log.ts), never straight to the console: a stray console line is
+    // debugging left behind. Only the log itself and the command-line entry points print.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/core/log.ts', 'src/main/harness/cli.ts', 'src/main/harness/server.ts', 'src/main/app/start.ts'],
+    rules: { 'no-console': 'error' },
+  },
   ...layers.map(({ files, paths = [], patterns = [] }) => ({
     files,
     rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
