@@ -56,6 +56,8 @@ export async function workerParse(
   if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows }, undefined, signal)) as SheetText;
   const { joinRuns, sheetShares } = await import('./readXlsx');
   const count = sheetShares(bytes, sheet, parseWorkers());
+  // Read by one worker, the sheet comes put together.
+  if (count === 1) return (await parseInWorker(workerPath, { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows: null }, onProgress, signal)) as SheetText;
   const heard = new Array<number>(count).fill(0);
   // One worker failing stops the others: their half is no use alone.
   const failed = new AbortController();
