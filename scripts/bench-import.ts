@@ -130,10 +130,10 @@ function timeQuery(core: Core, q: Partial<ProspectListQuery>, runs = 20): number
 }
 
 /** Deletes the n newest prospects as the rep would (select, Delete); returns how long it took. */
-function timeDelete(core: Core, n: number): number {
+async function timeDelete(core: Core, n: number): Promise<number> {
   const ids = core.prospects.ids({ search: '', tagId: null, importId: null, status: null, timeZone: null }).slice(0, n);
   const t = performance.now();
-  const { deleted } = core.prospects.delete(ids);
+  const { deleted } = await core.prospects.delete(ids);
   const ms = performance.now() - t;
   if (deleted !== n) throw new Error(`expected to delete ${n} prospects, deleted ${deleted}`);
   return ms;
@@ -177,8 +177,8 @@ async function main() {
       queryFilterTimeZoneMs: round(timeQuery(csvCore, { timeZone: 'America/Chicago' })),
       // Deleting, as a privacy request does (nothing of them left in the file): a few, one by one through the search
       // index, then half the store, which builds the index again (see prospectRemoval.ts).
-      deleteFewMs: round(timeDelete(csvCore, 100)),
-      deleteHalfMs: round(timeDelete(csvCore, Math.floor(rows / 2))),
+      deleteFewMs: round(await timeDelete(csvCore, 100)),
+      deleteHalfMs: round(await timeDelete(csvCore, Math.floor(rows / 2))),
     };
     csvCore.close();
     if (million) Object.assign(figures, await millionRows());

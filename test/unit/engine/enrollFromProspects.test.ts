@@ -115,7 +115,7 @@ describe('enroll the prospects an import created or updated', () => {
     expect(restarted.prospectsOf(summary.id).suppressed).toEqual([]);
     expect(restarted.prospectsOf(first.id).enrollable).toHaveLength(3);
     // A prospect deleted since is no longer offered.
-    w.core.prospects.delete([id('jane@acme.com')]);
+    await w.core.prospects.delete([id('jane@acme.com')]);
     expect(restarted.prospectsOf(summary.id).enrollable).toEqual([id('kim@kappa.io')]);
   });
 });

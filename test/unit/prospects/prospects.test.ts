@@ -87,7 +87,7 @@ describe('search index', () => {
     const nora = core.prospects.list(q({ search: 'nora' })).rows[0]!;
     core.prospects.update(nora.id, { firstName: 'Nadia' });
     expect(find('nadia')).toEqual(['new@x.com']);
-    core.prospects.delete([nora.id]);
+    await core.prospects.delete([nora.id]);
     expect(find('nadia')).toEqual([]);
     expect(check).not.toThrow();
     expect(core.deps.db.prepare('SELECT deferred_after FROM search_index_control').get()).toEqual({ deferred_after: null });
@@ -130,7 +130,7 @@ describe('prospect edits, deletion and export', () => {
     expect(core.importIssues.page({ importId: again.summary.id, outcome: 'duplicate' }).total).toBe(1);
     const ids = core.prospects.ids({ search: 'acme', tagId: null, importId: null, status: null, timeZone: null });
     core.prospects.update(ids[0]!, { title: 'x' });
-    expect(core.prospects.delete(ids)).toEqual({ deleted: 1 });
+    expect(await core.prospects.delete(ids)).toEqual({ deleted: 1 });
     expect(core.prospects.list(q({ search: 'jane' })).total).toBe(0);
     expect(core.deps.db.prepare('SELECT count(*) AS n FROM events WHERE prospect_id = ?').get(ids[0]!)).toEqual({ n: 0 });
     expect(core.importIssues.page({ importId: again.summary.id, outcome: 'duplicate' }).total).toBe(0);
@@ -157,7 +157,7 @@ describe('prospect edits, deletion and export', () => {
       const before = readFileSync(file);
       expect(before.includes(marker)).toBe(true);
       expect(before.includes(word)).toBe(true);
-      expect(core.prospects.delete(core.prospects.ids({ search: 'privacy', tagId: null, importId: null, status: null, timeZone: null }))).toEqual({ deleted: 3001 });
+      expect(await core.prospects.delete(core.prospects.ids({ search: 'privacy', tagId: null, importId: null, status: null, timeZone: null }))).toEqual({ deleted: 3001 });
       // The delete itself empties the log (here on its own connection: the test core has no built worker).
       expect(statSync(`${file}-wal`).size).toBe(0);
       const after = readFileSync(file);
@@ -182,7 +182,7 @@ describe('prospect edits, deletion and export', () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
       const file = join(dir, databaseFileName);
       expect(readFileSync(file).includes('quixotrix')).toBe(true);
-      expect(core.prospects.delete(core.prospects.ids({ search: 'quixotrix', tagId: null, importId: null, status: null, timeZone: null }))).toEqual({ deleted: 1 });
+      expect(await core.prospects.delete(core.prospects.ids({ search: 'quixotrix', tagId: null, importId: null, status: null, timeZone: null }))).toEqual({ deleted: 1 });
       expect(statSync(`${file}-wal`).size).toBe(0);
       expect(readFileSync(file).includes('quixotrix')).toBe(false);
       expect(core.prospects.list(q({ search: 'keep' })).total).toBe(200);
@@ -191,6 +191,25 @@ describe('prospect edits, deletion and export', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('deletes many prospects a slice at a time, the app free between slices, the search index exact at the end', async () => {
+    const { core } = makeTestCore();
+    const rows = ['email,first name,last name,company'];
+    for (let i = 0; i < 12_000; i++) rows.push(`p${i}@x.com,Pat,Number${i},${i % 2 ? 'Odd' : 'Even'} Co`);
+    await importFile(core, 'many.csv', csvBytes(rows.join('\n')));
+    const all = core.prospects.ids({ search: '', tagId: null, importId: null, status: null, timeZone: null });
+    let ranBetween = false;
+    setImmediate(() => (ranBetween = true));
+    // Newest first, as the screen lists them; 11,000 of 12,000.
+    const deleting = core.prospects.delete(all.slice(0, 11_000));
+    expect(ranBetween).toBe(false);
+    expect(await deleting).toEqual({ deleted: 11_000 });
+    expect(ranBetween).toBe(true);
+    expect(core.prospects.list(q({ search: 'pat' })).total).toBe(1000);
+    expect(core.prospects.list(q({ search: 'odd' })).total).toBe(500);
+    expect(core.deps.db.prepare(`SELECT count(*) FROM prospects_fts WHERE prospects_fts MATCH '"pat"*'`).pluck().get()).toBe(1000);
+    expect(core.deps.db.prepare('SELECT stale FROM search_index_control').pluck().get()).toBe(0);
   });
 
   it('exports the current view as CSV, custom fields included', async () => {

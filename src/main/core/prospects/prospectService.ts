@@ -13,6 +13,7 @@ import { prospectRemoval, type ProspectRemoval } from '../db/queries/prospectRem
 import { prospectQueries, toProspect, type ProspectValues } from '../db/queries/prospects';
 import { UserError, notFound } from '../errors';
 import { rowValues } from '../import/applyDraft';
+import { yieldToLoop } from '../import/promoteImport';
 import { normalizePhone } from '../import/phone';
 import { inferTimeZone, type ZoneGuess } from '../import/timeZoneInference';
 import type { SettingsService } from '../settings/settingsService';
@@ -24,6 +25,9 @@ const patchColumns = {
 
 /** Whether an edit changes what a prospect's time zone is guessed from. */
 const movedPlace = (patch: ProspectPatch) => patch.city !== undefined || patch.region !== undefined || patch.country !== undefined || patch.phone !== undefined;
+
+/** Prospects deleted per transaction. */
+const deleteSlice = 10_000;
 
 /** A zone Repdesk guessed (from where the prospect is, their phone, or the rep's own), not one the rep or the file gave. */
 const guessedZone = (source: string | null) => source === null || source === 'location' || source === 'phone' || source === 'rep';
@@ -142,9 +146,20 @@ export class ProspectService {
     return inferTimeZone({ country: values.country, region: values.region, city: values.city, phone: values.phone, phoneCountry }, timeZone);
   }
 
-  /** Deletes prospects with everything tied to them (enrollments, messages, calls, events cascade; see prospectRemoval.ts). */
-  delete(ids: number[]): { deleted: number } {
-    const deleted = this.db.transaction(() => this.removal.byIds(ids))();
+  /**
+   * Deletes prospects with everything tied to them (enrollments, messages, calls, events cascade; see
+   * prospectRemoval.ts). Many are deleted a slice per transaction, with the app free between them (100,000 take about
+   * a second and a half): lowest ids first, so no prospect added meanwhile gets the id of one deleted, and the last
+   * slice builds the search index again if the others left it holding the deleted.
+   */
+  async delete(ids: number[]): Promise<{ deleted: number }> {
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    let deleted = 0;
+    for (let from = 0; from < sorted.length; from += deleteSlice) {
+      const last = from + deleteSlice >= sorted.length;
+      deleted += this.db.transaction(() => this.removal.byIds(sorted.slice(from, from + deleteSlice), last))();
+      if (!last) await yieldToLoop();
+    }
     if (deleted) {
       this.eraseLog();
       this.changed('delete');

@@ -75,8 +75,11 @@ export function prospectRemoval(db: Db) {
   };
 
   return {
-    /** Deletes these prospects (ids that do not exist are skipped); call inside a transaction. Returns how many. */
-    byIds: (ids: number[]) => removePicked(pick(() => pickIds.run(JSON.stringify(ids))), true),
+    /**
+     * Deletes these prospects (ids that do not exist are skipped); call inside a transaction. Returns how many. A
+     * deletion made in slices settles the index with its last slice only.
+     */
+    byIds: (ids: number[], settleNow = true) => removePicked(pick(() => pickIds.run(JSON.stringify(ids))), settleNow),
     /**
      * Deletes up to `limit` of the prospects an import created (one cancelled or failed part-way), lowest ids first,
      * so that no prospect added meanwhile is given the id of one already deleted. The index is left for settle().
