@@ -30,6 +30,8 @@ export interface TestCoreOptions {
   vaultProtection?: 'os' | 'weak';
   /** A store other than a fresh in-memory one (e.g. a WAL file, to test two connections). */
   db?: Db;
+  /** Where the built workers are (out/main), for the import and checkpoint workers; none by default. */
+  workersDir?: string;
 }
 
 export function makeTestCore(start = '2026-03-02T09:00:00Z', options: TestCoreOptions = {}): TestCore {
@@ -52,6 +54,7 @@ export function makeTestCore(start = '2026-03-02T09:00:00Z', options: TestCoreOp
       transport: 'http',
       testMode: true,
       systemTimeZone: options.systemTimeZone ?? 'America/New_York',
+      ...(options.workersDir ? { workersDir: options.workersDir } : {}),
     },
   });
   return { core, clock, notifications, secrets };

@@ -175,7 +175,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     imports,
     importIssues: new ImportIssues(deps.db, deps.clock, settings, prospectsChanged),
-    prospects: new ProspectService(deps.db, deps.clock, settings, prospectsChanged, logEraser(deps.db, checkpointer)),
+    prospects: new ProspectService(deps.db, deps.clock, settings, prospectsChanged, logEraser(deps.db, checkpointer, deps.log)),
     suppressions: new SuppressionService(deps.db, deps.clock, prospectsChanged),
     navCounts,
     close: () => {

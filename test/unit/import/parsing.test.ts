@@ -9,6 +9,7 @@ import { Uploads } from '../../../src/main/core/import/uploads';
 import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
 import { afterRows, workbookHead } from '../../../src/main/core/import/xlsxHead';
 import { renumbered, workbookSlices } from '../../../src/main/core/import/xlsxSlices';
+import { headStrings } from '../../../src/main/core/import/headStrings';
 import { csvBytes, importFile, upload, xlsxBytes } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
 
@@ -351,8 +352,25 @@ describe('parsed sheet text', () => {
     const top = [...unpackSheet(await parseXlsxSheet(head, 'Leads'), 1000)].flat();
     expect(top).toHaveLength(41);
     expect(top).toEqual(whole.slice(0, 41));
+    // Only the shared strings of those rows went with them: the title, three headers and 38 emails.
+    expect(new TextDecoder().decode(unzipSync(head)['xl/sharedStrings.xml']).match(/<si>/g)).toHaveLength(42);
     // A sheet smaller than the window is read whole.
     expect(workbookHead(bytes, path, 40)).toBe(null);
+  });
+
+  it('keeps only the shared strings the top of a sheet uses, renumbered, or changes nothing when it cannot be sure', () => {
+    const sst = '<?xml version="1.0"?><sst xmlns="m" count="9" uniqueCount="5"><si><t>zero</t></si><si/><si><r><t>ri</t></r><r><t>ch</t></r></si><si><t>three</t></si><si><t>four</t></si></sst>';
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>3</v></c><c r="B1" t=\'s\'> <v>2</v></c><c r="C1"><v>7</v></c></row><row r="2"><c r="A2" s="1" t="s"><v>3</v></c></row></sheetData></worksheet>';
+    expect(headStrings(sheet, sst)).toEqual({
+      sheet: '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t=\'s\'> <v>1</v></c><c r="C1"><v>7</v></c></row><row r="2"><c r="A2" s="1" t="s"><v>0</v></c></row></sheetData></worksheet>',
+      strings: '<?xml version="1.0"?><sst xmlns="m" count="2" uniqueCount="2"><si><t>three</t></si><si><r><t>ri</t></r><r><t>ch</t></r></si></sst>',
+    });
+    // Strict Open XML names its elements with a prefix.
+    const strict = headStrings('<x:c r="A1" t="s"><x:v>1</x:v></x:c>', '<x:sst xmlns:x="m"><x:si><x:t>a</x:t></x:si><x:si><x:t>b</x:t></x:si></x:sst>');
+    expect(strict).toEqual({ sheet: '<x:c r="A1" t="s"><x:v>0</x:v></x:c>', strings: '<x:sst xmlns:x="m" count="1" uniqueCount="1"><x:si><x:t>b</x:t></x:si></x:sst>' });
+    // A shared-string cell with a formula before its value, or a string the table does not have: nothing changes.
+    expect(headStrings('<c r="A1" t="s"><f>X</f><v>0</v></c>', sst)).toBe(null);
+    expect(headStrings('<c r="A1" t="s"><v>9</v></c>', sst)).toBe(null);
   });
 
   it('reads a very big sheet as runs of its rows, with the same rows as a read of the whole', async () => {

@@ -1,13 +1,15 @@
 // The prospects screen's core: search and filters, the indexes behind them, edits with validation, delete and export.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseFileName, openDatabase } from '../../../src/main/core/db/open';
 import { prospectListQueries } from '../../../src/main/core/db/queries/prospectList';
 import type { ProspectListQuery } from '../../../src/shared/contract/prospects';
 import { csvBytes, importFile } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
+
+const builtWorkers = resolve(__dirname, '../../../out/main');
 
 const q = (over: Partial<ProspectListQuery> = {}): ProspectListQuery => ({
   search: '', tagId: null, importId: null, status: null, timeZone: null, sort: 'created', dir: 'desc', offset: 0, limit: 100, ...over,
@@ -210,6 +212,28 @@ describe('prospect edits, deletion and export', () => {
     expect(core.prospects.list(q({ search: 'odd' })).total).toBe(500);
     expect(core.deps.db.prepare(`SELECT count(*) FROM prospects_fts WHERE prospects_fts MATCH '"pat"*'`).pluck().get()).toBe(1000);
     expect(core.deps.db.prepare('SELECT stale FROM search_index_control').pluck().get()).toBe(0);
+  });
+
+  it.skipIf(!existsSync(builtWorkers))('deletes back to back in a store whose log the worker checkpoints, edits in between (needs npm run build)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-erase-'));
+    try {
+      const db = openDatabase(dir);
+      const { core } = makeTestCore(undefined, { db, workersDir: builtWorkers });
+      const rows = ['email,first name,last name'];
+      for (let i = 0; i < 3000; i++) rows.push(`p${i}@x.com,Pat,Number${i}`);
+      await importFile(core, 'many.csv', csvBytes(rows.join('\n')));
+      const ids = core.prospects.ids({ search: '', tagId: null, importId: null, status: null, timeZone: null });
+      const first = core.prospects.delete(ids.slice(0, 100));
+      // The rep edits while the log is copied, then deletes again at once.
+      core.prospects.update(ids[500]!, { title: 'CTO' });
+      expect(await first).toEqual({ deleted: 100 });
+      expect(await core.prospects.delete(ids.slice(100, 2100))).toEqual({ deleted: 2000 });
+      expect(statSync(join(dir, `${databaseFileName}-wal`)).size).toBe(0);
+      expect(core.prospects.list(q({ search: 'pat' })).total).toBe(900);
+      core.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exports the current view as CSV, custom fields included', async () => {

@@ -11,54 +11,32 @@ import { storeFile, type Db } from './open';
 export interface WalCheckpointer {
   /** True when checkpoints run in a worker; false leaves them to SQLite on the committing connection. */
   readonly inBackground: boolean;
-  /**
-   * Checkpoints the log soon. 'truncate' also empties the log file, so that nothing written before (a deleted
-   * prospect, say) is left in it; it waits for the app's writers, and is tried again while they keep it busy.
-   */
-  soon(mode?: CheckpointMode): void;
+  soon(): void;
   /** Resolves when no checkpoint is running (tests, benchmarks, shutdown). */
   idle(): Promise<void>;
 }
 
-export type CheckpointMode = 'passive' | 'truncate';
-
-/** The worker's answer: SQLite's wal_checkpoint row. */
-export interface CheckpointResult {
-  busy: number;
-  log: number;
-  checkpointed: number;
-}
-
-/** How often a truncating checkpoint the app's writers kept busy is tried again. */
-const truncateAttempts = 3;
-
 export function walCheckpointer(dbPath: string | null, workerPath: string | null, log: Log): WalCheckpointer {
   if (!dbPath || !workerPath) return { inBackground: false, soon: () => {}, idle: async () => {} };
   let running: Promise<void> | null = null;
-  let again: CheckpointMode | null = null;
-  let attempts = 0;
-  const run = (mode: CheckpointMode): Promise<void> =>
-    new Promise<CheckpointResult | null>((resolve) => {
-      let result: CheckpointResult | null = null;
-      const worker = new Worker(workerPath, { workerData: { path: dbPath, mode } });
-      worker.on('message', (m: CheckpointResult | null) => (result = m));
+  let again = false;
+  const run = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(workerPath, { workerData: { path: dbPath } });
       worker.on('error', (err) => log.warn('The database log could not be checkpointed; SQLite will do it later', { error: err.message }));
-      worker.on('exit', () => resolve(result));
-    }).then((result) => {
+      worker.on('exit', () => resolve());
+    }).then(() => {
       running = null;
-      if (mode === 'truncate' && result?.busy && ++attempts < truncateAttempts) again = 'truncate';
-      else if (mode === 'truncate') attempts = 0;
       if (again) {
-        const next = again;
-        again = null;
-        running = run(next);
+        again = false;
+        running = run();
       }
     });
   return {
     inBackground: true,
-    soon(mode = 'passive') {
-      if (running) again = again === 'truncate' ? again : mode;
-      else running = run(mode);
+    soon() {
+      if (running) again = true;
+      else running = run();
     },
     idle: async () => {
       while (running) await running;
@@ -68,11 +46,23 @@ export function walCheckpointer(dbPath: string | null, workerPath: string | null
 
 /**
  * After a deletion that must leave no copy behind: the log's older pages may still hold what was deleted, so it is
- * checkpointed and emptied, in the worker where there is one, or here (a store without the built worker: tests).
+ * checkpointed and then emptied. The copying is left to the worker (where there is one), which never blocks the app;
+ * then the app's own connection truncates the log, which by then is quick. It runs on the app's thread, between its
+ * transactions, so it never finds one of them half-done (a truncating checkpoint in the worker did: a transaction
+ * that had begun reading could then not write, "database is locked").
  */
-export function logEraser(db: Db, checkpointer: WalCheckpointer): () => void {
-  return () => {
-    if (checkpointer.inBackground) checkpointer.soon('truncate');
-    else if (storeFile(db)) db.pragma('wal_checkpoint(TRUNCATE)');
+export function logEraser(db: Db, checkpointer: WalCheckpointer, log: Log): () => Promise<void> {
+  const truncate = () => {
+    if (!db.open) return;
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) log.warn('The database log could not be emptied after a deletion; it will be at the next one');
+  };
+  return async () => {
+    if (!storeFile(db)) return;
+    if (checkpointer.inBackground) {
+      checkpointer.soon();
+      await checkpointer.idle();
+    }
+    truncate();
   };
 }

@@ -44,7 +44,7 @@ export class ProspectService {
     private readonly settings: SettingsService,
     private readonly changed: (reason: string) => void,
     /** Empties the store's log after a deletion, so no copy of what was deleted is left in it (walCheckpointer.ts). */
-    private readonly eraseLog: () => void,
+    private readonly eraseLog: () => Promise<void>,
   ) {
     this.q = prospectQueries(db);
     this.list_ = prospectListQueries(db);
@@ -157,12 +157,13 @@ export class ProspectService {
     let deleted = 0;
     for (let from = 0; from < sorted.length; from += deleteSlice) {
       const last = from + deleteSlice >= sorted.length;
-      deleted += this.db.transaction(() => this.removal.byIds(sorted.slice(from, from + deleteSlice), last))();
+      // Taking the write lock at once: a transaction that began by reading could find it taken and fail.
+      deleted += this.db.transaction(() => this.removal.byIds(sorted.slice(from, from + deleteSlice), last)).immediate();
       if (!last) await yieldToLoop();
     }
     if (deleted) {
-      this.eraseLog();
       this.changed('delete');
+      await this.eraseLog();
     }
     return { deleted };
   }
