@@ -206,8 +206,11 @@ describe('import worker', () => {
     expect(summary.status).toBe('done');
     const workers = Math.min(2, (await import('node:os')).availableParallelism());
     expect(readFileSync(note, 'utf8').trim().split('\n')).toEqual(Array.from({ length: workers }, () => 'import by message'));
-    // The next file gets workers of its own; dropping it ends them unused.
-    const { importId } = core.imports.create('b.csv', 1);
+    // The next file, once previewed, gets workers of its own; dropping it ends them unused.
+    const next = csvBytes('email\nb@x.com');
+    const { importId } = core.imports.create('b.csv', next.byteLength);
+    core.imports.append(importId, 0, next);
+    await core.imports.preview(importId);
     expect(core.imports.discard(importId)).toEqual({ discarded: true });
     core.close();
   });

@@ -98,8 +98,6 @@ export class ImportService {
 
   create(fileName: string, size: number): { importId: number } {
     const importId = this.q.create(fileName, size, this.deps.clock.now());
-    // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile.
-    this.warmWorkers();
     this.uploads.create(importId, fileName, size);
     return { importId };
   }
@@ -122,6 +120,9 @@ export class ImportService {
     const layout = await readLayout(reader, chosen);
     upload.layouts.set(chosen ?? '', layout);
     this.q.setStatus(importId, 'ready', null, null);
+    // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile (not sooner, so that
+    // they do not slow the preview down).
+    this.warmWorkers();
     return {
       importId,
       fileName: upload.fileName,
