@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { detectEncoding } from '../../../src/main/core/import/decode';
 import { applyDigitFormat, digitCells, digitFormat, digitStyles } from '../../../src/main/core/import/digitFormats';
-import { joinRuns, parseXlsxRuns, parseXlsxSheet, readXlsxSheets, sheetLimits } from '../../../src/main/core/import/readXlsx';
+import { joinRuns, parseXlsxRuns, parseXlsxSheet, readPackage, readXlsxSheets, sheetLimits } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { Uploads } from '../../../src/main/core/import/uploads';
 import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
@@ -346,7 +346,7 @@ describe('parsed sheet text', () => {
     const bytes = await xlsxBytes([{ name: 'Leads', rows }]);
     const whole = [...unpackSheet(await parseXlsxSheet(bytes, 'Leads'), 1000)].flat();
     const path = readXlsxSheets(bytes)[0]!.path!;
-    const head = workbookHead(bytes, path, 40, 10_000)!;
+    const head = workbookHead(bytes, path, 40, { window: 10_000, stringsPath: readPackage(bytes).stringsPath })!;
     expect(unzipSync(head)[path]!.byteLength).toBeLessThan(10_000);
     // 40 row elements: Excel writes none for a blank row, so the top holds the blank one too.
     const top = [...unpackSheet(await parseXlsxSheet(head, 'Leads'), 1000)].flat();

@@ -1,21 +1,6 @@
 // The shared strings a sheet's first rows use, for the preview's small workbook: read-excel-file parses the whole
 // shared-string table of a workbook before any cell, and in a big list (every email different) that table is most
 // of the work of showing forty rows.
-import type { Unzipped } from 'fflate';
-import { readElements } from './xmlElements';
-
-const relationsPath = 'xl/_rels/workbook.xml.rels';
-
-/** Where the package keeps its shared strings, as the workbook's relationships say; null when it has none. */
-export function sharedStringsPath(files: Unzipped): string | null {
-  const rels = files[relationsPath];
-  if (!rels) return null;
-  let path: string | null = null;
-  readElements(new TextDecoder().decode(rels), (name, a) => {
-    if (name === 'Relationship' && a.Type?.endsWith('/sharedStrings') && a.Target) path = a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`;
-  });
-  return path;
-}
 
 /**
  * The top of a sheet (its XML, cut after its first rows) and the package's shared strings, both rewritten so the

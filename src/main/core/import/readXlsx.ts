@@ -69,10 +69,11 @@ export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
   return readPackage(bytes).sheets;
 }
 
-/** The sheets, and where the workbook keeps its cell styles (number formats). */
-function readPackage(bytes: Uint8Array): { sheets: XlsxSheet[]; stylesPath: string | null } {
+/** The sheets, and where the workbook keeps its cell styles (number formats) and its shared strings. */
+export function readPackage(bytes: Uint8Array): { sheets: XlsxSheet[]; stylesPath: string | null; stringsPath: string | null } {
   const sheets: XlsxSheet[] = [];
   let stylesPath: string | null = null;
+  let stringsPath: string | null = null;
   try {
     const sizes = new Map<string, number>();
     const files = unzipSync(bytes, {
@@ -91,6 +92,7 @@ function readPackage(bytes: Uint8Array): { sheets: XlsxSheet[]; stylesPath: stri
         const relation = { type: a.Type ?? '', path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
         relations.set(a.Id, relation);
         if (relation.type.endsWith('/styles')) stylesPath = relation.path;
+        if (relation.type.endsWith('/sharedStrings')) stringsPath = relation.path;
       });
     }
     readElements(new TextDecoder().decode(files[workbookPath]), (name, a) => {
@@ -107,20 +109,15 @@ function readPackage(bytes: Uint8Array): { sheets: XlsxSheet[]; stylesPath: stri
   } catch (err) {
     throw damaged(err);
   }
-  return { sheets, stylesPath };
+  return { sheets, stylesPath, stringsPath };
 }
 
 /** The sheets the rep may choose from: visible worksheets. */
 export const offered = (s: XlsxSheet) => !s.hidden && s.cells;
 
-/**
- * Parses one sheet (the chosen one, or the first visible one for null): every cell as trimmed text, blank rows kept
- * as empty arrays so row r of the sheet is index r - 1, leading empty columns kept in place. read-excel-file unzips
- * every entry before parsing any, so the order Excel (or exceljs) stored them in does not matter. With maxRows, only
- * about the first maxRows rows of a big sheet are parsed (for the preview); otherwise the whole sheet, a big one as
- * runs of its rows (see sheetLimits and parseXlsxRuns).
- * This blocks its thread for as long as the sheet takes to parse: callers run it in a worker thread.
- */
+/** Where the sheet asked for is among the workbook's sheets (null: the first offered); -1 when it is not there. */
+export const chosenSheet = (sheets: XlsxSheet[], sheet: string | null): number => (sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet));
+
 export interface ParseOptions {
   limits?: SheetLimits;
   /** How far this parse has got through the runs it reads, 0 to 1, after each run. */
@@ -138,7 +135,7 @@ export function sheetShares(bytes: Uint8Array, sheet: string | null, workers: nu
   let size = 0;
   try {
     const sheets = readXlsxSheets(bytes);
-    size = (sheet === null ? sheets.find(offered) : sheets.find((s) => s.name === sheet))?.xmlBytes ?? 0;
+    size = sheets[chosenSheet(sheets, sheet)]?.xmlBytes ?? 0;
   } catch {
     // A damaged file: one worker finds that out and says so, as for any workbook.
   }
@@ -151,12 +148,20 @@ export interface SheetRuns {
   runs: { index: number; firstRow: number; text: SheetText }[];
 }
 
+/**
+ * Parses one sheet (the chosen one, or the first visible one for null): every cell as trimmed text, blank rows kept
+ * as empty arrays so row r of the sheet is index r - 1, leading empty columns kept in place. read-excel-file unzips
+ * every entry before parsing any, so the order Excel (or exceljs) stored them in does not matter. With maxRows, only
+ * about the first maxRows rows of a big sheet are parsed (for the preview); otherwise the whole sheet, a big one as
+ * runs of its rows (see sheetLimits and parseXlsxRuns).
+ * This blocks its thread for as long as the sheet takes to parse: callers run it in a worker thread.
+ */
 export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, maxRows: number | null = null, options: ParseOptions = {}): Promise<SheetText> {
   if (maxRows === null) return joinRuns([await parseXlsxRuns(bytes, sheet, { index: 0, count: 1 }, options)]);
   const s = openSheet(bytes, sheet, options.limits ?? sheetLimits);
   if (!s.reader) return packSheet(s.name, []);
   const rows: string[][] = [];
-  const head = s.path !== null ? guard(() => workbookHead(bytes, s.path!, maxRows)) : null;
+  const head = s.path !== null ? guard(() => workbookHead(bytes, s.path!, maxRows, { stringsPath: s.stringsPath })) : null;
   await s.reader.read(head ?? bytes, rows);
   const packed = packSheet(s.name, rows);
   return head ? { ...packed, truncated: true } : packed;
@@ -201,8 +206,8 @@ export async function parseXlsxRuns(bytes: Uint8Array, sheet: string | null, sha
 
 /** The chosen sheet, checked, with a reader of its rows in a workbook (the file, its top, or a run of its rows). */
 function openSheet(bytes: Uint8Array, sheet: string | null, limits: SheetLimits) {
-  const { sheets, stylesPath } = readPackage(bytes);
-  const index = sheet === null ? sheets.findIndex(offered) : sheets.findIndex((s) => s.name === sheet);
+  const { sheets, stylesPath, stringsPath } = readPackage(bytes);
+  const index = chosenSheet(sheets, sheet);
   if (index < 0) {
     if (sheet === null) throw new UserError('invalid_request', 'This workbook has no visible sheets. Unhide a sheet in Excel, save, and drop it again.');
     throw new UserError('not_found', `The workbook has no sheet called "${sheet}". Choose one of its sheets.`);
@@ -225,7 +230,7 @@ function openSheet(bytes: Uint8Array, sheet: string | null, limits: SheetLimits)
       throw damaged(err);
     }
   };
-  return { name: chosen.name, path, xmlBytes: chosen.xmlBytes, reader: chosen.cells ? { read } : null };
+  return { name: chosen.name, path, stringsPath, xmlBytes: chosen.xmlBytes, reader: chosen.cells ? { read } : null };
 }
 
 /** Runs fn; what fails in it is a damaged workbook. */

@@ -133,10 +133,10 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
       if (known) return firstRows(await known, rows);
       // A big sheet starts parsing whole at once, beside its top, for the import that usually follows. A failure there
       // surfaces when the import asks for the sheet (it is parsed again then).
-      const { readXlsxSheets, offered } = await import('./readXlsx');
+      const { readXlsxSheets, chosenSheet } = await import('./readXlsx');
       const { readsWhole } = await import('./xlsxHead');
       const listed = readXlsxSheets(bytes);
-      const info = sheet === null ? listed.find(offered) : listed.find((s) => s.name === sheet);
+      const info = listed[chosenSheet(listed, sheet)];
       const whole = info && !readsWhole(info.xmlBytes) ? parsedSheet(info.name) : null;
       whole?.catch(() => undefined);
       const top = await parse(bytes, sheet, rows);

@@ -1,7 +1,7 @@
 // The top of a workbook sheet as a workbook of its own, so the mapping step can show a big sheet's first rows without
 // waiting for the whole sheet to parse (read-excel-file parses a sheet whole: seconds for a hundred thousand rows).
 import { Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
-import { headStrings, sharedStringsPath } from './headStrings';
+import { headStrings } from './headStrings';
 
 /** How much of a sheet's XML is decoded to find its first rows; more than enough for the rows a preview shows. */
 const headBytes = 4 * 1024 * 1024;
@@ -10,12 +10,14 @@ const headBytes = 4 * 1024 * 1024;
 export const readsWhole = (xmlBytes: number | null) => xmlBytes === null || xmlBytes <= headBytes;
 
 /**
- * The workbook with the sheet at `sheetPath` cut after its first `rows` row elements and only the shared strings those
- * rows use, every other part as it was (the styles the reader needs). Rows are cut whole, at a row's end tag, and the sheet is closed where it
- * was cut; whatever the sheet held after its cells (merged ranges, links) goes, as the reader does not use it. Null when
- * the sheet is short enough to read whole, or its rows cannot be found where expected: the caller then reads it all.
+ * The workbook with the sheet at `sheetPath` cut after its first `rows` row elements, and only the shared strings (at
+ * stringsPath) those rows use; every other part as it was (the styles the reader needs). Rows are cut whole, at a
+ * row's end tag, and the sheet is closed where it was cut; whatever the sheet held after its cells (merged ranges,
+ * links) goes, as the reader does not use it. Null when the sheet is short enough to read whole (within `window`
+ * bytes), or its rows cannot be found where expected: the caller then reads it all.
  */
-export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number, window = headBytes): Uint8Array | null {
+export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number, options: { stringsPath?: string | null; window?: number } = {}): Uint8Array | null {
+  const { stringsPath = null, window = headBytes } = options;
   // Every part but the sheet is inflated whole; of the sheet (hundreds of MB in a big workbook), only its start.
   const files = unzipSync(bytes, { filter: (f) => f.name !== sheetPath });
   const top = sheetStart(bytes, sheetPath, window);
@@ -25,7 +27,6 @@ export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number,
   const cut = afterRows(xml, rows);
   if (!cut) return null;
   // Only the shared strings the top uses go with it (headStrings.ts): the reader parses all it is given.
-  const stringsPath = sharedStringsPath(files);
   const strings = stringsPath ? files[stringsPath] : undefined;
   const trimmed = strings ? headStrings(cut, new TextDecoder().decode(strings)) : null;
   files[sheetPath] = new TextEncoder().encode(trimmed?.sheet ?? cut);
