@@ -9,7 +9,7 @@ import { openMemoryDatabase } from '../../../src/main/core/db/open';
 import { silentLog } from '../../../src/main/core/log';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { unpackSheet } from '../../../src/main/core/import/sheetText';
-import { workerParse } from '../../../src/main/core/import/workerChunks';
+import { workerParse, workerThreads } from '../../../src/main/core/import/workerChunks';
 import { csvBytes, importFile, xlsxBytes } from '../../support/importFiles';
 import { memoryVault } from '../../support/testCore';
 
@@ -204,8 +204,7 @@ describe('import worker', () => {
     const core = coreWithWorker(dir);
     const { summary } = await importFile(core, 'a.csv', csvBytes('email\na@x.com'));
     expect(summary.status).toBe('done');
-    const workers = Math.min(2, (await import('node:os')).availableParallelism());
-    expect(readFileSync(note, 'utf8').trim().split('\n')).toEqual(Array.from({ length: workers }, () => 'import by message'));
+    expect(readFileSync(note, 'utf8').trim().split('\n')).toEqual(Array.from({ length: workerThreads() }, () => 'import by message'));
     // The next file, once previewed, gets workers of its own; dropping it ends them unused.
     const next = csvBytes('email\nb@x.com');
     const { importId } = core.imports.create('b.csv', next.byteLength);

@@ -13,9 +13,8 @@ import { readLayout } from './preview';
 import { cellsOf, stagedChunks, type ImportPlan } from './stagedChunks';
 import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
 import { emptyCounts, runImport } from './runImport';
-import { standbyWorker, workerParse, type WorkerInput } from './workerChunks';
+import { standbyWorker, workerParse, workerThreads, type WorkerInput } from './workerChunks';
 import { sharedWorkerChunks } from './sharedWorkerChunks';
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
@@ -63,9 +62,6 @@ export function toSummary(r: ImportRow): ImportSummary {
     finishedAt: r.finished_at,
   };
 }
-
-/** How many worker threads share an import's reading and normalising (the main thread takes the chunks in). */
-const importWorkers = () => Math.min(2, availableParallelism());
 
 /** Rows between two background checkpoints of the log during an import. */
 const checkpointEveryRows = 200_000;
@@ -182,7 +178,7 @@ export class ImportService {
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
     // Each worker normalises every other chunk, reading only its own where the file can be split (stagedChunks.ts).
     const inline = workerPath && workerInput ? null : this.uploads.reader(req.importId).reader;
-    const chunks = inline ? stagedChunks(inline, plan) : sharedWorkerChunks(workerPath!, workerInput!, plan, importWorkers(), this.standby.splice(0));
+    const chunks = inline ? stagedChunks(inline, plan) : sharedWorkerChunks(workerPath!, workerInput!, plan, workerThreads(), this.standby.splice(0));
     // Duplicates are kept as the file had them: the file (or the parsed sheet) stays until the import ends, to read
     // their rows again. The workers hold their own copies; the upload's decoded reader is let go.
     const reread = (): SheetReader => {
@@ -245,7 +241,7 @@ export class ImportService {
   private warmWorkers(): void {
     const path = this.deps.workerPath;
     if (!path || this.standby.length > 0) return;
-    this.standby = Array.from({ length: importWorkers() }, () => {
+    this.standby = Array.from({ length: workerThreads() }, () => {
       const worker = standbyWorker(path);
       worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
       return worker;

@@ -51,11 +51,9 @@ export async function workerParse(
   onProgress?: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<SheetText> {
-  // Nobody wants the sheet any more (the file was dropped): the workers are stopped, and with them the parse.
-  if (signal?.aborted) throw parseStopped(signal);
   if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows }, undefined, signal)) as SheetText;
   const { joinRuns, sheetShares } = await import('./readXlsx');
-  const count = sheetShares(bytes, sheet, parseWorkers());
+  const count = sheetShares(bytes, sheet, workerThreads());
   // Read by one worker, the sheet comes put together.
   if (count === 1) return (await parseInWorker(workerPath, { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows: null }, onProgress, signal)) as SheetText;
   const heard = new Array<number>(count).fill(0);
@@ -77,16 +75,17 @@ export async function workerParse(
   return joinRuns(parts);
 }
 
-/** How many workers share a big sheet's parse. */
-const parseWorkers = () => Math.min(2, availableParallelism());
+/** How many worker threads share one job: an import's reading and normalising, or a big sheet's parse. */
+export const workerThreads = () => Math.min(2, availableParallelism());
 
 /** One worker's parse: the top of a sheet, or its share of the runs of the whole. Every worker ends with the parse. */
 function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'parse' }>, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<SheetText | SheetRuns> {
+  // Nobody wants the sheet any more (the file was dropped): no worker is started.
+  if (signal?.aborted) return Promise.reject(parseStopped(signal));
   // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
   // outgrows the default 4 MB stack, so this thread gets a roomier one. Its copy of the file is transferred, not cloned.
   const worker = new Worker(workerPath, { workerData: task, transferList: [task.bytes.buffer as ArrayBuffer], resourceLimits: { stackSizeMb: 64 } });
   return new Promise<SheetText | SheetRuns>((resolve, reject) => {
-    if (signal?.aborted) reject(parseStopped(signal));
     signal?.addEventListener('abort', () => reject(parseStopped(signal)), { once: true });
     worker.on('message', (m: { type: 'parsed'; result: SheetText | SheetRuns } | { type: 'progress'; fraction: number } | Failure) => {
       if (m.type === 'progress') onProgress?.(m.fraction);
