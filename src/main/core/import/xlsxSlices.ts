@@ -60,11 +60,15 @@ export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: 
 
 const firstAddress = /<(?:\w+:)?(?:row|c)\s[^>]*?\br="[A-Z]*(\d+)"/;
 
-/** How many rows of the sheet come before a run: its first address, less one (0 when it has none). */
-function firstRowOf(run: Uint8Array): number {
-  const first = firstAddress.exec(Buffer.from(run.buffer, run.byteOffset, Math.min(run.byteLength, 64 * 1024)).toString('latin1'));
+/** How many rows of the sheet come before a run of row elements: its first address, less one (0 when it has none). */
+function rowsBefore(rows: string): number {
+  const first = firstAddress.exec(rows);
   return first ? Math.max(0, Number(first[1]) - 1) : 0;
 }
+
+/** rowsBefore of a run still in bytes: its start is enough. */
+const firstRowOf = (run: Uint8Array) => rowsBefore(Buffer.from(run.buffer, run.byteOffset, Math.min(run.byteLength, 64 * 1024)).toString('latin1'));
+
 const rowAddress = /(<(?:\w+:)?row\s[^>]*?\br=")(\d+)"/g;
 const cellAddress = /(<(?:\w+:)?c\s[^>]*?\br="[A-Z]+)(\d+)"/g;
 
@@ -73,9 +77,8 @@ const cellAddress = /(<(?:\w+:)?c\s[^>]*?\br="[A-Z]+)(\d+)"/g;
  * first row is row 1; firstRow is the shift. Rows without an address follow the one before, as in the sheet.
  */
 export function renumbered(rows: string): { rows: string; firstRow: number } {
-  const first = firstAddress.exec(rows);
-  const shift = first ? Number(first[1]) - 1 : 0;
-  if (shift <= 0) return { rows, firstRow: 0 };
+  const shift = rowsBefore(rows);
+  if (shift === 0) return { rows, firstRow: 0 };
   const down = (_: string, tag: string, n: string) => `${tag}${Number(n) - shift}"`;
   return { rows: rows.replace(rowAddress, down).replace(cellAddress, down), firstRow: shift };
 }

@@ -80,9 +80,6 @@ export function importQueries(db: Db) {
   const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
   const updatedBy = db.prepare<[number], number>('SELECT prospect_id FROM import_updates WHERE import_id = ? ORDER BY prospect_id').pluck();
   const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
-  // An import writes its new prospects chunk by chunk: those of one that never finished are taken out again (a
-  // cancelled or failed one takes its own out, unless Repdesk stopped before it could).
-  const removal = prospectRemoval(db);
   const createdCounts = db.prepare<[number], { created: number; suppressed: number }>(`
     SELECT coalesce(sum(status <> 'suppressed'), 0) AS created, coalesce(sum(status = 'suppressed'), 0) AS suppressed FROM prospects WHERE import_id = ?`);
   const failRunning = db.prepare(
@@ -90,11 +87,15 @@ export function importQueries(db: Db) {
   );
   const discardUnstarted = db.prepare<[number]>(`DELETE FROM imports WHERE id = ? AND status IN ('uploading', 'ready')`);
   return {
-    /** At start-up: drops uploads a previous run never started, and marks the one it was running as failed. */
+    /**
+     * At start-up: drops uploads a previous run never started, and marks the one it was running as failed. An import
+     * writes its new prospects chunk by chunk: those of one that never finished are taken out again (a cancelled or
+     * failed one takes its own out, unless Repdesk stopped before it could).
+     */
     recoverInterrupted() {
       db.transaction(() => {
         dropUnstarted.run();
-        removal.unfinishedImports();
+        prospectRemoval(db).unfinishedImports();
         failRunning.run();
       })();
     },

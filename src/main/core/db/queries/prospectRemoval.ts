@@ -54,7 +54,6 @@ export function prospectRemoval(db: Db) {
     removeFileRows.run();
     const removed = removeProspects.run().changes;
     if (!oneByOne) resumeTrigger.run();
-    clear.run();
     if (settleNow) settle();
     return removed;
   };
