@@ -7,6 +7,7 @@ import { promotionQueries, stagingQueries, type StagedRow } from '../db/queries/
 import { importQueries } from '../db/queries/imports';
 import { prospectRemoval } from '../db/queries/prospectRemoval';
 import { bulkLoadQueries, prospectQueries, searchIndexQueries, type ProspectRow, type WritableColumn } from '../db/queries/prospects';
+import { yieldToLoop } from '../yieldToLoop';
 import { applyDraft } from './applyDraft';
 import type { ProspectDraft } from './normalizeRow';
 import type { SuppressionMatcher } from './suppressionMatcher';
@@ -56,8 +57,6 @@ export function draftOf(r: Pick<ProspectRow, WritableColumn | 'email_normalized'
 type Outcome = 'created' | 'updated' | 'suppressed' | 'duplicates';
 const stagedOutcome = (r: { target_id: number | null; status: ProspectStatus }): Outcome => (r.target_id !== null ? 'updated' : r.status === 'suppressed' ? 'suppressed' : 'created');
 
-/** Lets the event loop run (the app's own work, its writes included) between two transactions. */
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs fn in one write transaction (better-sqlite3's, taking the write lock at once), without yielding. */
 const inTransaction = <T>(db: Db, fn: () => T): T => db.transaction(fn).immediate();

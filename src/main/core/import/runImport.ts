@@ -4,7 +4,8 @@ import type { DuplicatePolicy, ImportCounts } from '../../../shared/contract/imp
 import type { Db } from '../db/open';
 import { createStagingTables, dropStagingTables, specialRows } from '../db/queries/importStaging';
 import { applyDraft } from './applyDraft';
-import { draftOf, importPromotion, yieldToLoop } from './promoteImport';
+import { yieldToLoop } from '../yieldToLoop';
+import { draftOf, importPromotion } from './promoteImport';
 import { stagedProspects } from './stagedProspects';
 import { rawRecord, type StagedChunk } from './stagedChunks';
 import type { SuppressionMatcher } from './suppressionMatcher';

@@ -13,10 +13,10 @@ import { prospectRemoval, type ProspectRemoval } from '../db/queries/prospectRem
 import { prospectQueries, toProspect, type ProspectValues } from '../db/queries/prospects';
 import { UserError, notFound } from '../errors';
 import { rowValues } from '../import/applyDraft';
-import { yieldToLoop } from '../import/promoteImport';
 import { normalizePhone } from '../import/phone';
 import { inferTimeZone, type ZoneGuess } from '../import/timeZoneInference';
 import type { SettingsService } from '../settings/settingsService';
+import { yieldToLoop } from '../yieldToLoop';
 
 const patchColumns = {
   firstName: 'first_name', lastName: 'last_name', company: 'company', title: 'title', linkedinUrl: 'linkedin_url', city: 'city',
