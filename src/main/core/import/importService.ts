@@ -73,7 +73,7 @@ export class ImportService {
   private readonly chunkFolders: ChunkFolders;
   private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
-  /** Import workers started when a file was dropped, waiting for its import (see standbyWorker). */
+  /** Import workers started once a file's preview is shown, waiting for its import (see standbyWorker). */
   private standby: Worker[] = [];
   /** An import whose Import was clicked while its workbook sheet is still being read: Cancel stops the wait. */
   private starting: { importId: number; cancel: () => void } | null = null;
@@ -82,7 +82,7 @@ export class ImportService {
     this.q = importQueries(deps.db);
     // A workbook sheet is parsed off the main thread where there is a worker: its top for the preview, then all of it once.
     const workerPath = deps.workerPath;
-    this.uploads = new Uploads(workerPath ? (bytes, sheet, maxRows, onProgress, signal) => workerParse(workerPath, bytes, sheet, maxRows, onProgress, signal) : undefined, (importId, fraction) =>
+    this.uploads = new Uploads(workerPath ? (...args) => workerParse(workerPath, ...args) : undefined, (importId, fraction) =>
       deps.bus.emit('import.sheetRead', { importId, fraction }),
     );
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
