@@ -16,7 +16,6 @@ interface Enrolling {
   suppressed: number[];
 }
 
-/** Lists the import's prospects on the Prospects screen. */
 export function ImportDialog() {
   const phase = useImportStore(importSelectors.phase);
   const fileName = useImportStore(importSelectors.fileName);
