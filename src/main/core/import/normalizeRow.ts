@@ -3,7 +3,7 @@ import { columnLetter, type ColumnTarget } from '../../../shared/import/headerMa
 import { countryCode } from '../../../shared/import/countries';
 import { emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
 import { splitFullName } from '../../../shared/import/names';
-import type { TimeZoneSource } from '../../../shared/domain/prospect';
+import type { ProspectField, TimeZoneSource } from '../../../shared/domain/prospect';
 import { normalizePhone } from './phone';
 import { inferTimeZone, zoneOfPlace, type ZoneGuess } from './timeZoneInference';
 
@@ -38,7 +38,18 @@ export interface NormalizeContext {
   repTimeZone: string;
 }
 
-const orNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
+/** The fields' values are trimmed as they are collected: empty is none. */
+const orNull = (v: string) => v || null;
+
+/**
+ * A row's mapped values, one property per field, '' where the row has none. Built with every field in the same order
+ * each time, so every row's object has one shape and filling it by field name stays fast: grown property by property,
+ * in each row's own order, it made normalising a row (its phone number aside) about a quarter slower.
+ */
+const noFields = (): Record<ProspectField, string> => ({
+  email: '', first_name: '', last_name: '', full_name: '', company: '', title: '', phone: '', linkedin_url: '', website: '',
+  city: '', region: '', country: '', time_zone: '', industry: '', source: '',
+});
 
 /** A bounded memo: spreadsheets repeat their countries, states and cities thousands of times. */
 function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
@@ -71,7 +82,7 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
   // Numbers rarely repeat, so the phone's zone is looked up each time (a few map lookups), only where the place gave none.
   const zone = (placeKey: string, phone: string | null, phoneCountry: string | null): ZoneGuess => inferTimeZone({ phone, phoneCountry }, ctx.repTimeZone, place(placeKey));
   return (cells) => {
-    const fields: Record<string, string> = {};
+    const fields = noFields();
     const custom: Record<string, string> = {};
     const n = Math.max(cells.length, ctx.mapping.length);
     for (let i = 0; i < n; i++) {
@@ -86,7 +97,7 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
       else if (target.kind === 'custom') custom[target.name] = value;
     }
 
-    const rawEmail = fields.email ?? '';
+    const rawEmail = fields.email;
     if (!rawEmail) return { ok: false, reason: 'No email address' };
     // "a@x.com; b@y.com": the first is the prospect's, the others are kept.
     const several = /[;,\s]/.test(rawEmail);
@@ -107,7 +118,7 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     }
     const phoneRaw = orNull(fields.phone);
     const phone = phoneRaw ? normalizePhone(phoneRaw, code ?? ctx.defaultCountry) : { e164: null, country: null };
-    const guess = zone(`${fields.time_zone ?? ''}\u0000${code ?? ''}\u0000${fields.region ?? ''}\u0000${fields.city ?? ''}`, phone.e164, phone.country);
+    const guess = zone(`${fields.time_zone}\u0000${code ?? ''}\u0000${fields.region}\u0000${fields.city}`, phone.e164, phone.country);
     if (fields.time_zone && guess.source !== 'column') custom['Time zone (as imported)'] = fields.time_zone;
 
     const website = orNull(fields.website);
