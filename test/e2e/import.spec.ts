@@ -42,6 +42,8 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   const row = app.getByRole('row').filter({ hasText: 'jane.doe@acme.com' });
   await expect(row).toContainText('Acme');
   await expect(row).toContainText('America/Los Angeles');
+  // The column is narrow: hovering it shows the zone in full and where it came from.
+  await expect(row.getByText('America/Los Angeles')).toHaveAttribute('title', 'America/Los Angeles, time zone guessed from their location');
 
   await row.getByRole('button', { name: 'Jane Doe' }).click();
   const detail = app.getByTestId('prospect-detail');

@@ -83,6 +83,10 @@ export function ProspectTable() {
   );
 }
 
+/** The zone in full (the narrow column cuts "America/Los Angeles" short) and where Repdesk got it. */
+const zoneTitle = (p: Prospect): string | undefined =>
+  p.timeZone ? [p.timeZone.replaceAll('_', ' '), p.timeZoneSource ? `time zone ${zoneSourceText(p.timeZoneSource)}` : null].filter(Boolean).join(', ') : undefined;
+
 function Row({ p, checked, onToggle, onOpen }: { p: Prospect; checked: boolean; onToggle(): void; onOpen(): void }) {
   const name = [p.firstName, p.lastName].filter(Boolean).join(' ') || '—';
   return (
@@ -100,7 +104,7 @@ function Row({ p, checked, onToggle, onOpen }: { p: Prospect; checked: boolean; 
       </span>
       <span role="cell" className="col-company">{p.company}</span>
       <span role="cell" className="col-title">{p.title}</span>
-      <span role="cell" className="col-tz" title={p.timeZoneSource ? `Time zone ${zoneSourceText(p.timeZoneSource)}` : undefined}>
+      <span role="cell" className="col-tz" title={zoneTitle(p)}>
         {p.timeZone?.replaceAll('_', ' ')}
       </span>
       <span role="cell" className="col-status">
