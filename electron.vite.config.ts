@@ -33,6 +33,8 @@ export default defineConfig({
           importWorker: resolve(__dirname, 'src/main/core/import/importWorker.ts'),
           // Checkpoints the SQLite log after an import, off the main thread (see core/db/walCheckpointer.ts).
           checkpointWorker: resolve(__dirname, 'src/main/core/db/checkpointWorker.ts'),
+          // Builds the indexes a big import dropped, off the main thread (see core/db/indexBuilder.ts).
+          indexWorker: resolve(__dirname, 'src/main/core/db/indexWorker.ts'),
         },
       },
     },

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
 import { storeFile, type Db } from './db/open';
+import { indexBuilder } from './db/indexBuilder';
 import { logEraser, walCheckpointer } from './db/walCheckpointer';
 import { EventBus } from './eventBus';
 import { ImportIssues } from './import/importIssues';
@@ -91,7 +92,8 @@ export function createCore(deps: CoreDeps): Core {
   };
   const workerPath = builtWorker(deps.env.workersDir, 'importWorker.js');
   const checkpointer = walCheckpointer(storeFile(deps.db), builtWorker(deps.env.workersDir, 'checkpointWorker.js'), deps.log);
-  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath, checkpointer });
+  const buildIndexes = indexBuilder(storeFile(deps.db), builtWorker(deps.env.workersDir, 'indexWorker.js'));
+  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath, checkpointer, buildIndexes });
   const mail = createMail(deps, bus, () => settings.get().timeZone);
   const engine = makeContext({
     db: deps.db,

@@ -30,8 +30,9 @@ export interface Environment {
   testMode: boolean;
   systemTimeZone: string;
   /**
-   * The folder of the built worker entries (out/main: importWorker.js, checkpointWorker.js). Without them imports
-   * read and normalise on the main thread, and SQLite checkpoints its log on the committing connection.
+   * The folder of the built worker entries (out/main: importWorker.js, checkpointWorker.js, indexWorker.js). Without
+   * them imports read, normalise and build their indexes on the main thread, and SQLite checkpoints its log on the
+   * committing connection.
    */
   workersDir?: string;
 }

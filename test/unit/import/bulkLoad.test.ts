@@ -1,10 +1,16 @@
 // A big import into a small store loads without the secondary indexes: they always come back, whatever ends the import.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../src/main/core/db/open';
+import { ManualClock } from '../../../src/main/core/clock';
+import { indexBuilder } from '../../../src/main/core/db/indexBuilder';
+import { openDatabase, openMemoryDatabase, storeFile, type Db } from '../../../src/main/core/db/open';
 import { bulkLoadQueries } from '../../../src/main/core/db/queries/prospects';
+import { EventBus } from '../../../src/main/core/eventBus';
+import { ImportService } from '../../../src/main/core/import/importService';
+import { silentLog } from '../../../src/main/core/log';
+import { SettingsService } from '../../../src/main/core/settings/settingsService';
 import { csvBytes, upload } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
 
@@ -70,5 +76,69 @@ describe('bulk load', () => {
     expect(core.navCounts().prospects).toBe(0);
     expect(indexes(db)).toEqual(before);
     expect(bulkLoadQueries(db).isSuspended()).toBe(false);
+  });
+});
+
+describe('bulk load: indexes built in a worker thread', () => {
+  const builtWorker = resolve(__dirname, '../../../out/main/indexWorker.js');
+
+  /** An import service over db whose index builder is `build`, used from `from` prospects loaded. */
+  function service(db: Db, build: () => Promise<number>, from: number): ImportService {
+    const bus = new EventBus();
+    return new ImportService({ db, clock: new ManualClock(new Date('2026-03-02T09:00:00Z')), bus, log: silentLog, settings: new SettingsService(db, bus, 'UTC'), changed: () => {}, buildIndexes: build, indexesElsewhereFrom: from });
+  }
+
+  async function importBig(imports: ImportService, rows: number): Promise<number> {
+    const bytes = bigCsv(rows);
+    const { importId } = imports.create('big.csv', bytes.byteLength);
+    imports.append(importId, 0, bytes);
+    const preview = await imports.preview(importId);
+    await imports.start({ importId, sheet: null, mapping: preview.suggested, tag: 'Big', duplicatePolicy: 'skip' });
+    await imports.idle();
+    return imports.get(importId).counts.created;
+  }
+
+  it.skipIf(!existsSync(builtWorker))('a big load has the worker build them on its own connection (needs npm run build)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-bulk-'));
+    dirs.push(dir);
+    const db = openDatabase(dir);
+    const before = indexes(db);
+    const worker = indexBuilder(storeFile(db), builtWorker)!;
+    const builtThere: number[] = [];
+    const imports = service(db, async () => {
+      const n = await worker();
+      builtThere.push(n);
+      return n;
+    }, 10_000);
+    expect(await importBig(imports, 30_000)).toBe(30_000);
+    expect(builtThere).toEqual([before.length]);
+    expect(indexes(db)).toEqual(before);
+    expect(bulkLoadQueries(db).isSuspended()).toBe(false);
+    imports.close();
+    db.close();
+  });
+
+  it('builds them itself when the worker fails, and for a load below the threshold', async () => {
+    const db = openMemoryDatabase();
+    const before = indexes(db);
+    let asked = 0;
+    const failing = service(db, async () => {
+      asked++;
+      throw new Error('The index builder stopped (exit code 1).');
+    }, 10_000);
+    expect(await importBig(failing, 25_000)).toBe(25_000);
+    expect(asked).toBe(1);
+    expect(indexes(db)).toEqual(before);
+    failing.close();
+
+    const db2 = openMemoryDatabase();
+    const unused = service(db2, async () => {
+      asked++;
+      return 0;
+    }, 1_000_000);
+    expect(await importBig(unused, 25_000)).toBe(25_000);
+    expect(asked).toBe(1);
+    expect(indexes(db2)).toEqual(before);
+    unused.close();
   });
 });

@@ -21,7 +21,22 @@ export interface Promotion {
   /** The list as it is at this moment: each transaction follows it. */
   suppressionNow: () => SuppressionMatcher;
   now: number;
+  /** Where there is a worker thread for it: a bulk load of `from` prospects or more has it build the dropped indexes. */
+  indexesElsewhere?: IndexesElsewhere | null;
 }
+
+export interface IndexesElsewhere {
+  /** Builds the indexes recorded in bulk_load_indexes in a worker thread (db/indexBuilder.ts); returns how many. */
+  build: () => Promise<number>;
+  from: number;
+}
+
+/**
+ * From this many prospects loaded, a bulk load's indexes are built in the worker. On the main thread each index takes
+ * about half a second over a million prospects, the longest freeze of a big import, and about 100 ms over 250,000, no
+ * longer than taking in a chunk. Below that, starting the worker would cost more than it spares.
+ */
+export const indexesElsewhereFrom = 250_000;
 
 /** What a chunk added to the store. */
 export interface ChunkTaken {
@@ -90,12 +105,16 @@ export function importPromotion(db: Db, p: Promotion) {
     return tagId;
   };
 
+  /** Prospects the bulk load has written: the store's size, near enough (a bulk load only goes into a smaller store). */
+  let loaded = 0;
   /**
-   * After a bulk load: builds the indexes again, one per transaction with the event loop free between them (one index
-   * over a million prospects takes about half a second to build).
+   * After a bulk load: builds the indexes again. A big load leaves them to the worker, where there is one; whatever
+   * is left (all of them without a worker, or if it failed) is built here, one per transaction with the event loop
+   * free between them (one index over a million prospects takes about half a second to build).
    */
   const restoreIndexes = async () => {
     if (!bulkLoad) return;
+    if (p.indexesElsewhere && loaded >= p.indexesElsewhere.from) await p.indexesElsewhere.build().catch(() => 0);
     while (inTransaction(db, () => bulk.restoreOne())) await yieldToLoop();
     bulkLoad = false;
   };
@@ -159,7 +178,8 @@ export function importPromotion(db: Db, p: Promotion) {
             bulkLoad = true;
           }
           const index = search.defer();
-          chunk.insertNew(p.importId, p.now);
+          const inserted = chunk.insertNew(p.importId, p.now);
+          if (bulkLoad) loaded += inserted;
           search.indexAndResumeNow(index);
           if (tagId !== null) promote.tagCreated(tagId, p.importId, index.after);
           chunk.issues();

@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { createStagingTables, dropStagingTables, specialRows } from '../db/queries/importStaging';
 import { applyDraft } from './applyDraft';
 import { yieldToLoop } from '../yieldToLoop';
-import { draftOf, importPromotion } from './promoteImport';
+import { draftOf, importPromotion, type IndexesElsewhere } from './promoteImport';
 import { stagedProspects } from './stagedProspects';
 import { rawRecord, type StagedChunk } from './stagedChunks';
 import type { SuppressionMatcher } from './suppressionMatcher';
@@ -33,6 +33,8 @@ export interface ImportJob {
    * Chunk files hold only normalised values, so the file is read again for them (only when there are duplicates).
    */
   cellsOf: (rowNumbers: number[]) => Promise<Map<number, string[]>>;
+  /** Where a big bulk load's indexes are built in a worker thread (see promoteImport.ts). */
+  indexesElsewhere?: IndexesElsewhere | null;
 }
 
 export type ImportOutcome = { status: 'done' | 'cancelled'; counts: ImportCounts };
@@ -57,6 +59,7 @@ export async function runImport(db: Db, job: ImportJob): Promise<ImportOutcome> 
     stagedWith: job.suppression,
     suppressionNow: job.currentSuppression,
     now: job.now(),
+    indexesElsewhere: job.indexesElsewhere ?? null,
   });
   let finished = false;
   try {
