@@ -449,6 +449,17 @@ describe('parsed sheet text', () => {
     expect(heard).toEqual([[9, 0.5]]);
   });
 
+  it('puts an upload together once, in memory its workers share, byte for byte as sent', () => {
+    const bytes = csvBytes(['Email,Name', ...Array.from({ length: 500 }, (_, i) => `p${i}@x.com,Person ${i}`)].join('\n'));
+    const uploads = new Uploads();
+    uploads.create(3, 'a.csv', bytes.byteLength);
+    for (let at = 0; at < bytes.byteLength; at += 1000) uploads.append(3, at, bytes.subarray(at, at + 1000));
+    uploads.previewReader(3);
+    const whole = uploads.get(3).bytes!;
+    expect(whole.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.compare(whole, bytes)).toBe(0);
+  });
+
   it('puts runs together in sheet order, blank rows between them, whether they were packed as text or as JSON', () => {
     const run = (index: number, firstRow: number, rows: string[][]) => ({ index, firstRow, text: packSheet('Leads', rows) });
     const parts = [

@@ -11,7 +11,7 @@ export interface Upload {
   received: number;
   chunks: Buffer[];
   kind: FileKind | null;
-  /** The whole file once it has arrived; what a worker thread reads. */
+  /** The whole file once it has arrived, in shared memory; what the worker threads read. */
   bytes: Buffer | null;
   /** Reads the whole file; a workbook's reader also keeps the sheet it last parsed, for the import. */
   reader: SheetReader | null;
@@ -77,7 +77,15 @@ export class Uploads {
     if (u.received < u.size) throw new UserError('conflict', `The file has not fully arrived (${u.received} of ${u.size} bytes). Wait for the upload to finish.`);
     if (u.size === 0) throw new UserError('invalid_request', `"${u.fileName}" is empty. Export the list again and drop the new file.`);
     if (!u.bytes) {
-      u.bytes = u.chunks.length === 1 ? u.chunks[0]! : Buffer.concat(u.chunks);
+      // Put together in shared memory: the import's worker threads read the file where it is, instead of each being
+      // handed a copy of its own (two copies of 140 MB made on the main thread at the start of a million-row import).
+      const whole = Buffer.from(new SharedArrayBuffer(u.received));
+      let at = 0;
+      for (const chunk of u.chunks) {
+        whole.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      u.bytes = whole;
       u.chunks = [];
     }
     return { upload: u, bytes: u.bytes };

@@ -32,6 +32,16 @@ export function standbyWorker(workerPath: string): Worker {
   return worker;
 }
 
+/**
+ * The file as a worker thread gets it: a file in shared memory (an upload's, see uploads.ts) as it is, since workers
+ * only read it; any other, a private copy handed over (transferred, not cloned), so the caller may let go of its own.
+ */
+function forWorker(bytes: Uint8Array): { bytes: Uint8Array; transferList: ArrayBuffer[] } {
+  if (bytes.buffer instanceof SharedArrayBuffer) return { bytes, transferList: [] };
+  const copy = new Uint8Array(bytes);
+  return { bytes: copy, transferList: [copy.buffer] };
+}
+
 /** Why a parse was stopped: the reason it was aborted with, when that is a message for the rep. */
 const parseStopped = (signal: AbortSignal): Error => (signal.reason instanceof UserError ? signal.reason : new UserError('conflict', 'Reading the workbook was stopped.'));
 
@@ -40,8 +50,8 @@ const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invali
 /**
  * Parses one workbook sheet in worker threads: the parse takes seconds for a big sheet and would freeze the window
  * on the main thread. The top of a sheet (maxRows) is one worker's; a whole big sheet is shared by two, each reading
- * every other run of its rows (readXlsx.parseXlsxRuns), and put together here. Each worker gets its own copy of the
- * file (the upload keeps its bytes for the other sheets). onProgress hears how far the workers have got together.
+ * every other run of its rows (readXlsx.parseXlsxRuns), and put together here. The workers read the upload's shared
+ * copy of the file (which it keeps for the other sheets). onProgress hears how far the workers have got together.
  */
 export async function workerParse(
   workerPath: string,
@@ -51,11 +61,11 @@ export async function workerParse(
   onProgress?: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<SheetText> {
-  if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows }, undefined, signal)) as SheetText;
+  if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows }, undefined, signal)) as SheetText;
   const { joinRuns, sheetShares } = await import('./readXlsx');
   const count = sheetShares(bytes, sheet, workerThreads());
   // Read by one worker, the sheet comes put together.
-  if (count === 1) return (await parseInWorker(workerPath, { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows: null }, onProgress, signal)) as SheetText;
+  if (count === 1) return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows: null }, onProgress, signal)) as SheetText;
   const heard = new Array<number>(count).fill(0);
   // One worker failing stops the others: their half is no use alone.
   const failed = new AbortController();
@@ -66,7 +76,7 @@ export async function workerParse(
         heard[index] = f;
         onProgress?.(heard.reduce((a, b) => a + b, 0) / count);
       };
-      const task: WorkerTask = { task: 'parse', bytes: new Uint8Array(bytes), sheet, maxRows: null, share: { index, count } };
+      const task: WorkerTask = { task: 'parse', bytes, sheet, maxRows: null, share: { index, count } };
       const part = parseInWorker(workerPath, task, hear, stop) as Promise<SheetRuns>;
       part.catch(() => failed.abort());
       return part;
@@ -83,8 +93,9 @@ function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'pa
   // Nobody wants the sheet any more (the file was dropped): no worker is started.
   if (signal?.aborted) return Promise.reject(parseStopped(signal));
   // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
-  // outgrows the default 4 MB stack, so this thread gets a roomier one. Its copy of the file is transferred, not cloned.
-  const worker = new Worker(workerPath, { workerData: task, transferList: [task.bytes.buffer as ArrayBuffer], resourceLimits: { stackSizeMb: 64 } });
+  // outgrows the default 4 MB stack, so this thread gets a roomier one.
+  const { bytes, transferList } = forWorker(task.bytes);
+  const worker = new Worker(workerPath, { workerData: { ...task, bytes }, transferList, resourceLimits: { stackSizeMb: 64 } });
   return new Promise<SheetText | SheetRuns>((resolve, reject) => {
     signal?.addEventListener('abort', () => reject(parseStopped(signal)), { once: true });
     worker.on('message', (m: { type: 'parsed'; result: SheetText | SheetRuns } | { type: 'progress'; fraction: number } | Failure) => {
@@ -109,10 +120,9 @@ export function workerChunks(workerPath: string, input: WorkerInput, plan: Impor
   let task: WorkerTask;
   let transferList: ArrayBuffer[] = [];
   if ('bytes' in input) {
-    // A private copy is transferred, not cloned: the worker owns it and the main thread can let go of the file.
-    const copy = new Uint8Array(input.bytes);
-    task = { task: 'import', input: { bytes: copy }, plan };
-    transferList = [copy.buffer];
+    const given = forWorker(input.bytes);
+    task = { task: 'import', input: { bytes: given.bytes }, plan };
+    transferList = given.transferList;
   } else {
     // A string is copied once, fast: far cheaper than parsing the workbook again.
     task = { task: 'import', input, plan };
