@@ -1,6 +1,6 @@
 // The pure rules: header mapping, names, emails, phones, time zones, duplicates and suppression.
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../../src/main/core/import/phone';
+import { normalizePhone, phoneNormalizer } from '../../../src/main/core/import/phone';
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
 import { zoneOfPhone, zonesOfNumber } from '../../../src/main/core/import/phoneZones';
 import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
@@ -71,6 +71,25 @@ describe('phones', () => {
     expect(normalizePhone('442071838750', 'US').e164).toBe('+442071838750');
     expect(normalizePhone('0044 20 7183 8750', 'US')).toEqual({ e164: '+442071838750', country: 'GB' });
     expect(normalizePhone('n/a', 'US').e164).toBe(null);
+  });
+
+  it("an import's normaliser answers as normalizePhone, and parses a repeated number only twice", () => {
+    const inputs: [string, string][] = [
+      ['(415) 555-0132', 'US'], ['030 1234567', 'DE'], ['030 1234567', 'US'], ['0044 20 7183 8750', 'US'], ['n/a', 'US'],
+      ['+1 415 555 0100', 'US'], ['14155550132', 'US'], ['+1 415 555 0100', 'CA'],
+    ];
+    for (let i = 0; i < 3000; i++) inputs.push([`+1 212 555 ${String(i).padStart(4, '0')}`, 'US'], [`0${3000 + i} 12345`, 'DE']);
+    const normalize = phoneNormalizer();
+    // Each number three times: first and second parsed, the third from what the second left.
+    for (let round = 0; round < 3; round++) for (const [raw, country] of inputs) expect(normalize(raw, country)).toEqual(normalizePhone(raw, country));
+    const once = phoneNormalizer();
+    once('+1 415 555 0199', 'US');
+    const second = once('+1 415 555 0199', 'US');
+    expect(once('+1 415 555 0199', 'US')).toBe(second);
+    // The same text under another country is another question.
+    expect(once('030 1234567', 'DE').e164).toBe('+49301234567');
+    expect(once('030 1234567', 'US').e164).toBe(null);
+    expect(once('030 1234567', 'DE').e164).toBe('+49301234567');
   });
 });
 

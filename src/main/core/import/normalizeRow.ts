@@ -4,7 +4,7 @@ import { countryCode } from '../../../shared/import/countries';
 import { emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
 import { splitFullName } from '../../../shared/import/names';
 import type { ProspectField, TimeZoneSource } from '../../../shared/domain/prospect';
-import { normalizePhone } from './phone';
+import { phoneNormalizer } from './phone';
 import { inferTimeZone, zoneOfPlace, type ZoneGuess } from './timeZoneInference';
 
 export interface ProspectDraft {
@@ -75,6 +75,7 @@ export function normalizeRow(cells: string[], ctx: NormalizeContext): RowResult 
  */
 export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowResult {
   const country = memo(1000, (v) => countryCode(v));
+  const normalizePhone = phoneNormalizer();
   const place = memo(20_000, (key) => {
     const [explicit, c, region, city] = key.split('\u0000');
     return zoneOfPlace({ explicit: explicit || null, country: c || null, region: region || null, city: city || null });

@@ -6,11 +6,12 @@ export interface PhoneResult {
   country: string | null;
 }
 
-// Each number is parsed (about 4 microseconds). Answers are not remembered: on a list of distinct numbers a memo of
-// recent ones cost about 1.4 microseconds a row (its keys, its map and the garbage they leave) and saved nothing.
+const noPhone: PhoneResult = { e164: null, country: null };
+
+/** One number, parsed (about 5 microseconds). */
 export function normalizePhone(raw: string, defaultCountry: string): PhoneResult {
   let v = raw.trim();
-  if (!v) return { e164: null, country: null };
+  if (!v) return noPhone;
   // Excel keeps "+44..." typed as a number without its plus; "0044" is the international prefix in most of the world.
   if (v.startsWith('00')) v = '+' + v.slice(2);
   const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode) ?? (/^\d{11,15}$/.test(v) ? parsePhoneNumberFromString('+' + v) : undefined);
@@ -19,5 +20,43 @@ export function normalizePhone(raw: string, defaultCountry: string): PhoneResult
     const withPlus = parsePhoneNumberFromString('+' + v);
     if (withPlus?.isValid()) return { e164: withPlus.number, country: withPlus.country ?? null };
   }
-  return { e164: null, country: null };
+  return noPhone;
+}
+
+/** Bits of the table of numbers seen: 2^21 bits (256 KB) keep false alarms near 5% over 100,000 distinct numbers. */
+const seenBits = 21;
+/** Answers kept for numbers seen more than once; the memo starts again when it is full. */
+const repeatsKept = 50_000;
+
+/**
+ * normalizePhone for the rows of one import. Lists repeat some numbers (a company's switchboard on each of its people)
+ * and most not at all (direct dials, mobiles). Remembering every answer cost up to three microseconds a row on a list
+ * of distinct numbers (the keys, the map and the garbage they leave), more than it saved. So a number's first
+ * sighting only sets a bit in a table of hashes, which keeps nothing alive; from its second it is remembered, and
+ * from its third it is not parsed again. A hash collision only means one number kept for nothing: the answers are
+ * looked up by the number itself.
+ */
+export function phoneNormalizer(): (raw: string, defaultCountry: string) => PhoneResult {
+  let seen: Uint8Array | null = null;
+  const repeats = new Map<string, PhoneResult>();
+  return (raw, defaultCountry) => {
+    seen ??= new Uint8Array(1 << (seenBits - 3));
+    // FNV-1a over the last ten characters (where numbers differ) and the length.
+    let h = 0x811c9dc5;
+    for (let i = Math.max(0, raw.length - 10); i < raw.length; i++) h = Math.imul(h ^ raw.charCodeAt(i), 0x01000193);
+    h = (h ^ raw.length) >>> (32 - seenBits);
+    const byte = h >>> 3;
+    const bit = 1 << (h & 7);
+    if ((seen[byte]! & bit) === 0) {
+      seen[byte]! |= bit;
+      return normalizePhone(raw, defaultCountry);
+    }
+    const key = `${defaultCountry} ${raw}`;
+    const known = repeats.get(key);
+    if (known) return known;
+    const result = normalizePhone(raw, defaultCountry);
+    if (repeats.size >= repeatsKept) repeats.clear();
+    repeats.set(key, result);
+    return result;
+  };
 }
