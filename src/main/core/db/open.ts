@@ -15,7 +15,7 @@ export function openDatabase(dataDir: string): Db {
   try {
     configure(db);
     // An import that stopped mid-way may have left the prospects' indexes dropped: back before anything else runs.
-    db.transaction(() => restoreSuspendedIndexes(db))();
+    restoreSuspendedIndexes(db);
     migrate(db);
     return db;
   } catch (err) {

@@ -252,12 +252,15 @@ export function bulkLoadQueries(db: Db) {
 
 const ifNotExists = (sql: string) => sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS ');
 
-/** Builds the indexes a bulk load dropped and forgets them; returns how many. Safe on a store without the table yet. */
+/**
+ * Builds the indexes a bulk load dropped and forgets them, each in a transaction of its own (it commits with its record
+ * gone); returns how many. Safe on a store without the table yet. At start-up, and in the index worker (indexWorker.ts).
+ */
 export function restoreSuspendedIndexes(db: Db): number {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load_indexes'`).get();
   if (!table) return 0;
   const bulk = bulkLoadQueries(db);
   let restored = 0;
-  while (bulk.restoreOne()) restored++;
+  while (db.transaction(() => bulk.restoreOne()).immediate()) restored++;
   return restored;
 }
