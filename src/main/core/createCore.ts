@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import { countQueries } from './db/queries/counts';
 import { storeFile, type Db } from './db/open';
 import { indexBuilder } from './db/indexBuilder';
+import { indexesElsewhereFrom } from './import/promoteImport';
 import { logEraser, walCheckpointer } from './db/walCheckpointer';
 import { EventBus } from './eventBus';
 import { ImportIssues } from './import/importIssues';
@@ -93,7 +94,8 @@ export function createCore(deps: CoreDeps): Core {
   const workerPath = builtWorker(deps.env.workersDir, 'importWorker.js');
   const checkpointer = walCheckpointer(storeFile(deps.db), builtWorker(deps.env.workersDir, 'checkpointWorker.js'), deps.log);
   const buildIndexes = indexBuilder(storeFile(deps.db), builtWorker(deps.env.workersDir, 'indexWorker.js'));
-  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath, checkpointer, buildIndexes });
+  const indexesElsewhere = buildIndexes ? { build: buildIndexes, from: indexesElsewhereFrom } : null;
+  const imports = new ImportService({ db: deps.db, clock: deps.clock, bus, log: deps.log, settings, changed: prospectsChanged, workerPath, checkpointer, indexesElsewhere });
   const mail = createMail(deps, bus, () => settings.get().timeZone);
   const engine = makeContext({
     db: deps.db,

@@ -85,7 +85,7 @@ describe('bulk load: indexes built in a worker thread', () => {
   /** An import service over db whose index builder is `build`, used from `from` prospects loaded. */
   function service(db: Db, build: () => Promise<number>, from: number): ImportService {
     const bus = new EventBus();
-    return new ImportService({ db, clock: new ManualClock(new Date('2026-03-02T09:00:00Z')), bus, log: silentLog, settings: new SettingsService(db, bus, 'UTC'), changed: () => {}, buildIndexes: build, indexesElsewhereFrom: from });
+    return new ImportService({ db, clock: new ManualClock(new Date('2026-03-02T09:00:00Z')), bus, log: silentLog, settings: new SettingsService(db, bus, 'UTC'), changed: () => {}, indexesElsewhere: { build, from } });
   }
 
   async function importBig(imports: ImportService, rows: number): Promise<number> {

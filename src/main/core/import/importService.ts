@@ -13,7 +13,7 @@ import { readLayout } from './preview';
 import { cellsOf, stagedChunks, type ImportPlan } from './stagedChunks';
 import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
 import { emptyCounts, runImport } from './runImport';
-import { indexesElsewhereFrom } from './promoteImport';
+import type { IndexesElsewhere } from './promoteImport';
 import { standbyWorker, workerParse, workerThreads, type WorkerInput } from './workerChunks';
 import { sharedWorkerChunks } from './sharedWorkerChunks';
 import type { Worker } from 'node:worker_threads';
@@ -35,10 +35,8 @@ export interface ImportServiceDeps {
   workerPath?: string | null;
   /** Checkpoints the log after an import commits, in a worker where one is built; by default SQLite does it at the commit. */
   checkpointer?: WalCheckpointer;
-  /** Builds a big bulk load's indexes in a worker thread (db/indexBuilder.ts); null or absent: on this thread. */
-  buildIndexes?: (() => Promise<number>) | null;
-  /** From how many prospects loaded the worker builds them (promoteImport.indexesElsewhereFrom); tests set it low. */
-  indexesElsewhereFrom?: number;
+  /** Where a big bulk load's indexes are built in a worker thread (promoteImport.ts); null or absent: on this thread. */
+  indexesElsewhere?: IndexesElsewhere | null;
   /** Rows between two checkpoints of the log while an import runs (tests set it small). */
   checkpointEveryRows?: number;
 }
@@ -220,7 +218,7 @@ export class ImportService {
       },
       onSaving: (counts, fraction) => emit('running', counts.total, counts, null, fraction, true),
       cellsOf: (rowNumbers) => cellsOf(reread(), req.sheet, rowNumbers),
-      indexesElsewhere: this.deps.buildIndexes ? { build: this.deps.buildIndexes, from: this.deps.indexesElsewhereFrom ?? indexesElsewhereFrom } : null,
+      indexesElsewhere: this.deps.indexesElsewhere ?? null,
     })
       .then((outcome) => {
         if (outcome.status === 'cancelled') this.q.setStatus(req.importId, 'cancelled', null, this.deps.clock.now());
