@@ -15,3 +15,6 @@ export function isTimeZone(value: string): boolean {
 export function listTimeZones(): string[] {
   return [...known].sort();
 }
+
+/** A zone as the rep reads it: "America/Los Angeles" for America/Los_Angeles. */
+export const zoneName = (zone: string): string => zone.replaceAll('_', ' ');

@@ -1,6 +1,7 @@
 // Settings: the rep's profile, time zone and default country, saved in the local store.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
+import { zoneName } from '../../../shared/domain/timeZones';
 import { MailboxesSettings } from '../components/MailboxesSettings';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { SendingSettingsCard } from '../components/SendingSettingsCard';
@@ -77,7 +78,7 @@ function ProfileForm({ settings, options }: { settings: Settings; options: NonNu
           <select {...field('timeZone')}>
             {options.timeZones.map((tz) => (
               <option key={tz} value={tz}>
-                {tz.replaceAll('_', ' ')}
+                {zoneName(tz)}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 // Search and filters above the prospects table: by words, tag/list, import, status and time zone.
 import { useEffect, useState } from 'react';
 import { prospectStatuses } from '../../../../shared/domain/prospect';
+import { zoneName } from '../../../../shared/domain/timeZones';
 import { useProspectsStore } from '../../store/prospects';
 import { prospectsSelectors } from '../../store/prospects/selectors';
 
@@ -55,7 +56,7 @@ export function ProspectFilters() {
         <option value="">Any time zone</option>
         {facets?.timeZones.map((z) => (
           <option key={z} value={z}>
-            {z.replaceAll('_', ' ')}
+            {zoneName(z)}
           </option>
         ))}
       </select>

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ProspectListQuery } from '../../../../shared/contract/prospects';
 import { zoneSourceText, type Prospect } from '../../../../shared/domain/prospect';
+import { zoneName } from '../../../../shared/domain/timeZones';
 import { useProspectsStore } from '../../store/prospects';
 import { pageSize } from '../../store/prospects/initialState';
 import { prospectsSelectors } from '../../store/prospects/selectors';
@@ -85,7 +86,7 @@ export function ProspectTable() {
 
 /** The zone in full (the narrow column cuts "America/Los Angeles" short) and where Repdesk got it. */
 const zoneTitle = (p: Prospect): string | undefined =>
-  p.timeZone ? [p.timeZone.replaceAll('_', ' '), p.timeZoneSource ? `time zone ${zoneSourceText(p.timeZoneSource)}` : null].filter(Boolean).join(', ') : undefined;
+  p.timeZone ? [zoneName(p.timeZone), p.timeZoneSource ? `time zone ${zoneSourceText(p.timeZoneSource)}` : null].filter(Boolean).join(', ') : undefined;
 
 function Row({ p, checked, onToggle, onOpen }: { p: Prospect; checked: boolean; onToggle(): void; onOpen(): void }) {
   const name = [p.firstName, p.lastName].filter(Boolean).join(' ') || '—';
@@ -105,7 +106,7 @@ function Row({ p, checked, onToggle, onOpen }: { p: Prospect; checked: boolean; 
       <span role="cell" className="col-company">{p.company}</span>
       <span role="cell" className="col-title">{p.title}</span>
       <span role="cell" className="col-tz" title={zoneTitle(p)}>
-        {p.timeZone?.replaceAll('_', ' ')}
+        {p.timeZone && zoneName(p.timeZone)}
       </span>
       <span role="cell" className="col-status">
         <span className={`badge badge-${p.status}`}>{p.status}</span>
