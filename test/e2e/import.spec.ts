@@ -84,6 +84,38 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
 });
 
+test('several phone columns: the mapping says how they combine, and a prospect with only a mobile is called on it', async ({ app }) => {
+  const file = [
+    'Email,First Name,Last Name,Phone Number,Mobile Phone Number',
+    'ana@acme.com,Ana,Silva,(415) 555-0132,+44 7911 123456',
+    'li@example.cn,Li,Wei,,+86 138 0013 8000',
+  ].join('\n');
+  await app.getByTestId('nav-prospects').click();
+  await dropFile(app, 'crm-export.csv', file);
+  const dialog = app.getByRole('dialog', { name: 'Import crm-export.csv' });
+  await expect(dialog.getByLabel('Field for column Phone Number')).toHaveValue('field:phone');
+  await expect(dialog.getByLabel('Field for column Mobile Phone Number')).toHaveValue('field:phone');
+  const combined = dialog.getByRole('list', { name: 'Fields filled from several columns' });
+  await expect(combined).toContainText('Phone from “Phone Number”, “Mobile Phone Number”: the first valid number, in this order, is the prospect’s');
+  // One of them unmapped: nothing is combined any more.
+  await dialog.getByLabel('Field for column Mobile Phone Number').selectOption('custom');
+  await expect(combined).toBeHidden();
+  await dialog.getByLabel('Field for column Mobile Phone Number').selectOption('field:phone');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('count-created')).toContainText('2');
+  await dialog.getByRole('button', { name: 'Show these prospects' }).click();
+
+  await app.getByRole('row').filter({ hasText: 'li@example.cn' }).getByRole('button', { name: 'Li Wei' }).click();
+  const detail = app.getByTestId('prospect-detail');
+  await expect(detail.getByLabel('Phone', { exact: true })).toHaveValue('+86 138 0013 8000');
+  await expect(detail.getByLabel('Time zone')).toHaveValue('Asia/Shanghai');
+  await detail.getByRole('button', { name: 'Close prospect' }).click();
+  await app.getByRole('row').filter({ hasText: 'ana@acme.com' }).getByRole('button', { name: 'Ana Silva' }).click();
+  await expect(detail.getByLabel('Phone', { exact: true })).toHaveValue('(415) 555-0132');
+  // Her mobile is kept too, under its column's name.
+  await expect(detail.getByLabel('Value of Mobile Phone Number')).toHaveValue('+44 7911 123456');
+});
+
 test('import issues come a page at a time, and a duplicate row leads to the prospect it matched', async ({ app }) => {
   const lines = ['Email,Name,Company'];
   for (let i = 1; i <= 250; i++) lines.push(`broken-${i},Person ${i},Acme`);

@@ -82,6 +82,12 @@ describe('import store', () => {
 
     useImportStore.getState().setTarget(1, { kind: 'field', field: 'email' });
     expect(useImportStore.getState().mapping).toEqual([{ kind: 'custom', name: 'Email' }, { kind: 'field', field: 'email' }]);
+    // Several columns can hold the phone: choosing it for one keeps it on the other.
+    useImportStore.getState().setTarget(0, { kind: 'field', field: 'phone' });
+    useImportStore.getState().setTarget(1, { kind: 'field', field: 'phone' });
+    expect(useImportStore.getState().mapping).toEqual([{ kind: 'field', field: 'phone' }, { kind: 'field', field: 'phone' }]);
+    useImportStore.getState().setTarget(0, { kind: 'custom', name: 'Email' });
+    useImportStore.getState().setTarget(1, { kind: 'field', field: 'email' });
 
     // How far a big sheet has been read, for this upload only.
     useImportStore.getState().sheetProgress({ importId: 8, fraction: 0.9 });

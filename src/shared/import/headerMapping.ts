@@ -39,7 +39,7 @@ function guess(header: string): ProspectField | null {
   if (/email$/.test(c) && !/(opt|bounce|status|sent|verified)/.test(c)) return 'email';
   if (/(firstname|givenname)$/.test(c)) return 'first_name';
   if (/(lastname|surname)$/.test(c)) return 'last_name';
-  if (/(phone|mobile)$/.test(c) && !/fax/.test(c)) return 'phone';
+  if (/(phone|mobile|cell)(number|no|num)?$/.test(c) && !/fax/.test(c)) return 'phone';
   if (/linkedin/.test(c)) return 'linkedin_url';
   return null;
 }
@@ -49,15 +49,21 @@ export const issueColumns = { row: 'Repdesk row', problem: 'Repdesk problem' } a
 const ignoredHeaders = new Set<string>(Object.values(issueColumns));
 
 /**
- * One target per column. A field goes to the first column that claims it; later ones become custom
- * fields. Full name is only used when neither first nor last name was found.
+ * Fields several columns can fill: exports often carry a Phone, a Mobile and a Corporate Phone, any of them empty.
+ * The first valid number is the prospect's, the others are kept as custom fields (see normalizeRow.ts).
+ */
+const severalColumns = new Set<ProspectField>(['phone']);
+
+/**
+ * One target per column. A field goes to the first column that claims it; later ones become custom fields, except
+ * for the fields several columns can fill. Full name is only used when neither first nor last name was found.
  */
 export function suggestMapping(headers: string[]): ColumnTarget[] {
   const taken = new Set<ProspectField>();
   const targets: ColumnTarget[] = headers.map((h) => {
     if (ignoredHeaders.has(h.trim())) return { kind: 'ignore' };
     const field = guess(h);
-    if (field && !taken.has(field)) {
+    if (field && (!taken.has(field) || severalColumns.has(field))) {
       taken.add(field);
       return { kind: 'field', field };
     }
@@ -90,4 +96,16 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
+}
+
+/** Whether several columns can be mapped to this field at once (choosing any other for a column frees it elsewhere). */
+export const fillsFromSeveralColumns = (field: ProspectField): boolean => severalColumns.has(field);
+
+/** The fields several columns are mapped to, with those columns' headers in order, for the mapping step to explain. */
+export function combinedColumns(headers: string[], mapping: ColumnTarget[]): { field: ProspectField; columns: string[] }[] {
+  const columns = new Map<ProspectField, string[]>();
+  mapping.forEach((t, i) => {
+    if (t.kind === 'field' && severalColumns.has(t.field)) columns.set(t.field, [...(columns.get(t.field) ?? []), headers[i] ?? `Column ${columnLetter(i)}`]);
+  });
+  return [...columns].filter(([, cols]) => cols.length > 1).map(([field, cols]) => ({ field, columns: cols }));
 }

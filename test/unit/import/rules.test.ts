@@ -7,7 +7,8 @@ import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
 import { parseSuppressionEntry } from '../../../src/main/core/suppressions/suppressionService';
 import { countryCode } from '../../../src/shared/import/countries';
 import { isValidEmail, normalizeDomain, normalizeEmail } from '../../../src/shared/import/email';
-import { suggestMapping, uniqueHeaders } from '../../../src/shared/import/headerMapping';
+import { combinedColumns, suggestMapping, uniqueHeaders } from '../../../src/shared/import/headerMapping';
+import { normalizeRow } from '../../../src/main/core/import/normalizeRow';
 import { findHeaderRow } from '../../../src/shared/import/headerRow';
 import { splitFullName } from '../../../src/shared/import/names';
 
@@ -25,7 +26,16 @@ describe('header mapping', () => {
   it('uses Full Name only when there is no first or last name, and keeps the rest as custom fields', () => {
     expect(fieldsOf(['Email', 'Full Name', 'Favourite Color'])).toEqual(['email', 'full_name', 'custom:Favourite Color']);
     expect(fieldsOf(['Email', 'Name', 'First Name'])).toEqual(['email', 'custom:Name', 'first_name']);
-    expect(fieldsOf(['Email', 'Phone', 'Mobile'])).toEqual(['email', 'phone', 'custom:Mobile']);
+    expect(fieldsOf(['Email', 'Personal Email', 'Company'])).toEqual(['email', 'custom:Personal Email', 'company']);
+  });
+
+  it('maps every phone column to the phone, and says how columns mapped to one field combine', () => {
+    const headers = ['Email', 'Work Direct Phone', 'Mobile Phone', 'Corporate Phone', 'Fax Phone'];
+    expect(fieldsOf(headers)).toEqual(['email', 'phone', 'phone', 'phone', 'custom:Fax Phone']);
+    expect(fieldsOf(['Direct Phone Number', 'Mobile Phone Number', 'Company HQ Phone', 'Home Phone No', 'Fax Number'])).toEqual(['phone', 'phone', 'phone', 'phone', 'custom:Fax Number']);
+    const mapping = suggestMapping(headers);
+    expect(combinedColumns(headers, mapping)).toEqual([{ field: 'phone', columns: ['Work Direct Phone', 'Mobile Phone', 'Corporate Phone'] }]);
+    expect(combinedColumns(['Email', 'Phone'], suggestMapping(['Email', 'Phone']))).toEqual([]);
   });
 
   it('names empty and repeated headers', () => {
@@ -90,6 +100,38 @@ describe('phones', () => {
     expect(once('030 1234567', 'DE').e164).toBe('+49301234567');
     expect(once('030 1234567', 'US').e164).toBe(null);
     expect(once('030 1234567', 'DE').e164).toBe('+49301234567');
+  });
+});
+
+describe('a row with several phone columns', () => {
+  const headers = ['Email', 'Phone', 'Mobile', 'Company Phone', 'State'];
+  const ctx = { headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'Europe/Paris' };
+  const draftOf = (cells: string[]) => {
+    const r = normalizeRow(cells, ctx);
+    if (!r.ok) throw new Error(r.reason);
+    return r.draft;
+  };
+
+  it('takes the first valid number in column order and keeps the others under their headers', () => {
+    const both = draftOf(['ann@acme.com', '(415) 555-0132', '+44 7911 123456', '', '']);
+    expect([both.phone, both.phoneRaw]).toEqual(['+14155550132', '(415) 555-0132']);
+    expect(both.customFields).toEqual({ Mobile: '+44 7911 123456' });
+    // Her zone comes from the number she is called on.
+    expect(both.timeZone).toBe('America/Los_Angeles');
+  });
+
+  it('falls back to a later column when the first is empty or not a number', () => {
+    const mobileOnly = draftOf(['bo@acme.com', '', '', '+49 30 901820', '']);
+    expect([mobileOnly.phone, mobileOnly.phoneRaw, mobileOnly.customFields]).toEqual(['+4930901820', '+49 30 901820', {}]);
+    expect(mobileOnly.timeZone).toBe('Europe/Berlin');
+    const badFirst = draftOf(['cy@acme.com', '555-0100', '(212) 555-0100', '', 'NY']);
+    expect([badFirst.phone, badFirst.phoneRaw]).toEqual(['+12125550100', '(212) 555-0100']);
+    expect(badFirst.customFields).toEqual({ Phone: '555-0100' });
+  });
+
+  it('keeps the first number as typed when none is valid, and the others too', () => {
+    const none = draftOf(['di@acme.com', '555-0100', 'ask reception', '', '']);
+    expect([none.phone, none.phoneRaw, none.customFields]).toEqual([null, '555-0100', { Mobile: 'ask reception' }]);
   });
 });
 

@@ -4,7 +4,7 @@ import { countryCode } from '../../../shared/import/countries';
 import { emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
 import { splitFullName } from '../../../shared/import/names';
 import type { ProspectField, TimeZoneSource } from '../../../shared/domain/prospect';
-import { phoneNormalizer } from './phone';
+import { noPhone, phoneNormalizer, type PhoneResult } from './phone';
 import { inferTimeZone, zoneOfPlace, type ZoneGuess } from './timeZoneInference';
 
 export interface ProspectDraft {
@@ -82,9 +82,32 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
   });
   // Numbers rarely repeat, so the phone's zone is looked up each time (a few map lookups), only where the place gave none.
   const zone = (placeKey: string, phone: string | null, phoneCountry: string | null): ZoneGuess => inferTimeZone({ phone, phoneCountry }, ctx.repTimeZone, place(placeKey));
+  const header = (i: number) => ctx.headers[i] ?? `Column ${columnLetter(i)}`;
+  /**
+   * Several columns hold phone numbers (Phone, Mobile, Corporate Phone...): the first valid number, in column order,
+   * is the prospect's; each other number is kept under its column's header. None valid: the first one is kept as
+   * the prospect's, as typed, for the rep to correct.
+   */
+  const choosePhone = (columns: number[], cells: string[], country: string, custom: Record<string, string>) => {
+    let chosen = columns[0]!;
+    let phone: PhoneResult = noPhone;
+    for (const c of columns) {
+      const found = normalizePhone(cells[c]!.trim(), country);
+      if (found.e164) {
+        chosen = c;
+        phone = found;
+        break;
+      }
+    }
+    for (const c of columns) if (c !== chosen) custom[header(c)] = cells[c]!.trim();
+    return { phoneRaw: cells[chosen]!.trim(), phone };
+  };
   return (cells) => {
     const fields = noFields();
     const custom: Record<string, string> = {};
+    /** The columns mapped to the phone that have a value, when there are several. */
+    let phoneColumns: number[] | null = null;
+    let phoneColumn = -1;
     const n = Math.max(cells.length, ctx.mapping.length);
     for (let i = 0; i < n; i++) {
       const raw = cells[i];
@@ -93,9 +116,16 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
       if (!value) continue;
       const target = ctx.mapping[i];
       // A cell beyond the mapped columns is still kept, under its column's header.
-      if (!target) custom[ctx.headers[i] ?? `Column ${columnLetter(i)}`] = value;
-      else if (target.kind === 'field') fields[target.field] = fields[target.field] ? `${fields[target.field]} ${value}` : value;
-      else if (target.kind === 'custom') custom[target.name] = value;
+      if (!target) custom[header(i)] = value;
+      else if (target.kind === 'field') {
+        const field = target.field;
+        if (field === 'phone') {
+          if (phoneColumn < 0) {
+            phoneColumn = i;
+            fields.phone = value;
+          } else (phoneColumns ??= [phoneColumn]).push(i);
+        } else fields[field] = fields[field] ? `${fields[field]} ${value}` : value;
+      } else if (target.kind === 'custom') custom[target.name] = value;
     }
 
     const rawEmail = fields.email;
@@ -117,8 +147,9 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
       code = country(fields.country);
       if (!code) custom['Country (as imported)'] = fields.country;
     }
-    const phoneRaw = orNull(fields.phone);
-    const phone = phoneRaw ? normalizePhone(phoneRaw, code ?? ctx.defaultCountry) : { e164: null, country: null };
+    const { phoneRaw, phone } = phoneColumns
+      ? choosePhone(phoneColumns, cells, code ?? ctx.defaultCountry, custom)
+      : { phoneRaw: orNull(fields.phone), phone: fields.phone ? normalizePhone(fields.phone, code ?? ctx.defaultCountry) : noPhone };
     const guess = zone(`${fields.time_zone}\u0000${code ?? ''}\u0000${fields.region}\u0000${fields.city}`, phone.e164, phone.country);
     if (fields.time_zone && guess.source !== 'column') custom['Time zone (as imported)'] = fields.time_zone;
 

@@ -6,7 +6,7 @@ export interface PhoneResult {
   country: string | null;
 }
 
-const noPhone: PhoneResult = { e164: null, country: null };
+export const noPhone: PhoneResult = { e164: null, country: null };
 
 /** One number, parsed (about 5 microseconds). */
 export function normalizePhone(raw: string, defaultCountry: string): PhoneResult {

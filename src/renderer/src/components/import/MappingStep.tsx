@@ -1,6 +1,6 @@
 // The mapping step: the first rows of the sheet, and for each column the field it fills (or a custom field, or nothing).
 import { prospectFieldLabels, prospectFields, type ProspectField } from '../../../../shared/domain/prospect';
-import type { ColumnTarget } from '../../../../shared/import/headerMapping';
+import { combinedColumns, type ColumnTarget } from '../../../../shared/import/headerMapping';
 import { importSelectors, useImportStore } from '../../store/imports';
 
 const policyLabels = {
@@ -8,6 +8,11 @@ const policyLabels = {
   fill_empty: 'Fill in empty fields of the existing prospect',
   overwrite: 'Overwrite the existing prospect with the file’s values',
 } as const;
+
+/** How the import combines the columns mapped to a field several can fill (see shared/import/headerMapping.ts). */
+const combinedRules: Partial<Record<ProspectField, string>> = {
+  phone: 'the first valid number, in this order, is the prospect’s; the others are kept as custom fields.',
+};
 
 function targetValue(t: ColumnTarget | undefined): string {
   if (!t || t.kind === 'ignore') return 'ignore';
@@ -24,6 +29,7 @@ export function MappingStep() {
   const error = useImportStore(importSelectors.error);
   const { setTarget, setTag, setPolicy, run, chooseSheet, close } = useImportStore.getState();
   const hasEmail = mapping.some((t) => t.kind === 'field' && t.field === 'email');
+  const combined = combinedColumns(preview.headers, mapping);
 
   const change = (i: number, value: string) => {
     if (value === 'ignore') setTarget(i, { kind: 'ignore' });
@@ -78,6 +84,15 @@ export function MappingStep() {
           </tbody>
         </table>
       </div>
+      {combined.length > 0 && (
+        <ul className="hint mapping-combined" aria-label="Fields filled from several columns">
+          {combined.map((c) => (
+            <li key={c.field}>
+              <strong>{prospectFieldLabels[c.field]}</strong> from {c.columns.map((h) => `“${h}”`).join(', ')}: {combinedRules[c.field]}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="form-grid compact">
         <label htmlFor="import-tag">Tag these prospects</label>
         <div>

@@ -1,6 +1,6 @@
 // The import dialog's store: upload the file in chunks, map columns, run with progress, show the summary; plus the issues list.
 import { create } from 'zustand';
-import type { ColumnTarget } from '../../../../shared/import/headerMapping';
+import { fillsFromSeveralColumns, type ColumnTarget } from '../../../../shared/import/headerMapping';
 import type { DuplicatePolicy, ImportPreview, ImportProgress, ImportSummary, IssuePage } from '../../../../shared/contract/imports';
 import { issuesPageSize, uploadChunkBytes } from '../../../../shared/contract/imports';
 import { api, ApiCallError } from '../../api/client';
@@ -115,8 +115,9 @@ export const useImportStore = create<ImportStore>()((set, get) => ({
   },
   setTarget(column, target) {
     const mapping = [...get().mapping];
-    // A standard field belongs to one column: choosing it here frees it elsewhere (kept as a custom field).
-    if (target.kind === 'field') {
+    // A standard field belongs to one column (but the phone, see fillsFromSeveralColumns): choosing it here frees it
+    // elsewhere (kept as a custom field).
+    if (target.kind === 'field' && !fillsFromSeveralColumns(target.field)) {
       mapping.forEach((t, i) => {
         if (i !== column && t.kind === 'field' && t.field === target.field) mapping[i] = { kind: 'custom', name: get().preview?.headers[i] ?? `Column ${i + 1}` };
       });
