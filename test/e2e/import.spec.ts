@@ -116,6 +116,21 @@ test('several phone columns: the mapping says how they combine, and a prospect w
   await expect(detail.getByLabel('Value of Mobile Phone Number')).toHaveValue('+44 7911 123456');
 });
 
+test('a stray quote in a CSV is pointed out and read as typed, and the rows after it are still imported', async ({ app }) => {
+  await app.getByTestId('nav-prospects').click();
+  await dropFile(app, 'stray.csv', 'Email,Company\r\nann@acme.com,"Acme" Inc\r\nbob@beta.io,Beta\r\n');
+  const dialog = app.getByRole('dialog', { name: 'Import stray.csv' });
+  await expect(dialog.getByRole('note', { name: 'Stray quotes' })).toHaveText(
+    'Row 2 opens a quote (") that never closes properly. Repdesk reads those quotes as ordinary characters, so the rows after them stay rows of their own.',
+  );
+  await expect(dialog.getByRole('cell', { name: '"Acme" Inc' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('count-created')).toContainText('2');
+  await dialog.getByRole('button', { name: 'Show these prospects' }).click();
+  await expect(app.getByRole('row').filter({ hasText: 'bob@beta.io' })).toContainText('Beta');
+  await expect(app.getByRole('row').filter({ hasText: 'ann@acme.com' })).toContainText('"Acme" Inc');
+});
+
 test('import issues come a page at a time, and a duplicate row leads to the prospect it matched', async ({ app }) => {
   const lines = ['Email,Name,Company'];
   for (let i = 1; i <= 250; i++) lines.push(`broken-${i},Person ${i},Acme`);

@@ -32,6 +32,12 @@ export const ImportPreviewSchema = z.object({
   headers: z.array(z.string()),
   rows: z.array(z.array(z.string())),
   suggested: z.array(ColumnTargetSchema),
+  /**
+   * Text files: fields that open a quote which never closes properly (`"Big" Corp`), read with their quotes as
+   * ordinary characters so the rows after them stay rows; counted in the whole file, or in its first part (the
+   * preview's) for a big one.
+   */
+  strayQuotes: z.object({ fields: z.number().int(), firstRow: z.number().int(), wholeFile: z.boolean() }).nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

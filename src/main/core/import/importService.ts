@@ -112,7 +112,7 @@ export class ImportService {
   }
 
   async preview(importId: number, sheet?: string | null): Promise<ImportPreview> {
-    const { upload, reader } = this.uploads.previewReader(importId);
+    const { upload, reader, partial } = this.uploads.previewReader(importId);
     const sheets = await reader.sheetNames();
     if (reader.kind === 'xlsx' && sheets.length === 0) throw new UserError('invalid_request', 'This workbook has no visible sheets. Unhide a sheet in Excel, save, and drop it again.');
     const chosen = reader.kind === 'xlsx' ? (sheet && sheets.includes(sheet) ? sheet : sheets[0]!) : null;
@@ -135,6 +135,7 @@ export class ImportService {
       headers: layout.headers,
       rows: layout.rows,
       suggested: layout.suggested,
+      strayQuotes: reader.strayQuotes ? { ...reader.strayQuotes, wholeFile: !partial } : null,
     };
   }
 

@@ -3,6 +3,7 @@ import { UserError } from '../errors';
 import { decodeText, type TextEncoding } from './decode';
 import { lineBreak, parseRecords, readDelimitedRows, recordStarts, sniffDelimiter, type Delimiter } from './readDelimited';
 import { rowStarts, unpackRows, unpackSheet, type SheetText } from './sheetText';
+import { readableQuotes, type StrayQuotes } from './strayQuotes';
 import type { FileKind } from './fileKind';
 
 export interface SheetReader {
@@ -10,6 +11,8 @@ export interface SheetReader {
   /** For text files: what we detected, shown in the mapping step. */
   encoding?: TextEncoding;
   delimiter?: Delimiter;
+  /** For text files: fields whose opening quote never closed properly, read with their quotes as ordinary characters. */
+  strayQuotes?: StrayQuotes | null;
   sheetNames(): Promise<string[]>;
   /** Rows in file order (blank rows included, as empty arrays), in batches so the caller can yield between them. */
   rows(sheet: string | null): AsyncGenerator<string[][]>;
@@ -69,18 +72,20 @@ const rowsPerBatch = 2000;
 
 export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseXlsxSheet = parseInline): SheetReader {
   if (kind === 'xlsx') return openWorkbook(bytes, parseXlsx);
-  const { text, encoding } = decodeText(bytes);
-  const delimiter = sniffDelimiter(text);
+  const decoded = decodeText(bytes);
+  const delimiter = sniffDelimiter(decoded.text);
+  const newline = lineBreak(decoded.text, delimiter);
+  const { text, stray } = readableQuotes(decoded.text, delimiter, newline);
   const read = { chars: 0 };
   return {
     kind,
-    encoding,
+    encoding: decoded.encoding,
     delimiter,
+    strayQuotes: stray,
     sheetNames: async () => [],
     rows: () => readDelimitedRows(text, delimiter, read),
     fraction: () => (text.length ? Math.min(1, read.chars / text.length) : 1),
     async chunked(_sheet, size) {
-      const newline = lineBreak(text, delimiter);
       const starts = text.length ? recordStarts(text, delimiter, newline) : null;
       return starts && rowChunks(starts.length, size, (from, to) => parseRecords(text, starts, from, to, delimiter, newline));
     },

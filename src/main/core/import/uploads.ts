@@ -62,14 +62,14 @@ export class Uploads {
    * A reader for the mapping step. A big text file is previewed from its first megabytes only, so the
    * main thread never decodes hundreds of MB to show ten rows; the import itself reads the whole file.
    */
-  previewReader(importId: number): { upload: Upload; reader: SheetReader } {
+  previewReader(importId: number): { upload: Upload; reader: SheetReader; partial: boolean } {
     const { upload, bytes } = this.complete(importId);
     const kind = upload.kind ?? detectFileKind(upload.fileName, bytes.subarray(0, 8));
     if (kind === 'delimited' && bytes.byteLength > previewBytes) {
       const cut = bytes.lastIndexOf(0x0a, previewBytes);
-      return { upload, reader: openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes)) };
+      return { upload, reader: openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes)), partial: true };
     }
-    return this.reader(importId);
+    return { ...this.reader(importId), partial: false };
   }
 
   private complete(importId: number): { upload: Upload; bytes: Buffer } {

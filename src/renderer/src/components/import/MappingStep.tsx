@@ -1,5 +1,6 @@
 // The mapping step: the first rows of the sheet, and for each column the field it fills (or a custom field, or nothing).
 import { prospectFieldLabels, prospectFields, type ProspectField } from '../../../../shared/domain/prospect';
+import type { ImportPreview } from '../../../../shared/contract/imports';
 import { combinedColumns, type ColumnTarget } from '../../../../shared/import/headerMapping';
 import { importSelectors, useImportStore } from '../../store/imports';
 
@@ -43,6 +44,11 @@ export function MappingStep() {
         {preview.kind === 'xlsx' ? 'Excel workbook' : `Text file (${preview.encoding}, ${delimiterName(preview.delimiter)}-separated)`}
         {preview.hasHeader ? ` · header on row ${preview.headerRowNumber}` : ' · no header row found: columns are named by letter'}
       </p>
+      {preview.strayQuotes && (
+        <div className="banner banner-warning" role="note" aria-label="Stray quotes">
+          <p>{strayQuotesNote(preview.strayQuotes)}</p>
+        </div>
+      )}
       {preview.sheets.length > 1 && (
         <label className="inline-field">
           Sheet
@@ -133,4 +139,10 @@ export function MappingStep() {
 
 function delimiterName(d: string | null): string {
   return d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : 'comma';
+}
+
+function strayQuotesNote(q: NonNullable<ImportPreview['strayQuotes']>): string {
+  const more = q.fields > 1 ? `, and ${q.fields - 1} more field${q.fields > 2 ? 's do' : ' does'}` : '';
+  const where = q.wholeFile ? '' : ' (counted in the first part of this big file)';
+  return `Row ${q.firstRow} opens a quote (") that never closes properly${more}${where}. Repdesk reads those quotes as ordinary characters, so the rows after them stay rows of their own.`;
 }
