@@ -183,6 +183,15 @@ describe('import pipeline', () => {
     expect(() => core.imports.append(numbers.importId, 0, new Uint8Array([0x50, 0x4b, 3, 4]))).toThrow(/Export To > CSV/);
     const pdf = core.imports.create('list.pdf', 4);
     expect(() => core.imports.append(pdf.importId, 0, new Uint8Array([1, 2, 3, 4]))).toThrow(/CSV \(.csv\)/);
+    // Another kind of file renamed .csv: refused, where a text export with a few stray NULs is still read.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256))]);
+    const renamed = core.imports.create('list.csv', png.length);
+    expect(() => core.imports.append(renamed.importId, 0, png)).toThrow(/"list.csv" is named like a text file but holds binary data/);
+    const padded = await importFile(core, 'padded.csv', Buffer.concat([csvBytes('Email,Name\na@x.com,Ann\n'), Buffer.alloc(3)]));
+    expect(padded.preview.rows).toEqual([['a@x.com', 'Ann']]);
+    expect(padded.summary.counts).toMatchObject({ total: 1, created: 1, rejected: 0 });
+    const utf16 = await upload(core, 'unicode.txt', csvBytes('Email\tName\r\nzoë@x.com\tZoë', 'utf-16le'));
+    expect(utf16.rows[0]).toEqual(['zoë@x.com', 'Zoë']);
   });
 
   it('fixes a rejected row and re-imports it with the import mapping and tag', async () => {

@@ -1,5 +1,7 @@
 // Decides how to read an uploaded file from its name and first bytes, and says what to do with files we cannot read.
+import iconv from 'iconv-lite';
 import { UserError } from '../errors';
+import { detectEncoding } from './decode';
 
 export type FileKind = 'delimited' | 'xlsx';
 
@@ -13,6 +15,32 @@ export function extensionOf(fileName: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
+/** How much of a file's start detectFileKind looks at. */
+export const headBytes = 8192;
+
+/**
+ * Text exports hold next to no control characters (tab and line breaks aside); a PDF, an image or a database file
+ * renamed .csv is full of them. NULs padding the end, as some old systems write, are still text.
+ */
+export function looksBinary(head: Uint8Array): boolean {
+  const { encoding, bomLength } = detectEncoding(head);
+  let end = head.length;
+  while (end > bomLength && head[end - 1] === 0) end--;
+  // NULs padding a short file's end are not part of its text.
+  const body = head.subarray(bomLength, encoding.startsWith('utf-16') && (end - bomLength) % 2 ? end + 1 : end);
+  // UTF-16 is looked at as characters, any other encoding as bytes (UTF-8's multi-byte characters are all above 0x7f).
+  const units: ArrayLike<number> = encoding.startsWith('utf-16') ? codes(iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding)) : body;
+  let control = 0;
+  for (let i = 0; i < units.length; i++) if (isControl(units[i]!)) control++;
+  return units.length > 0 && control / units.length > 0.03;
+}
+
+const codes = (text: string): Uint16Array => Uint16Array.from(text, (c) => c.charCodeAt(0));
+
+/** Below space, other than tab, line feed, form feed and carriage return. */
+const isControl = (code: number) => code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
+
+/** What kind of file this is, from its name and its first headBytes bytes; a file Repdesk cannot read is refused with what to export instead. */
 export function detectFileKind(fileName: string, head: Uint8Array): FileKind {
   const ext = extensionOf(fileName);
   if (ext === 'xls' || startsWith(head, oleMagic)) {
@@ -33,6 +61,12 @@ export function detectFileKind(fileName: string, head: Uint8Array): FileKind {
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt' || ext === 'tab') {
     if (startsWith(head, zipMagic)) {
       throw new UserError('invalid_request', `"${fileName}" is named like a text file but is a compressed archive. Export the list as CSV or .xlsx and drop that file here.`);
+    }
+    if (looksBinary(head)) {
+      throw new UserError(
+        'invalid_request',
+        `"${fileName}" is named like a text file but holds binary data (it may be another kind of file, renamed). Export the list as CSV or .xlsx and drop that file here.`,
+      );
     }
     return 'delimited';
   }

@@ -1,6 +1,6 @@
 // Files being uploaded for import: bytes arrive in order, in chunks, and are kept in memory until the import ends.
 import { UserError } from '../errors';
-import { detectFileKind, type FileKind } from './fileKind';
+import { detectFileKind, headBytes, type FileKind } from './fileKind';
 import { openSheetReader, parseInline, type ParseXlsxSheet, type SheetReader } from './sheetReader';
 import type { SheetLayout } from './preview';
 
@@ -52,7 +52,7 @@ export class Uploads {
     const u = this.get(importId);
     if (offset !== u.received) throw new UserError('conflict', `Expected the piece of the file at byte ${u.received}, got ${offset}. Drop the file again.`);
     if (u.received + bytes.byteLength > u.size) throw new UserError('invalid_request', 'The file is larger than announced. Drop it again.');
-    if (u.received === 0 && bytes.byteLength > 0) u.kind = detectFileKind(u.fileName, bytes.subarray(0, 8));
+    if (u.received === 0 && bytes.byteLength > 0) u.kind = detectFileKind(u.fileName, bytes.subarray(0, headBytes));
     u.chunks.push(Buffer.from(bytes));
     u.received += bytes.byteLength;
     return u.received;
@@ -64,7 +64,7 @@ export class Uploads {
    */
   previewReader(importId: number): { upload: Upload; reader: SheetReader; partial: boolean } {
     const { upload, bytes } = this.complete(importId);
-    const kind = upload.kind ?? detectFileKind(upload.fileName, bytes.subarray(0, 8));
+    const kind = upload.kind ?? detectFileKind(upload.fileName, bytes.subarray(0, headBytes));
     if (kind === 'delimited' && bytes.byteLength > previewBytes) {
       const cut = bytes.lastIndexOf(0x0a, previewBytes);
       return { upload, reader: openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes)), partial: true };
@@ -98,7 +98,7 @@ export class Uploads {
     const { bytes } = this.complete(importId);
     const parse: ParseXlsxSheet = (b, sheet, maxRows, _onProgress, signal) =>
       this.parseXlsx(b, sheet, maxRows, maxRows === undefined ? (f) => this.onSheetRead?.(importId, f) : undefined, signal ? AbortSignal.any([signal, u.stop.signal]) : u.stop.signal);
-    u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, 8)), bytes, parse);
+    u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, headBytes)), bytes, parse);
     return { upload: u, reader: u.reader };
   }
 

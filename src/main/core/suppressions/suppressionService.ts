@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { suppressionQueries } from '../db/queries/suppressions';
 import { UserError } from '../errors';
-import { detectFileKind } from '../import/fileKind';
+import { detectFileKind, headBytes } from '../import/fileKind';
 import { openSheetReader } from '../import/sheetReader';
 import { suppressionMatcher } from '../import/suppressionMatcher';
 
@@ -65,7 +65,7 @@ export class SuppressionService {
 
   /** Any cell of the file that is an email or a domain is taken; header cells and other text are ignored. */
   async addFile(fileName: string, bytes: Uint8Array): Promise<SuppressionAddResult> {
-    const reader = openSheetReader(detectFileKind(fileName, bytes.subarray(0, 8)), Buffer.from(bytes));
+    const reader = openSheetReader(detectFileKind(fileName, bytes.subarray(0, headBytes)), Buffer.from(bytes));
     const values: string[] = [];
     const sheets = await reader.sheetNames();
     for await (const batch of reader.rows(sheets[0] ?? null)) for (const row of batch) for (const cell of row) if (parseSuppressionEntry(cell)) values.push(cell);
