@@ -51,6 +51,9 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await detail.getByLabel('Phone').fill('12');
   await detail.getByRole('button', { name: 'Save' }).click();
   await expect(detail.getByText('Enter a phone number that includes its area code')).toBeVisible();
+  // The message names the field to correct, and the field is brought into view with the cursor in it.
+  await expect(detail.getByRole('alert')).toHaveText('Nothing was saved: check Phone.');
+  await expect(detail.getByLabel('Phone')).toBeFocused();
   await detail.getByLabel('Phone').fill('+1 415 555 0199');
   await detail.getByLabel('Title').fill('VP Sales');
   await detail.getByRole('button', { name: 'Save' }).click();

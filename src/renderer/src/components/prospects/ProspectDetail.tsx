@@ -1,5 +1,5 @@
 // The side panel for one prospect: every field (custom ones too), editable with validation, and the timeline.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ProspectPatch, TimelineEvent } from '../../../../shared/contract/prospects';
 import { zoneSourceText, type Prospect } from '../../../../shared/domain/prospect';
 import { api, ApiCallError } from '../../api/client';
@@ -48,6 +48,7 @@ export function ProspectDetail({ id }: { id: number }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const load = useCallback(async () => {
     const d = await api().call('prospects.get', { id });
@@ -108,8 +109,12 @@ export function ProspectDetail({ id }: { id: number }) {
       await load();
       void useProspectsStore.getState().reload();
     } catch (err) {
-      if (err instanceof ApiCallError) setErrors(Object.fromEntries((err.error.issues ?? []).map((i) => [i.path.replace(/^patch\./, ''), i.message])));
-      setFailure(err instanceof Error ? err.message : String(err));
+      const invalid = err instanceof ApiCallError ? Object.fromEntries((err.error.issues ?? []).map((i) => [i.path.replace(/^patch\./, ''), i.message])) : {};
+      setErrors(invalid);
+      const named = fields.filter((f) => invalid[f.key]).map((f) => f.label);
+      setFailure(named.length > 0 ? `Nothing was saved: check ${named.join(', ')}.` : err instanceof Error ? err.message : String(err));
+      // The first field to correct is brought into view (the panel scrolls), ready to type in.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
     } finally {
       setSaving(false);
     }
@@ -138,7 +143,7 @@ export function ProspectDetail({ id }: { id: number }) {
           ×
         </button>
       </header>
-      <form className="detail-form" noValidate onSubmit={(e) => void save(e)}>
+      <form ref={formRef} className="detail-form" noValidate onSubmit={(e) => void save(e)}>
         {fields.map((f) => (
           <label key={f.key} className="detail-field">
             <span>{f.label}</span>
@@ -146,9 +151,14 @@ export function ProspectDetail({ id }: { id: number }) {
               type={f.type ?? 'text'}
               value={draft[f.key]}
               aria-invalid={errors[f.key] ? true : undefined}
+              aria-describedby={errors[f.key] ? `prospect-error-${f.key}` : undefined}
               onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
             />
-            {errors[f.key] && <span className="field-error">{errors[f.key]}</span>}
+            {errors[f.key] && (
+              <span className="field-error" id={`prospect-error-${f.key}`}>
+                {errors[f.key]}
+              </span>
+            )}
           </label>
         ))}
         <label className="detail-field">
