@@ -108,6 +108,14 @@ test('several phone columns: the mapping says how they combine, and a prospect w
   await expect(dialog.getByTestId('count-created')).toContainText('2');
   await dialog.getByRole('button', { name: 'Show these prospects' }).click();
 
+  // Sorted by a click anywhere on a column's header, then the other way round.
+  const nameHeader = app.getByRole('columnheader', { name: /Name/ });
+  await nameHeader.click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(app.getByRole('row').nth(1)).toContainText('Ana Silva');
+  await nameHeader.click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(app.getByRole('row').nth(1)).toContainText('Li Wei');
   await app.getByRole('row').filter({ hasText: 'li@example.cn' }).getByRole('button', { name: 'Li Wei' }).click();
   const detail = app.getByTestId('prospect-detail');
   await expect(detail.getByLabel('Phone', { exact: true })).toHaveValue('+86 138 0013 8000');
