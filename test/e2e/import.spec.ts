@@ -1,6 +1,7 @@
 // Import and the prospects screen in Chromium through the harness: drop, map, import, find, edit, fix a rejected row.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { Download } from '@playwright/test';
 import { dropFile } from './support/dropFile';
 import { expect, test } from './support/harness';
 
@@ -142,6 +143,44 @@ test('a stray quote in a CSV is pointed out and read as typed, and the rows afte
   await expect(app.getByRole('row').filter({ hasText: 'ann@acme.com' })).toContainText('"Acme" Inc');
 });
 
+test('filter by tag, export the view as CSV, tick prospects and delete them with their data', async ({ app }) => {
+  await app.getByTestId('nav-prospects').click();
+  for (const [file, tag, rows] of [
+    ['fair.csv', 'Fair', ['ann@acme.com,Ann Lee', 'bob@beta.io,Bob Ray', 'cyd@gamma.com,Cyd Moe']],
+    ['webinar.csv', 'Webinar', ['dee@delta.com,Dee Kay', 'eve@epsilon.com,Eve Sun']],
+  ] as const) {
+    await dropFile(app, file, ['Email,Name', ...rows].join('\n'));
+    const dialog = app.getByRole('dialog', { name: `Import ${file}` });
+    await dialog.getByLabel('Tag these prospects').fill(tag);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByTestId('count-created')).toContainText(String(rows.length));
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }
+  await expect(app.getByTestId('prospect-total')).toHaveText('5 prospects');
+  await app.getByLabel('Tag').selectOption({ label: 'Fair (3)' });
+  await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
+
+  // The export holds exactly the rows the filter shows.
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Export view as CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = (await readDownload(download)).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(csv).toHaveLength(4);
+  expect(csv[0]).toContain('Email');
+  expect(csv.slice(1).map((l) => l.split(',').find((c) => c.includes('@')))).toEqual(expect.arrayContaining(['ann@acme.com', 'bob@beta.io', 'cyd@gamma.com']));
+
+  await app.getByLabel('Select ann@acme.com').check();
+  await app.getByLabel('Select bob@beta.io').check();
+  await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects · 2 selected');
+  app.once('dialog', (d) => void d.accept());
+  await app.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(app.getByText('2 prospects and all their data were deleted.')).toBeVisible();
+  await expect(app.getByTestId('prospect-total')).toHaveText('1 prospect');
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
+  await app.getByLabel('Search prospects').fill('ann');
+  await expect(app.getByTestId('prospect-total')).toHaveText('0 prospects');
+});
+
 test('import issues come a page at a time, and a duplicate row leads to the prospect it matched', async ({ app }) => {
   const lines = ['Email,Name,Company'];
   for (let i = 1; i <= 250; i++) lines.push(`broken-${i},Person ${i},Acme`);
@@ -175,6 +214,12 @@ test('import issues come a page at a time, and a duplicate row leads to the pros
   await app.getByTestId('import-issue').first().getByRole('button', { name: 'Dismiss' }).click();
   await expect(app.getByTestId('issues-range')).toHaveText('Rows 201–249 of 249');
   await expect(app.getByRole('tab', { name: 'Import issues (249)' })).toBeVisible();
+  // All of them (not only this page) download as a CSV to fix in Excel, with what was wrong with each.
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Download as CSV' }).click()]);
+  const issuesCsv = (await readDownload(download)).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(issuesCsv[0]).toBe('Email,Name,Company,Repdesk row,Repdesk problem');
+  expect(issuesCsv).toHaveLength(250);
+  expect(issuesCsv[1]).toBe('broken-1,Person 1,Acme,2,"""broken-1"" is not a valid email address"');
 
   // The list of imports leads to the same rows.
   await app.getByRole('tab', { name: 'Imports' }).click();
@@ -298,3 +343,9 @@ test('a big import says when it is saving, cannot be cancelled then, and ends wi
   expect(seen[0]!.text).toContain('Every row is read. Saving 150,000 prospects');
   expect(seen.every((s) => !s.cancel)).toBe(true);
 });
+
+async function readDownload(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
