@@ -259,6 +259,23 @@ test('an Excel workbook: choose the sheet, and a suppressed domain is imported a
   await expect(app.getByRole('row').filter({ hasText: 'spy@rival.com' })).toContainText('suppressed');
 });
 
+test('a do-not-contact file from Settings suppresses the prospects it names, not their colleagues', async ({ app }) => {
+  await app.getByTestId('nav-prospects').click();
+  await dropFile(app, 'leads.csv', 'Email,Name\nann@acme.com,Ann Lee\nkim@acme.com,Kim Park');
+  const dialog = app.getByRole('dialog', { name: 'Import leads.csv' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('count-created')).toContainText('2');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await app.getByTestId('nav-settings').click();
+  await app.getByTestId('suppression-file').setInputFiles({ name: 'unsubscribes.csv', mimeType: 'text/csv', buffer: Buffer.from('Email,Website\nann@acme.com,acme.com\n') });
+  await expect(app.getByText('1 added, 1 prospect suppressed. 1 website beside the emails was not added: a domain blocks everyone at a company, so add one here by hand to do that.')).toBeVisible();
+
+  await app.getByTestId('nav-prospects').click();
+  await expect(app.getByRole('row').filter({ hasText: 'ann@acme.com' })).toContainText('suppressed');
+  await expect(app.getByRole('row').filter({ hasText: 'kim@acme.com' })).toContainText('active');
+});
+
 test('an Import clicked while a big workbook is still being read can be cancelled: nothing is imported', async ({ app }) => {
   // 120,000 rows: the preview shows the sheet's top at once, and reading the whole sheet takes seconds.
   const chunks: Buffer[] = [];

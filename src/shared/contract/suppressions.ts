@@ -11,7 +11,14 @@ export const SuppressionSchema = z.object({
 });
 export type Suppression = z.infer<typeof SuppressionSchema>;
 
-const AddResultSchema = z.object({ added: z.number().int(), alreadyListed: z.number().int(), invalid: z.array(z.string()), prospectsSuppressed: z.number().int() });
+const AddResultSchema = z.object({
+  added: z.number().int(),
+  alreadyListed: z.number().int(),
+  invalid: z.array(z.string()),
+  prospectsSuppressed: z.number().int(),
+  /** From a file: domains (a Website column) found beside its emails, not added, since a domain blocks a whole company. */
+  domainsIgnored: z.number().int(),
+});
 export type SuppressionAddResult = z.infer<typeof AddResultSchema>;
 
 export const suppressionMethods = {

@@ -20,6 +20,28 @@ export function parseSuppressionEntry(text: string): { kind: 'email' | 'domain';
   return isValidDomain(domain) ? { kind: 'domain', value: domain } : null;
 }
 
+/**
+ * The do-not-contact entries of a file's rows. Every email is taken. A domain blocks a whole company, so a domain is
+ * taken only where the file is a list of them: a file without emails (a list of domains), a column that mixes both
+ * (a list typed one per line), or one written as a domain on purpose ("@rival.com"). Domains in a column beside the
+ * emails (an unsubscribe export's Website or Company Domain) are counted, not added.
+ */
+export function entriesOfSheet(rows: string[][]): { entries: string[]; domainsIgnored: number } {
+  const parsed = rows.map((row) => row.map((cell) => ({ cell, entry: parseSuppressionEntry(cell) })));
+  const emailColumns = new Set<number>();
+  for (const row of parsed) row.forEach((c, i) => c.entry?.kind === 'email' && emailColumns.add(i));
+  const entries: string[] = [];
+  let domainsIgnored = 0;
+  for (const row of parsed) {
+    row.forEach(({ cell, entry }, i) => {
+      if (!entry) return;
+      if (entry.kind === 'email' || emailColumns.size === 0 || emailColumns.has(i) || cell.trim().startsWith('@')) entries.push(cell);
+      else domainsIgnored++;
+    });
+  }
+  return { entries, domainsIgnored };
+}
+
 export class SuppressionService {
   private readonly q;
 
@@ -56,21 +78,22 @@ export class SuppressionService {
       }
     })();
     if (prospectsSuppressed) this.changed('suppression');
-    return { added, alreadyListed, invalid, prospectsSuppressed };
+    return { added, alreadyListed, invalid, prospectsSuppressed, domainsIgnored: 0 };
   }
 
   addText(text: string, reason: string | null): SuppressionAddResult {
     return this.add(text.split(/[\r\n,;\t]+/), reason);
   }
 
-  /** Any cell of the file that is an email or a domain is taken; header cells and other text are ignored. */
+  /** The entries of a file (see entriesOfSheet); header cells and other text are ignored. */
   async addFile(fileName: string, bytes: Uint8Array): Promise<SuppressionAddResult> {
     const reader = openSheetReader(detectFileKind(fileName, bytes.subarray(0, headBytes)), Buffer.from(bytes));
-    const values: string[] = [];
+    const rows: string[][] = [];
     const sheets = await reader.sheetNames();
-    for await (const batch of reader.rows(sheets[0] ?? null)) for (const row of batch) for (const cell of row) if (parseSuppressionEntry(cell)) values.push(cell);
-    if (values.length === 0) throw new UserError('invalid_request', `No email addresses or domains were found in "${fileName}". Put one per row, in any column.`);
-    return this.add(values, `Imported from ${fileName}`);
+    for await (const batch of reader.rows(sheets[0] ?? null)) rows.push(...batch);
+    const { entries, domainsIgnored } = entriesOfSheet(rows);
+    if (entries.length === 0) throw new UserError('invalid_request', `No email addresses or domains were found in "${fileName}". Put one per row, in any column.`);
+    return { ...this.add(entries, `Imported from ${fileName}`), domainsIgnored };
   }
 
   remove(id: number): { removed: boolean; prospectsReleased: number } {

@@ -1,6 +1,6 @@
 // Settings section: the do-not-contact list. Emails and whole domains, typed or read from a file; matching prospects are suppressed at once.
 import { useEffect, useRef, useState } from 'react';
-import type { Suppression } from '../../../../shared/contract/suppressions';
+import type { Suppression, SuppressionAddResult } from '../../../../shared/contract/suppressions';
 import { api } from '../../api/client';
 
 export function SuppressionList() {
@@ -15,10 +15,13 @@ export function SuppressionList() {
     void load();
   }, []);
 
-  const report = (r: { added: number; alreadyListed: number; invalid: string[]; prospectsSuppressed: number }) => {
+  const report = (r: SuppressionAddResult) => {
     setResult(
-      `${r.added} added${r.alreadyListed ? `, ${r.alreadyListed} already listed` : ''}${r.prospectsSuppressed ? `, ${r.prospectsSuppressed} prospects suppressed` : ''}.` +
-        (r.invalid.length ? ` Not an email or domain: ${r.invalid.slice(0, 5).join(', ')}${r.invalid.length > 5 ? '…' : ''}` : ''),
+      `${r.added} added${r.alreadyListed ? `, ${r.alreadyListed} already listed` : ''}${r.prospectsSuppressed ? `, ${r.prospectsSuppressed} prospect${r.prospectsSuppressed === 1 ? '' : 's'} suppressed` : ''}.` +
+        (r.invalid.length ? ` Not an email or domain: ${r.invalid.slice(0, 5).join(', ')}${r.invalid.length > 5 ? '…' : ''}` : '') +
+        (r.domainsIgnored
+          ? ` ${r.domainsIgnored.toLocaleString()} website${r.domainsIgnored === 1 ? '' : 's'} beside the emails ${r.domainsIgnored === 1 ? 'was' : 'were'} not added: a domain blocks everyone at a company, so add one here by hand to do that.`
+          : ''),
     );
     void load();
   };
@@ -64,9 +67,9 @@ export function SuppressionList() {
           e.target.value = '';
           if (f) void upload(f);
         }} />
-        {result && <p className="form-saved" role="status">{result}</p>}
-        {error && <p className="form-error" role="alert">{error}</p>}
       </div>
+      {result && <p className="form-saved" role="status">{result}</p>}
+      {error && <p className="form-error" role="alert">{error}</p>}
       {entries && entries.length > 0 && (
         <>
           <input type="search" aria-label="Filter the list" placeholder={`Filter ${entries.length} entries`} value={filter} onChange={(e) => setFilter(e.target.value)} />
