@@ -22,6 +22,10 @@ function fakeTransport(): Transport {
     async call(method, request): Promise<ApiResult<unknown>> {
       const r = request as Record<string, unknown>;
       calls.push([method, r]);
+      if (method === 'imports.create' && r.fileName === 'refused.csv') {
+        const issues = [{ path: 'size', message: 'Repdesk imports files of up to 1 GB.' }];
+        return { ok: false, error: { code: 'invalid_request', message: 'The request to imports.create was not valid; nothing was changed.', issues } };
+      }
       if (method === 'imports.create') return { ok: true, value: { importId: 7 } };
       if (method === 'imports.append') {
         received += (r.bytes as Uint8Array).byteLength;
@@ -107,6 +111,11 @@ describe('import store', () => {
     useImportStore.getState().progressed({ importId: 7, status: 'done', processed: 2, counts, failure: null, fraction: null, saving: false });
     await new Promise((r) => setTimeout(r, 0));
     expect(useImportStore.getState()).toMatchObject({ phase: 'finished', summary: { status: 'done' } });
+  });
+
+  it('says what was wrong with a file the request refused, not only that it was refused', async () => {
+    await useImportStore.getState().startFile(new File(['Email\na@x.com'], 'refused.csv'));
+    expect(useImportStore.getState()).toMatchObject({ phase: 'error', error: 'Repdesk imports files of up to 1 GB.' });
   });
 
   it('cancels an import still waiting for its sheet to be read: it never begins, and the file is let go', async () => {

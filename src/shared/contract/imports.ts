@@ -17,6 +17,11 @@ export type DuplicatePolicy = (typeof duplicatePolicies)[number];
 /** Largest piece of a file sent in one call; a file of any size travels once, in order, in pieces this big. */
 export const uploadChunkBytes = 4 * 1024 * 1024;
 export const maxImportBytes = 1024 * 1024 * 1024;
+/**
+ * A text file is read as one string, and JavaScript strings stop at about 536 million characters: past 500 MB (some
+ * 3.5 million rows of a dozen columns) the rep is asked to split it.
+ */
+export const maxTextImportBytes = 500 * 1024 * 1024;
 
 export const ImportPreviewSchema = z.object({
   importId: id,
@@ -115,7 +120,7 @@ export const ImportProgressSchema = z.object({
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
 export const importMethods = {
-  'imports.create': method(z.object({ fileName: z.string().trim().min(1).max(255), size: z.number().int().nonnegative().max(maxImportBytes) }).strict(), z.object({ importId: id })),
+  'imports.create': method(z.object({ fileName: z.string().trim().min(1).max(255), size: z.number().int().nonnegative().max(maxImportBytes, 'Repdesk imports files of up to 1 GB. Split the list into smaller files (each with the header row) and import them one after the other.') }).strict(), z.object({ importId: id })),
   'imports.append': method(
     z.object({ importId: id, offset: z.number().int().nonnegative(), bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= uploadChunkBytes, 'A chunk is at most 4 MB') }).strict(),
     z.object({ received: z.number().int() }),

@@ -183,6 +183,10 @@ describe('import pipeline', () => {
     expect(() => core.imports.append(numbers.importId, 0, new Uint8Array([0x50, 0x4b, 3, 4]))).toThrow(/Export To > CSV/);
     const pdf = core.imports.create('list.pdf', 4);
     expect(() => core.imports.append(pdf.importId, 0, new Uint8Array([1, 2, 3, 4]))).toThrow(/CSV \(.csv\)/);
+    // A text file past what one string can hold is refused on its first piece, with what to do instead.
+    const huge = core.imports.create('everyone.csv', 600_000_000);
+    expect(() => core.imports.append(huge.importId, 0, csvBytes('Email\n'))).toThrow('"everyone.csv" is 600 MB: Repdesk reads text files of up to 500 MB');
+    expect(() => core.imports.append(huge.importId, 6, csvBytes('a@x.com\n'))).toThrow(/no longer waiting/);
     // Another kind of file renamed .csv: refused, where a text export with a few stray NULs is still read.
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256))]);
     const renamed = core.imports.create('list.csv', png.length);

@@ -49,7 +49,7 @@ function tooBig(sheet: string, xmlBytes: number): UserError {
   const size = ` (${Math.round(xmlBytes / 1e6)} MB of cell data)`;
   return new UserError(
     'invalid_request',
-    `The sheet "${sheet}" is too big to read from an Excel workbook${size}. In Excel choose File > Save As > CSV UTF-8, then drop that file here: a CSV file of any size can be imported.`,
+    `The sheet "${sheet}" is too big to read from an Excel workbook${size}. In Excel choose File > Save As > CSV UTF-8, then drop that file here: Repdesk reads CSV files of up to 500 MB, several million rows.`,
   );
 }
 

@@ -1,5 +1,6 @@
 // Files being uploaded for import: bytes arrive in order, in chunks, and are kept in memory until the import ends.
 import { UserError } from '../errors';
+import { maxTextImportBytes } from '../../../shared/contract/imports';
 import { detectFileKind, headBytes, type FileKind } from './fileKind';
 import { openSheetReader, parseInline, type ParseXlsxSheet, type SheetReader } from './sheetReader';
 import type { SheetLayout } from './preview';
@@ -52,7 +53,15 @@ export class Uploads {
     const u = this.get(importId);
     if (offset !== u.received) throw new UserError('conflict', `Expected the piece of the file at byte ${u.received}, got ${offset}. Drop the file again.`);
     if (u.received + bytes.byteLength > u.size) throw new UserError('invalid_request', 'The file is larger than announced. Drop it again.');
-    if (u.received === 0 && bytes.byteLength > 0) u.kind = detectFileKind(u.fileName, bytes.subarray(0, headBytes));
+    if (u.received === 0 && bytes.byteLength > 0) {
+      u.kind = detectFileKind(u.fileName, bytes.subarray(0, headBytes));
+      if (u.kind === 'delimited' && u.size > maxTextImportBytes) {
+        throw new UserError(
+          'invalid_request',
+          `"${u.fileName}" is ${Math.round(u.size / 1e6).toLocaleString('en-US')} MB: Repdesk reads text files of up to 500 MB (some 3.5 million rows). Split it into smaller files (each with the header row) and import them one after the other.`,
+        );
+      }
+    }
     u.chunks.push(Buffer.from(bytes));
     u.received += bytes.byteLength;
     return u.received;

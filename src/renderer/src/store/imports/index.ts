@@ -73,7 +73,9 @@ const closed: ImportState = {
 /** The issues list outlives the import dialog: closing or starting an import keeps it. */
 const issuesOf = (s: ImportState) => ({ issueQuery: s.issueQuery, issues: s.issues, openRejected: s.openRejected, issuesError: s.issuesError });
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** What went wrong, for the rep: where the request itself was refused, what was wrong with it (a file too big...). */
+const message = (err: unknown) =>
+  err instanceof ApiCallError && err.error.issues?.length ? err.error.issues.map((i) => i.message).join(' ') : err instanceof Error ? err.message : String(err);
 let cancelUpload = false;
 
 export const useImportStore = create<ImportStore>()((set, get) => ({
