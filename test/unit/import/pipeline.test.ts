@@ -6,6 +6,7 @@ import { ManualClock } from '../../../src/main/core/clock';
 import { openMemoryDatabase } from '../../../src/main/core/db/open';
 import { EventBus } from '../../../src/main/core/eventBus';
 import { ImportService } from '../../../src/main/core/import/importService';
+import { importQueries } from '../../../src/main/core/db/queries/imports';
 import { silentLog } from '../../../src/main/core/log';
 import { SettingsService } from '../../../src/main/core/settings/settingsService';
 
@@ -46,6 +47,15 @@ describe('import pipeline', () => {
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan('SELECT id FROM prospects ORDER BY search_name, id LIMIT 100')).toContain('prospects_name');
     expect(plan(`SELECT id FROM prospects WHERE import_id = 1 ORDER BY id DESC LIMIT 100`)).toMatch(/USING (COVERING )?INDEX prospects_import/);
+    // The import's counts at its end read two indexes, never each of its prospects.
+    expect(importQueries(db).createdCountsPlan(summary.id)).toEqual([
+      'SCAN CONSTANT ROW',
+      'SCALAR SUBQUERY 1',
+      'SEARCH prospects USING COVERING INDEX prospects_import (import_id=?)',
+      'SCALAR SUBQUERY 2',
+      'SEARCH prospects USING INDEX prospects_status (status=?)',
+    ]);
+    expect(importQueries(db).createdCounts(summary.id)).toEqual({ created: 25_000, suppressed: 0 });
     expect(list(core, 'lee24999').rows.map((r) => r.email)).toEqual(['p24999@co49.com']);
     expect(core.prospects.list({ search: '', tagId: null, importId: null, status: null, timeZone: null, sort: 'name', dir: 'desc', offset: 0, limit: 1 }).rows[0]!.lastName).toBe('Lee9999');
   });

@@ -80,8 +80,13 @@ export function importQueries(db: Db) {
   const createdBy = db.prepare<[number], { id: number; status: string }>('SELECT id, status FROM prospects WHERE import_id = ? ORDER BY id');
   const updatedBy = db.prepare<[number], number>('SELECT prospect_id FROM import_updates WHERE import_id = ? ORDER BY prospect_id').pluck();
   const dropUnstarted = db.prepare(`DELETE FROM imports WHERE status IN ('uploading', 'ready')`);
-  const createdCounts = db.prepare<[number], { created: number; suppressed: number }>(`
-    SELECT coalesce(sum(status <> 'suppressed'), 0) AS created, coalesce(sum(status = 'suppressed'), 0) AS suppressed FROM prospects WHERE import_id = ?`);
+  // Two counts that each read one index only (the status index read for the suppressed, usually few; `+` keeps the
+  // import's index out of that one): reading every prospect of a million-row import for its status took 0.2 s more
+  // of the import's last transaction.
+  const createdCountsSql = `
+    SELECT (SELECT count(*) FROM prospects WHERE import_id = @importId) AS total,
+           (SELECT count(*) FROM prospects WHERE status = 'suppressed' AND +import_id = @importId) AS suppressed`;
+  const createdCounts = db.prepare<{ importId: number }, { total: number; suppressed: number }>(createdCountsSql);
   const failRunning = db.prepare(
     `UPDATE imports SET status = 'failed', failure = 'Repdesk closed during this import; nothing from it was saved. Import the file again.' WHERE status = 'running'`,
   );
@@ -100,7 +105,12 @@ export function importQueries(db: Db) {
       })();
     },
     /** The prospects an import created, as they are now: suppressed, and all others. */
-    createdCounts: (importId: number) => createdCounts.get(importId)!,
+    createdCounts: (importId: number): { created: number; suppressed: number } => {
+      const { total, suppressed } = createdCounts.get({ importId })!;
+      return { created: total - suppressed, suppressed };
+    },
+    /** How SQLite reads createdCounts (tests check it reads indexes only). */
+    createdCountsPlan: (importId: number): string[] => db.prepare<{ importId: number }, { detail: string }>(`EXPLAIN QUERY PLAN ${createdCountsSql}`).all({ importId }).map((r) => r.detail),
     /** Deletes an import that is still uploading or ready (not one that ran). */
     discardUnstarted: (id: number) => void discardUnstarted.run(id),
     create: (fileName: string, size: number, now: number) => Number(create.run(fileName, size, now).lastInsertRowid),
