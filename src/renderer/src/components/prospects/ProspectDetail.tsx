@@ -49,6 +49,11 @@ export function ProspectDetail({ id }: { id: number }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // Bumped when a save fails on its fields: once they are marked, the first is brought into view with the cursor in it.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused) formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
 
   const load = useCallback(async () => {
     const d = await api().call('prospects.get', { id });
@@ -113,8 +118,7 @@ export function ProspectDetail({ id }: { id: number }) {
       setErrors(invalid);
       const named = fields.filter((f) => invalid[f.key]).map((f) => f.label);
       setFailure(named.length > 0 ? `Nothing was saved: check ${named.join(', ')}.` : err instanceof Error ? err.message : String(err));
-      // The first field to correct is brought into view (the panel scrolls), ready to type in.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
+      if (named.length > 0) setRefused((n) => n + 1);
     } finally {
       setSaving(false);
     }
