@@ -14,7 +14,7 @@ const synonyms: Record<ProspectField, string[]> = {
   title: ['title', 'jobtitle', 'position', 'role', 'designation', 'jobrole'],
   phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'directphone', 'directdial', 'workphone', 'businessphone', 'cell', 'cellphone', 'telephone', 'tel', 'officephone', 'corporatephone', 'phone1'],
   linkedin_url: ['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'personlinkedinurl', 'li', 'liurl'],
-  website: ['website', 'domain', 'companywebsite', 'companydomain', 'url', 'web', 'websiteurl', 'emaildomain'],
+  website: ['website', 'domain', 'companywebsite', 'companydomain', 'url', 'web', 'websiteurl', 'emaildomain', 'companyurl', 'accounturl', 'homepage'],
   city: ['city', 'town', 'mailingcity', 'locality', 'contactcity'],
   region: ['state', 'region', 'province', 'stateprovince', 'county', 'mailingstate', 'stateregion'],
   country: ['country', 'countrycode', 'countryregion', 'mailingcountry', 'nation'],
@@ -41,6 +41,8 @@ function guess(header: string): ProspectField | null {
   if (/(lastname|surname)$/.test(c)) return 'last_name';
   if (/(phone|mobile|cell)(number|no|num)?$/.test(c) && !/fax/.test(c)) return 'phone';
   if (/linkedin/.test(c)) return 'linkedin_url';
+  // "Account Website", "Company Domain": not any URL ("Twitter URL", "Image URL").
+  if (/(website|domain)$/.test(c)) return 'website';
   return null;
 }
 

@@ -91,6 +91,12 @@ describe('sheet layout', () => {
     expect(p.customFields).toEqual({ Note: 'one', 'Note (2)': 'two', 'Column D': 'orphan', Score: '5' });
   });
 
+  it('recognises a LinkedIn column by its links when its header says nothing', async () => {
+    const { core } = makeTestCore();
+    const preview = await upload(core, 'list.csv', csvBytes('Email,Profile,Notes\na@x.com,https://www.linkedin.com/in/ann-lee,met\nb@x.com,linkedin.com/in/bob,\nc@x.com,,call'));
+    expect(preview.suggested).toEqual([{ kind: 'field', field: 'email' }, { kind: 'field', field: 'linkedin_url' }, { kind: 'custom', name: 'Notes' }]);
+  });
+
   it('reads a sheet with no header row at all', async () => {
     const { core } = makeTestCore();
     const preview = await upload(core, 'emails.txt', csvBytes('a@x.com\nb@x.com\nc@x.com'));

@@ -21,6 +21,9 @@ describe('header mapping', () => {
     ]);
     expect(fieldsOf(['E-mail', 'First Name', 'Last Name', 'Organization', 'Mobile', 'Domain'])).toEqual(['email', 'first_name', 'last_name', 'company', 'phone', 'website']);
     expect(fieldsOf(['Work Email', 'Person Linkedin Url', 'Corporate Phone'])).toEqual(['email', 'linkedin_url', 'phone']);
+    // A company's website by any of its names, but not any URL.
+    for (const h of ['Company Website', 'Account Domain', 'Company URL', 'Homepage']) expect(fieldsOf([h])).toEqual(['website']);
+    expect(fieldsOf(['Twitter URL', 'Image URL'])).toEqual(['custom:Twitter URL', 'custom:Image URL']);
   });
 
   it('uses Full Name only when there is no first or last name, and keeps the rest as custom fields', () => {

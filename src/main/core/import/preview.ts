@@ -41,10 +41,22 @@ export async function readLayout(reader: SheetReader, sheet: string | null): Pro
   return { sheet, headerIndex: guess.index, hasHeader: guess.hasHeader, headers, rows, suggested: withContentHints(suggestMapping(headers), rows) };
 }
 
-/** Without a recognisable email header, the column whose values are email addresses is the email. */
+const linkedInProfile = /^(https?:\/\/)?([a-z]{2,3}\.)?linkedin\.com\/(in|pub)\//i;
+
+/**
+ * Columns whose header said nothing, recognised by their values: without an email header, the column holding email
+ * addresses is the email; without a LinkedIn one, the column holding LinkedIn profile links is the LinkedIn URL.
+ */
 function withContentHints(targets: ColumnTarget[], rows: string[][]): ColumnTarget[] {
-  if (targets.some((t) => t.kind === 'field' && t.field === 'email') || rows.length === 0) return targets;
-  const col = targets.findIndex((_, i) => rows.filter((r) => isValidEmail(normalizeEmail(r[i] ?? ''))).length >= Math.ceil(rows.length / 2));
-  if (col < 0) return targets;
-  return targets.map((t, i) => (i === col ? { kind: 'field', field: 'email' } : t));
+  if (rows.length === 0) return targets;
+  let out = targets;
+  for (const [field, test] of [
+    ['email', (v: string) => isValidEmail(normalizeEmail(v))],
+    ['linkedin_url', (v: string) => linkedInProfile.test(v)],
+  ] as const) {
+    if (out.some((t) => t.kind === 'field' && t.field === field)) continue;
+    const col = out.findIndex((_, i) => rows.filter((r) => test((r[i] ?? '').trim())).length >= Math.ceil(rows.length / 2));
+    if (col >= 0) out = out.map((t, i) => (i === col ? { kind: 'field', field } : t));
+  }
+  return out;
 }
