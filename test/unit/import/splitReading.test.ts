@@ -4,6 +4,7 @@ import { lineBreak, recordStarts, sniffDelimiter } from '../../../src/main/core/
 import { openParsedSheet, openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { packSheet } from '../../../src/main/core/import/sheetText';
 import { seeded } from '../../support/buildingBlocks';
+import { quoted, randomRecords } from '../../support/randomRecords';
 
 async function whole(text: string): Promise<string[][]> {
   const rows: string[][] = [];
@@ -67,17 +68,8 @@ describe('reading a delimited file in chunks', () => {
     for (let file = 0; file < 300; file++) {
       const newline = pick(['\n', '\r\n', '\r']);
       const clean = random() < 0.7;
-      const records: string[] = [];
-      for (let r = 0; r < 1 + Math.floor(random() * 12); r++) {
-        const fields: string[] = [];
-        for (let f = 0; f < 1 + Math.floor(random() * 4); f++) {
-          let v = '';
-          for (let c = 0; c < Math.floor(random() * 5); c++) v += pick(pieces);
-          // Clean files quote what needs quoting, the RFC 4180 way; the others are left as they fall.
-          fields.push(clean ? (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v) : v);
-        }
-        records.push(fields.join(','));
-      }
+      // Clean files quote what needs quoting, the RFC 4180 way; the others are left as they fall.
+      const records = randomRecords(random, { pieces, maxRecords: 12, maxPieces: 5, field: (v) => (clean && /[",\r\n]/.test(v) ? quoted(v) : v) });
       const text = `email,x,y,z${newline}${records.join(newline)}${random() < 0.5 ? newline : ''}`;
       const expected = await whole(text);
       const got = await inChunks(text, (k) => 1 + (k % 2));

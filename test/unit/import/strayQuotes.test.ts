@@ -5,6 +5,7 @@ import { lineBreak, recordStarts, sniffDelimiter } from '../../../src/main/core/
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { readableQuotes } from '../../../src/main/core/import/strayQuotes';
 import { seeded } from '../../support/buildingBlocks';
+import { quoted, randomRecords } from '../../support/randomRecords';
 import { csvBytes, importFile, upload } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
 
@@ -77,20 +78,10 @@ describe('stray quotes', () => {
 
   it('on random files: changes nothing papaparse reads without a quote error, and leaves no quote unclosed', () => {
     const random = seeded(7);
-    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
     const pieces = ['a', 'Zoë', ' ', ',', '"', '""', '\n', '@', 'x"', '"y'];
     let changed = 0;
     for (let file = 0; file < 500; file++) {
-      const records: string[] = [];
-      for (let r = 0; r < 1 + Math.floor(random() * 8); r++) {
-        const fields: string[] = [];
-        for (let f = 0; f < 1 + Math.floor(random() * 4); f++) {
-          let v = '';
-          for (let c = 0; c < Math.floor(random() * 4); c++) v += pick(pieces);
-          fields.push(random() < 0.3 ? `"${v.replaceAll('"', '""')}"` : v);
-        }
-        records.push(fields.join(','));
-      }
+      const records = randomRecords(random, { pieces, maxRecords: 8, maxPieces: 4, field: (v) => (random() < 0.3 ? quoted(v) : v) });
       const text = records.join('\n');
       const before = Papa.parse<string[]>(text, { delimiter: ',', newline: '\n' });
       const { text: readable, stray } = readableQuotes(text, ',', '\n');
