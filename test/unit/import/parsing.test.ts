@@ -6,7 +6,7 @@ import { applyDigitFormat, digitCells, digitFormat, digitStyles } from '../../..
 import { joinRuns, parseXlsxRuns, parseXlsxSheet, readPackage, readXlsxSheets, sheetLimits } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { Uploads } from '../../../src/main/core/import/uploads';
-import { packSheet, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
+import { inSharedMemory, packedText, packSheet, rowStarts, unpackRows, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
 import { afterRows, workbookHead } from '../../../src/main/core/import/xlsxHead';
 import { renumbered, workbookSlices } from '../../../src/main/core/import/xlsxSlices';
 import { headStrings } from '../../../src/main/core/import/headStrings';
@@ -313,6 +313,20 @@ describe('xlsx', () => {
 });
 
 describe('parsed sheet text', () => {
+  it('crosses threads in shared memory and reads back as the same rows, however it was packed', () => {
+    for (const rows of [[['Email', 'Name'], [], ['zoë@x.com', 'Zoë']], [['Email'], ['odd\u001fcell']]]) {
+      const shared = inSharedMemory(packSheet('Leads', rows));
+      expect((shared.text as Uint8Array).buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect([...unpackSheet(shared, 2)].flat()).toEqual(rows);
+      expect(unpackRows(shared, rowStarts(shared), 1, rows.length)).toEqual(rows.slice(1));
+      // What postMessage makes of it: the same memory, not a copy.
+      const posted = structuredClone(shared);
+      expect(packedText(posted)).toBe(packedText(shared));
+      (posted.text as Uint8Array)[0] = 'X'.charCodeAt(0);
+      expect((shared.text as Uint8Array)[0]).toBe('X'.charCodeAt(0));
+    }
+  });
+
   it('parses a workbook sheet once for its preview and its import, and again only for another sheet', async () => {
     const bytes = await xlsxBytes([
       { name: 'Notes', rows: [['Read me']] },

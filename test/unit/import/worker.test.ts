@@ -81,6 +81,14 @@ describe('import worker', () => {
     });
   });
 
+  it.skipIf(!existsSync(built))('hands a sheet it read whole over in shared memory, never copied on its way to the import', async () => {
+    const bytes = await xlsxBytes([{ name: 'Leads', rows: [['Email', 'Name'], ['zoë@x.com', 'Zoë'], [], ['bo@x.com', 'Bo']] }]);
+    const sheet = await workerParse(built, bytes, 'Leads', null);
+    expect(sheet.text).toBeInstanceOf(Uint8Array);
+    expect((sheet.text as Uint8Array).buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect([...unpackSheet(sheet, 10)].flat()).toEqual([['Email', 'Name'], ['zoë@x.com', 'Zoë'], [], ['bo@x.com', 'Bo']]);
+  });
+
   it.skipIf(!existsSync(built))('previews a big sheet from its top in the built worker, parses it whole once, and imports every row', async () => {
     // About 10 MB of sheet XML: past the size a preview reads whole, and the size two workers share (each parses half).
     const rows: unknown[][] = [['Email', 'Name', 'Zip']];

@@ -16,14 +16,15 @@ const failed = (err: unknown) => ({
 
 /** Each task loads only what it needs: parsing a workbook does not load the normaliser, nor an import the workbook reader. */
 async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
-  const { joinRuns, parseXlsxRuns, parseXlsxSheet } = await import('./readXlsx');
+  const [{ joinRuns, parseXlsxRuns, parseXlsxSheet }, { inSharedMemory }] = await Promise.all([import('./readXlsx'), import('./sheetText')]);
   const bytes = Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
   const onProgress = (fraction: number) => port.postMessage({ type: 'progress', fraction });
   const share = t.share ?? { index: 0, count: 1 };
   // The top of a sheet; the whole sheet, put together here when this worker reads all of it (the biggest sheets: the
-  // main thread is spared joining hundreds of MB); or this worker's share of the runs, put together by the caller.
+  // main thread is spared joining hundreds of MB), in shared memory so that it is never copied on the way to the
+  // import's workers; or this worker's share of the runs, put together by the caller.
   if (t.maxRows !== null) port.postMessage({ type: 'parsed', result: await parseXlsxSheet(bytes, t.sheet, t.maxRows) });
-  else if (share.count === 1) port.postMessage({ type: 'parsed', result: joinRuns([await parseXlsxRuns(bytes, t.sheet, share, { onProgress })]) });
+  else if (share.count === 1) port.postMessage({ type: 'parsed', result: inSharedMemory(joinRuns([await parseXlsxRuns(bytes, t.sheet, share, { onProgress })])) });
   else port.postMessage({ type: 'parsed', result: await parseXlsxRuns(bytes, t.sheet, share, { onProgress }) });
 }
 

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
-import { packSheet, rowSeparator, unpackSheet, type SheetText } from './sheetText';
+import { packedText, packSheet, rowSeparator, unpackSheet, type SheetText } from './sheetText';
 import { applyDigitFormats, digitCells, digitStyles, type DigitFormat } from './digitFormats';
 import { workbookHead } from './xlsxHead';
 import { workbookSlices } from './xlsxSlices';
@@ -264,7 +264,7 @@ export function joinRuns(parts: SheetRuns[]): SheetText {
   for (const r of runs) {
     if (r.text.rowCount === 0) continue;
     for (; rowCount < r.firstRow; rowCount++) pieces.push('');
-    pieces.push(r.text.text);
+    pieces.push(packedText(r.text));
     rowCount += r.text.rowCount;
   }
   return { sheet: name, rowCount, format: 'separated', text: pieces.join(rowSeparator) };
