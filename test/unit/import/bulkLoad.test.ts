@@ -125,7 +125,7 @@ describe('bulk load: indexes built in a worker thread', () => {
     const failing = service(db, async () => {
       asked++;
       throw new Error('The index builder stopped (exit code 1).');
-    }, 5_000);
+    }, 10_000);
     expect(await importBig(failing, 25_000)).toBe(25_000);
     expect(asked).toBe(1);
     expect(indexes(db)).toEqual(before);

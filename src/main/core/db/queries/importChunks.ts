@@ -6,7 +6,7 @@ import type { ProspectDraft } from '../../import/normalizeRow';
 import { writableColumns } from './prospects';
 
 /*
- * A chunk file holds one stretch of the spreadsheet (about five thousand rows) after normalising: its prospects
+ * A chunk file holds one stretch of the spreadsheet (about ten thousand rows) after normalising: its prospects
  * (`rows`, keyed by the row's number in the sheet) and the rows it rejected (`issues`). A worker thread writes it
  * and closes it; only then does the store's import connection attach it and copy its rows in with one
  * INSERT ... SELECT, which costs a fraction of binding every value from JavaScript on the main thread. A chunk file
