@@ -16,23 +16,22 @@ export function extensionOf(fileName: string): string {
 }
 
 /** How much of a file's start detectFileKind looks at. */
-export const headBytes = 8192;
+const headBytes = 8192;
 
 /**
  * Text exports hold next to no control characters (tab and line breaks aside); a PDF, an image or a database file
  * renamed .csv is full of them. NULs padding the end, as some old systems write, are still text.
  */
-export function looksBinary(head: Uint8Array): boolean {
+function looksBinary(head: Uint8Array): boolean {
   const { encoding, bomLength } = detectEncoding(head);
-  let end = head.length;
-  while (end > bomLength && head[end - 1] === 0) end--;
-  // NULs padding a short file's end are not part of its text.
-  const body = head.subarray(bomLength, encoding.startsWith('utf-16') && (end - bomLength) % 2 ? end + 1 : end);
+  const body = head.subarray(bomLength);
   // UTF-16 is looked at as characters, any other encoding as bytes (UTF-8's multi-byte characters are all above 0x7f).
   const units: ArrayLike<number> = encoding.startsWith('utf-16') ? codes(iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding)) : body;
+  let end = units.length;
+  while (end > 0 && units[end - 1] === 0) end--;
   let control = 0;
-  for (let i = 0; i < units.length; i++) if (isControl(units[i]!)) control++;
-  return units.length > 0 && control / units.length > 0.03;
+  for (let i = 0; i < end; i++) if (isControl(units[i]!)) control++;
+  return end > 0 && control / end > 0.03;
 }
 
 const codes = (text: string): Uint16Array => Uint16Array.from(text, (c) => c.charCodeAt(0));
@@ -40,9 +39,13 @@ const codes = (text: string): Uint16Array => Uint16Array.from(text, (c) => c.cha
 /** Below space, other than tab, line feed, form feed and carriage return. */
 const isControl = (code: number) => code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
 
-/** What kind of file this is, from its name and its first headBytes bytes; a file Repdesk cannot read is refused with what to export instead. */
-export function detectFileKind(fileName: string, head: Uint8Array): FileKind {
+/**
+ * What kind of file this is, from its name and its first bytes (the file, or as much of it as has arrived); a file
+ * Repdesk cannot read is refused with what to export instead.
+ */
+export function detectFileKind(fileName: string, bytes: Uint8Array): FileKind {
   const ext = extensionOf(fileName);
+  const head = bytes.subarray(0, headBytes);
   if (ext === 'xls' || startsWith(head, oleMagic)) {
     throw new UserError(
       'invalid_request',

@@ -1,7 +1,7 @@
 // Files being uploaded for import: bytes arrive in order, in chunks, and are kept in memory until the import ends.
 import { UserError } from '../errors';
 import { maxTextImportBytes } from '../../../shared/contract/imports';
-import { detectFileKind, headBytes, type FileKind } from './fileKind';
+import { detectFileKind, type FileKind } from './fileKind';
 import { openSheetReader, parseInline, type ParseXlsxSheet, type SheetReader } from './sheetReader';
 import type { SheetLayout } from './preview';
 
@@ -54,7 +54,7 @@ export class Uploads {
     if (offset !== u.received) throw new UserError('conflict', `Expected the piece of the file at byte ${u.received}, got ${offset}. Drop the file again.`);
     if (u.received + bytes.byteLength > u.size) throw new UserError('invalid_request', 'The file is larger than announced. Drop it again.');
     if (u.received === 0 && bytes.byteLength > 0) {
-      u.kind = detectFileKind(u.fileName, bytes.subarray(0, headBytes));
+      u.kind = detectFileKind(u.fileName, bytes);
       if (u.kind === 'delimited' && u.size > maxTextImportBytes) {
         throw new UserError(
           'invalid_request',
@@ -72,8 +72,7 @@ export class Uploads {
    * main thread never decodes hundreds of MB to show ten rows; the import itself reads the whole file.
    */
   previewReader(importId: number): { upload: Upload; reader: SheetReader; partial: boolean } {
-    const { upload, bytes } = this.complete(importId);
-    const kind = upload.kind ?? detectFileKind(upload.fileName, bytes.subarray(0, headBytes));
+    const { upload, bytes, kind } = this.complete(importId);
     if (kind === 'delimited' && bytes.byteLength > previewBytes) {
       const cut = bytes.lastIndexOf(0x0a, previewBytes);
       return { upload, reader: openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes)), partial: true };
@@ -81,7 +80,8 @@ export class Uploads {
     return { ...this.reader(importId), partial: false };
   }
 
-  private complete(importId: number): { upload: Upload; bytes: Buffer } {
+  /** The whole file, once it has arrived, and its kind (known from its first piece). */
+  private complete(importId: number): { upload: Upload; bytes: Buffer; kind: FileKind } {
     const u = this.get(importId);
     if (u.received < u.size) throw new UserError('conflict', `The file has not fully arrived (${u.received} of ${u.size} bytes). Wait for the upload to finish.`);
     if (u.size === 0) throw new UserError('invalid_request', `"${u.fileName}" is empty. Export the list again and drop the new file.`);
@@ -97,17 +97,18 @@ export class Uploads {
       u.bytes = whole;
       u.chunks = [];
     }
-    return { upload: u, bytes: u.bytes };
+    u.kind ??= detectFileKind(u.fileName, u.bytes);
+    return { upload: u, bytes: u.bytes, kind: u.kind };
   }
 
   /** Opens the whole file for reading once it has fully arrived (decoded or parsed once, kept until the import ends). */
   reader(importId: number): { upload: Upload; reader: SheetReader } {
     const u = this.get(importId);
     if (u.reader) return { upload: u, reader: u.reader };
-    const { bytes } = this.complete(importId);
+    const { bytes, kind } = this.complete(importId);
     const parse: ParseXlsxSheet = (b, sheet, maxRows, _onProgress, signal) =>
       this.parseXlsx(b, sheet, maxRows, maxRows === undefined ? (f) => this.onSheetRead?.(importId, f) : undefined, signal ? AbortSignal.any([signal, u.stop.signal]) : u.stop.signal);
-    u.reader = openSheetReader(u.kind ?? detectFileKind(u.fileName, bytes.subarray(0, headBytes)), bytes, parse);
+    u.reader = openSheetReader(kind, bytes, parse);
     return { upload: u, reader: u.reader };
   }
 

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { suppressionQueries } from '../db/queries/suppressions';
 import { UserError } from '../errors';
-import { detectFileKind, headBytes } from '../import/fileKind';
+import { detectFileKind } from '../import/fileKind';
 import { openSheetReader } from '../import/sheetReader';
 import { suppressionMatcher } from '../import/suppressionMatcher';
 
@@ -87,7 +87,7 @@ export class SuppressionService {
 
   /** The entries of a file (see entriesOfSheet); header cells and other text are ignored. */
   async addFile(fileName: string, bytes: Uint8Array): Promise<SuppressionAddResult> {
-    const reader = openSheetReader(detectFileKind(fileName, bytes.subarray(0, headBytes)), Buffer.from(bytes));
+    const reader = openSheetReader(detectFileKind(fileName, bytes), Buffer.from(bytes));
     const rows: string[][] = [];
     const sheets = await reader.sheetNames();
     for await (const batch of reader.rows(sheets[0] ?? null)) rows.push(...batch);
