@@ -40,20 +40,25 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
+/** The text of a file (NULs padding its end left out: some old systems write them, and they are no row of it). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const { text, encoding } = decoded(bytes);
+  return { text: withoutPadding(text), encoding };
+}
+
+function decoded(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   const bom = detectBom(bytes);
   if (!bom) {
     // One pass for the common case: valid UTF-8 without a BOM.
     const text = looksUtf16(bytes) ? null : strictUtf8(bytes);
-    if (text !== null) return { text: withoutPadding(text), encoding: 'utf-8' };
+    if (text !== null) return { text, encoding: 'utf-8' };
   }
   const { encoding, bomLength } = detectEncoding(bytes);
   const body = bytes.subarray(bomLength);
-  if (encoding === 'utf-8' || encoding === 'utf-16le') return { text: withoutPadding(new TextDecoder(encoding).decode(body)), encoding };
-  return { text: withoutPadding(iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding)), encoding };
+  if (encoding === 'utf-8' || encoding === 'utf-16le') return { text: new TextDecoder(encoding).decode(body), encoding };
+  return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding), encoding };
 }
 
-/** Some old systems pad an export's end with NULs: they are no row of it. */
 function withoutPadding(text: string): string {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0) end--;
