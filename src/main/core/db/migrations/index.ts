@@ -8,6 +8,7 @@ import importUpdates from './0006-import-updates.sql?raw';
 import bulkLoad from './0007-bulk-load.sql?raw';
 import issuePages from './0008-issue-pages.sql?raw';
 import searchSecureDelete from './0009-search-secure-delete.sql?raw';
+import searchIndexHash from './0010-search-index-hash.sql?raw';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   { version: 7, name: '0007-bulk-load', sql: bulkLoad },
   { version: 8, name: '0008-issue-pages', sql: issuePages },
   { version: 9, name: '0009-search-secure-delete', sql: searchSecureDelete },
+  { version: 10, name: '0010-search-index-hash', sql: searchIndexHash },
 ];
