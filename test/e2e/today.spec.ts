@@ -179,12 +179,24 @@ test('the call link follows Settings, a reminder can start the call, and a stop 
   await app.getByRole('button', { name: 'Save calling settings' }).click();
   await expect(app.getByTestId('calling-saved')).toBeVisible();
 
+  // Finn's number gets the extension that reaches his desk.
+  await app.getByTestId('nav-prospects').click();
+  await app.getByLabel('Search prospects').fill('finn');
+  await app.getByRole('row').filter({ hasText: 'finn@fjord.example.com' }).getByRole('button', { name: 'Finn Frost' }).click();
+  const detail = app.getByTestId('prospect-detail');
+  await detail.getByLabel('Phone').fill('+1 415 555 0142 ext. 204');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByText('Edited: phone')).toBeVisible();
+
   await app.getByTestId('nav-today').click();
   await call(request, harness, 'test.clock.advance', { ms: 61 * 60_000 });
   // With "start call from reminder" on, clicking the reminder opens the call and dials it.
   await app.getByTestId('toast').filter({ hasText: 'Call Finn Frost' }).getByRole('button').first().click();
   await expect(app.getByTestId('outcome-logger')).toBeVisible();
+  await expect(app.getByTestId('detail-call').getByTestId('phone')).toHaveText('+1 415 555 0142 ext. 204');
   await expect.poll(() => call(request, harness, 'test.launcher.requests', {})).toEqual(['sip:+14155550142@pbx.example.com']);
+  // A sip: link has no standard place for the extension: the rep is told to dial it.
+  await expect(app.getByTestId('call-opened')).toContainText('Dial extension 204 when the line answers.');
   // Meeting booked finishes the enrollment: nothing more for Finn in the queue.
   await app.keyboard.press('5');
   await app.getByLabel('Call notes').press('Enter');

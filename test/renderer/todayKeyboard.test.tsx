@@ -22,7 +22,7 @@ function item(id: number, name: string, section: QueueItem['section'], extra: Pa
     band: 'due',
     dueAt: 0,
     dueText: '9:00 AM',
-    prospect: { id: id * 10, name, email: `${name.toLowerCase()}@x.example.com`, company: 'X', title: null, phone: '+14155550142', phoneText: '+1 415 555 0142', timeZone: 'UTC', timeZoneSource: 'prospect', localTime: '9:00 AM UTC', offHours: false, demo: false },
+    prospect: { id: id * 10, name, email: `${name.toLowerCase()}@x.example.com`, company: 'X', title: null, phone: '+14155550142', phoneExt: null, phoneText: '+1 415 555 0142', timeZone: 'UTC', timeZoneSource: 'prospect', localTime: '9:00 AM UTC', offHours: false, demo: false },
     sequenceId: 1,
     sequenceName: 'Seq',
     stepLabel: 'Step 1',

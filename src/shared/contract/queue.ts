@@ -17,7 +17,9 @@ export const QueueProspectSchema = z.object({
   company: z.string().nullable(),
   title: z.string().nullable(),
   phone: z.string().nullable(),
-  /** The number as people read it, e.g. +1 415 555 0142. */
+  /** The extension typed with the number (which E.164 leaves out), e.g. "204". */
+  phoneExt: z.string().nullable(),
+  /** The number as people read it, e.g. +1 415 555 0142 (ext. 204). */
   phoneText: z.string().nullable(),
   timeZone: z.string(),
   /** 'prospect' when the prospect's own zone is known; 'rep' when it fell back to the rep's. */

@@ -34,14 +34,25 @@ export const callingSettingsShape = {
 
 export const defaultCallingSettings = () => ({ callUriTemplate: defaultCallUriTemplate, startCallFromReminder: false });
 
-/** The URI to open for a call, or an error saying what is wrong. The phone is E.164 (+ and digits). */
-export function buildCallUri(template: string, phone: string | null): { ok: true; uri: string } | { ok: false; message: string } {
+/**
+ * The URI to open for a call, or an error saying what is wrong. The phone is E.164 (+ and digits). An extension goes
+ * into a tel: link the standard way (RFC 3966: tel:+12125550100;ext=204); other schemes have no standard for it, so
+ * the rep dials it when the line answers (callExtensionHint).
+ */
+export function buildCallUri(template: string, phone: string | null, extension: string | null = null): { ok: true; uri: string } | { ok: false; message: string } {
   const problem = callTemplateProblem(template);
   if (problem) return { ok: false, message: `The call link in Settings is not usable: ${problem}.` };
   const e164 = (phone ?? '').replace(/[\s().-]/g, '');
   if (!/^\+[1-9]\d{6,14}$/.test(e164)) return { ok: false, message: 'This prospect has no phone number in international format (such as +14155550100). Add one on the prospect, then call.' };
-  const uri = template.trim().replaceAll('{phone}', e164).replaceAll('{digits}', e164.slice(1));
+  const t = template.trim();
+  const ext = extension && /^\d{1,20}$/.test(extension) && /^tel:/i.test(t) ? `;ext=${extension}` : '';
+  const uri = t.replaceAll('{phone}', e164 + ext).replaceAll('{digits}', e164.slice(1) + ext);
   return { ok: true, uri };
+}
+
+/** What the rep still has to dial after a call link opened: the extension, unless the link carries it. */
+export function callExtensionHint(uri: string, extension: string | null): string | null {
+  return extension && !uri.includes(`;ext=${extension}`) ? `Dial extension ${extension} when the line answers.` : null;
 }
 
 export const callOutcomeLabels: Record<CallOutcome, string> = {

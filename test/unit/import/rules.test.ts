@@ -1,6 +1,6 @@
 // The pure rules: header mapping, names, emails, phones, time zones, duplicates and suppression.
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, phoneNormalizer } from '../../../src/main/core/import/phone';
+import { normalizePhone, phoneExtension, phoneNormalizer } from '../../../src/main/core/import/phone';
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
 import { zoneOfPhone, zonesOfNumber } from '../../../src/main/core/import/phoneZones';
 import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
@@ -84,6 +84,19 @@ describe('phones', () => {
     expect(normalizePhone('442071838750', 'US').e164).toBe('+442071838750');
     expect(normalizePhone('0044 20 7183 8750', 'US')).toEqual({ e164: '+442071838750', country: 'GB' });
     expect(normalizePhone('n/a', 'US').e164).toBe(null);
+  });
+
+  it('keeps an extension out of E.164, and reads it again from the number as typed', () => {
+    expect(normalizePhone('(212) 555-0100 x204', 'US').e164).toBe('+12125550100');
+    expect(phoneExtension('(212) 555-0100 x204', '+12125550100')).toBe('204');
+    expect(phoneExtension('+1 212 555 0100 ext. 204', '+12125550100')).toBe('204');
+    expect(phoneExtension('020 7946 0321 extension 12', '+442079460321')).toBe('12');
+    expect(phoneExtension('0044 20 7946 0321 #12', '+442079460321')).toBe('12');
+    expect(phoneExtension('(212) 555-0100', '+12125550100')).toBe(null);
+    // A typed number that is not the one stored says nothing about it.
+    expect(phoneExtension('(212) 555-0199 x204', '+12125550100')).toBe(null);
+    expect(phoneExtension(null, '+12125550100')).toBe(null);
+    expect(phoneExtension('x204', null)).toBe(null);
   });
 
   it("an import's normaliser answers as normalizePhone, and parses a repeated number only twice", () => {

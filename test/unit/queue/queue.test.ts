@@ -122,6 +122,12 @@ describe('queue actions', () => {
     await expect(actions.call(without!.id)).rejects.toThrow(/no phone number/);
     expect(() => w.core.settings.update({ callUriTemplate: 'javascript:{phone}' })).toThrow(/not valid/);
     expect(w.events(p).some((e) => e.type === 'call_started')).toBe(true);
+    // An extension typed with the number is shown, and goes into a tel: link.
+    w.core.deps.db.prepare("UPDATE prospects SET phone_raw = '(415) 555-0142 x204' WHERE id = ?").run(p);
+    w.core.settings.update({ callUriTemplate: 'tel:{phone}' });
+    expect(w.core.queue.itemById(withPhone!.id)!.prospect).toMatchObject({ phoneExt: '204', phoneText: '+1 415 555 0142 ext. 204' });
+    expect(await actions.call(withPhone!.id)).toEqual({ uri: 'tel:+14155550142;ext=204' });
+    expect(w.events(p).map((e) => e.reason)).toContain('Call to +14155550142 ext. 204 started from Today');
     // A call already logged is not dialled again.
     w.core.stepRuns.logCall(without!.id, { outcome: 'wrong_number' });
     await expect(actions.call(without!.id)).rejects.toThrow(/already logged/);

@@ -1,6 +1,6 @@
 // Pure rules of the Today queue: ordering, overdue bands, call links and call outcomes.
 import { describe, expect, it } from 'vitest';
-import { buildCallUri, callTemplateProblem, outcomeEffect } from '../../../src/shared/domain/calling';
+import { buildCallUri, callExtensionHint, callTemplateProblem, outcomeEffect } from '../../../src/shared/domain/calling';
 import { compareQueueItems, countBands, dueBand, sectionOf } from '../../../src/shared/domain/queue';
 import { offHours } from '../../../src/main/core/queue/queueService';
 
@@ -41,6 +41,19 @@ describe('call links', () => {
     expect(buildCallUri('callto:{phone}', '+44 20 7946 0321')).toEqual({ ok: true, uri: 'callto:+442079460321' });
     expect(buildCallUri('sip:{phone}@pbx.example.com', '+14155550142')).toEqual({ ok: true, uri: 'sip:+14155550142@pbx.example.com' });
     expect(buildCallUri('zoomphonecall:{digits}', '+14155550142')).toEqual({ ok: true, uri: 'zoomphonecall:14155550142' });
+  });
+
+  it('puts an extension into tel: links the RFC 3966 way, and tells the rep to dial it where the scheme has no place for it', () => {
+    const tel = buildCallUri('tel:{phone}', '+12125550100', '204');
+    expect(tel).toEqual({ ok: true, uri: 'tel:+12125550100;ext=204' });
+    expect(buildCallUri('TEL:{digits}', '+12125550100', '204')).toEqual({ ok: true, uri: 'TEL:12125550100;ext=204' });
+    expect(callExtensionHint('tel:+12125550100;ext=204', '204')).toBeNull();
+    const sip = buildCallUri('sip:{phone}@pbx.example.com', '+12125550100', '204');
+    expect(sip).toEqual({ ok: true, uri: 'sip:+12125550100@pbx.example.com' });
+    expect(callExtensionHint('sip:+12125550100@pbx.example.com', '204')).toBe('Dial extension 204 when the line answers.');
+    expect(callExtensionHint('tel:+12125550100', null)).toBeNull();
+    // Anything but digits never reaches a link.
+    expect(buildCallUri('tel:{phone}', '+12125550100', '20;x=1')).toEqual({ ok: true, uri: 'tel:+12125550100' });
   });
 
   it('refuses web pages, scripts and files, and templates without the number', () => {

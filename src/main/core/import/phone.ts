@@ -1,5 +1,5 @@
 // Phone numbers to E.164 with libphonenumber-js, using the row's country or the rep's default.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
 
 export interface PhoneResult {
   e164: string | null;
@@ -10,17 +10,33 @@ export const noPhone: PhoneResult = { e164: null, country: null };
 
 /** One number, parsed (about 5 microseconds). */
 export function normalizePhone(raw: string, defaultCountry: string): PhoneResult {
+  const parsed = parseTyped(raw, defaultCountry);
+  return parsed ? { e164: parsed.number, country: parsed.country ?? null } : noPhone;
+}
+
+/** A number as typed, when it is a valid one: its E.164 form is `number`, an extension typed after it is `ext`. */
+function parseTyped(raw: string, defaultCountry: string | undefined): PhoneNumber | null {
   let v = raw.trim();
-  if (!v) return noPhone;
+  if (!v) return null;
   // Excel keeps "+44..." typed as a number without its plus; "0044" is the international prefix in most of the world.
   if (v.startsWith('00')) v = '+' + v.slice(2);
-  const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode) ?? (/^\d{11,15}$/.test(v) ? parsePhoneNumberFromString('+' + v) : undefined);
-  if (parsed?.isValid()) return { e164: parsed.number, country: parsed.country ?? null };
+  const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode | undefined) ?? (/^\d{11,15}$/.test(v) ? parsePhoneNumberFromString('+' + v) : undefined);
+  if (parsed?.isValid()) return parsed;
   if (/^\d{11,15}$/.test(v)) {
     const withPlus = parsePhoneNumberFromString('+' + v);
-    if (withPlus?.isValid()) return { e164: withPlus.number, country: withPlus.country ?? null };
+    if (withPlus?.isValid()) return withPlus;
   }
-  return noPhone;
+  return null;
+}
+
+/**
+ * The extension typed with a prospect's number ("(212) 555-0100 x204", "+44 20 7946 0321 ext. 12"), which E.164
+ * leaves out: read again from the number as typed, when that is still the number stored.
+ */
+export function phoneExtension(typed: string | null, e164: string | null): string | null {
+  if (!typed || !e164) return null;
+  const parsed = parseTyped(typed, parsePhoneNumberFromString(e164)?.country);
+  return parsed?.ext && parsed.number === e164 ? parsed.ext : null;
 }
 
 /** Bits of the table of numbers seen: 2^21 bits (256 KB) keep false alarms near 5% over 100,000 distinct numbers. */

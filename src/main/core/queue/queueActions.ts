@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { BulkApproveResultSchema } from '../../../shared/contract/queue';
 import { buildCallUri } from '../../../shared/domain/calling';
+import { phoneExtension } from '../import/phone';
 import type { CallLauncher } from '../ports';
 import type { EngineContext } from '../engine/context';
 import type { StepRunService } from '../engine/stepRunService';
@@ -85,12 +86,13 @@ export class QueueActions {
     if (row.state !== 'scheduled' && row.state !== 'awaiting_approval')
       throw new UserError('conflict', 'This call was already logged, skipped or stopped; nothing was dialled.');
     if (!this.launcher) throw new UserError('unavailable', 'Calling is not available in this window. Dial the number yourself, then log the outcome.');
-    const built = buildCallUri(this.ctx.settings.get().callUriTemplate, row.phone);
+    const ext = phoneExtension(row.phone_raw, row.phone);
+    const built = buildCallUri(this.ctx.settings.get().callUriTemplate, row.phone, ext);
     if (!built.ok) throw new UserError('invalid_request', built.message);
     await this.launcher.openExternal(built.uri);
     const now = this.ctx.clock.now();
     this.ctx.recorder.event(
-      { prospectId: row.prospect_id, enrollmentId: row.enrollment_id, stepRunId: id, type: 'call_started', reason: `Call to ${row.phone} started from Today`, data: { uri: built.uri }, at: now },
+      { prospectId: row.prospect_id, enrollmentId: row.enrollment_id, stepRunId: id, type: 'call_started', reason: `Call to ${row.phone}${ext ? ` ext. ${ext}` : ''} started from Today`, data: { uri: built.uri }, at: now },
       false,
     );
     this.ctx.recorder.flush();

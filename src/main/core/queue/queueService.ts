@@ -1,5 +1,6 @@
 // The Today view: the rep's queue in sections, today's automatic sends against the cap, and what changed overnight.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { phoneExtension } from '../import/phone';
 import { DateTime } from 'luxon';
 import type { ChangedItem, GoingOutItem, QueueItem, TodayView } from '../../../shared/contract/queue';
 import { compareQueueItems, countBands, dueBand, sectionOf } from '../../../shared/domain/queue';
@@ -113,6 +114,7 @@ export class QueueService {
     const due = DateTime.fromMillis(r.due_at, { zone: day.zone });
     const section = sectionOf(r.step_type);
     const prospect = this.ctx.q.enrollments.prospect(r.prospect_id)!;
+    const ext = phoneExtension(r.phone_raw, r.phone);
     const note = () => renderEmail(r.step_note ?? '', '', prospectContext(this.ctx, prospect)).subject;
     return {
       id: r.id,
@@ -129,7 +131,8 @@ export class QueueService {
         company: r.company,
         title: r.title,
         phone: r.phone,
-        phoneText: r.phone ? (parsePhoneNumberFromString(r.phone)?.formatInternational() ?? r.phone) : null,
+        phoneExt: ext,
+        phoneText: r.phone ? `${parsePhoneNumberFromString(r.phone)?.formatInternational() ?? r.phone}${ext ? ` ext. ${ext}` : ''}` : null,
         timeZone: zone.zone,
         timeZoneSource: zone.source,
         localTime: zonedTimeText(day.now, zone.zone),

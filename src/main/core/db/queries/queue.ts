@@ -9,6 +9,7 @@ export interface QueueRow extends StepRunRow {
   company: string | null;
   title: string | null;
   phone: string | null;
+  phone_raw: string | null;
   time_zone: string | null;
   country: string | null;
   prospect_source: string | null;
@@ -25,7 +26,7 @@ export interface QueueRow extends StepRunRow {
 
 const select = `SELECT r.*, e.prospect_id, e.account_id, st.type AS step_type, st.position AS step_position, st.note AS step_note,
     st.variants AS step_variants, st.thread_mode AS step_thread_mode,
-    p.email, p.first_name, p.last_name, p.company, p.title, p.phone, p.time_zone, p.country, p.source AS prospect_source,
+    p.email, p.first_name, p.last_name, p.company, p.title, p.phone, p.phone_raw, p.time_zone, p.country, p.source AS prospect_source,
     sq.id AS sequence_id, sq.name AS sequence_name, sq.schedule AS sequence_schedule, sq.options AS sequence_options,
     (SELECT max(position) FROM steps s2 WHERE s2.sequence_id = sq.id AND s2.deleted_at IS NULL) AS last_position
   FROM step_runs r JOIN enrollments e ON e.id = r.enrollment_id JOIN steps st ON st.id = r.step_id

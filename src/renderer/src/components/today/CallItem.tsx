@@ -1,5 +1,5 @@
 // A call to place: who and when it is for them, the Call button (the OS dials), the script, the outcome logger and recent history.
-import { callOutcomeKeys, callOutcomeLabels, outcomeEffect } from '../../../../shared/domain/calling';
+import { callExtensionHint, callOutcomeKeys, callOutcomeLabels, outcomeEffect } from '../../../../shared/domain/calling';
 import { callOutcomes } from '../../../../shared/domain/sequence';
 import type { QueueItem } from '../../../../shared/contract/queue';
 import { useQueueStore } from '../../store/queue';
@@ -34,7 +34,7 @@ export function CallItem({ item, now }: { item: QueueItem; now: number }) {
       </div>
       {log?.uri && (
         <p className="hint" data-testid="call-opened">
-          Opened {log.uri} in your phone app. Log the outcome when you hang up (keys 1–5).
+          Opened {log.uri} in your phone app. {callExtensionHint(log.uri, item.prospect.phoneExt)} Log the outcome when you hang up (keys 1–5).
         </p>
       )}
       <section className="script">
