@@ -1,5 +1,5 @@
 // The Today view: the rep's queue in sections, today's automatic sends against the cap, and what changed overnight.
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min/es6';
 import { phoneExtension } from '../import/phone';
 import { DateTime } from 'luxon';
 import type { ChangedItem, GoingOutItem, QueueItem, TodayView } from '../../../shared/contract/queue';
