@@ -197,8 +197,9 @@ describe('import worker', () => {
     expect(core.navCounts().prospects).toBe(0);
   });
 
-  it('workers started when a file is dropped take the import when Import is clicked', async () => {
-    // A stand-in that notes how its task came (workerData, or a message to a worker on standby) and ends with no rows.
+  it('workers started when a file is dropped read it ahead, then take the import when Import is clicked', async () => {
+    // A stand-in that notes how its task came (workerData, or a message to a worker on standby) and ends with no rows;
+    // a worker on standby first hears which file to read ahead.
     const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
     const note = join(dir, 'tasks.txt');
     writeFileSync(
@@ -206,13 +207,21 @@ describe('import worker', () => {
       `const { parentPort, workerData } = require('node:worker_threads');
        const { appendFileSync } = require('node:fs');
        const take = (task, how) => { appendFileSync(${JSON.stringify(note)}, task.task + ' by ' + how + '\\n'); parentPort.postMessage({ type: 'end' }); };
-       if (workerData.task === 'standby') parentPort.once('message', (t) => take(t, 'message'));
+       const listen = (m) => {
+         if (m.type === 'prepare') return appendFileSync(${JSON.stringify(note)}, 'prepare ' + m.uploadId + ' ' + m.kind + ' ' + m.bytes.byteLength + ' bytes\\n');
+         parentPort.off('message', listen);
+         take(m, 'message');
+       };
+       if (workerData.task === 'standby') parentPort.on('message', listen);
        else take(workerData, 'workerData');`,
     );
     const core = coreWithWorker(dir);
-    const { summary } = await importFile(core, 'a.csv', csvBytes('email\na@x.com'));
+    const file = csvBytes('email\na@x.com');
+    const { summary } = await importFile(core, 'a.csv', file);
     expect(summary.status).toBe('done');
-    expect(readFileSync(note, 'utf8').trim().split('\n')).toEqual(Array.from({ length: workerThreads() }, () => 'import by message'));
+    const lines = readFileSync(note, 'utf8').trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('prepare'))).toEqual(Array.from({ length: workerThreads() }, () => `prepare ${summary.id} delimited ${file.byteLength} bytes`));
+    expect(lines.filter((l) => !l.startsWith('prepare'))).toEqual(Array.from({ length: workerThreads() }, () => 'import by message'));
     // The next file, once previewed, gets workers of its own; dropping it ends them unused.
     const next = csvBytes('email\nb@x.com');
     const { importId } = core.imports.create('b.csv', next.byteLength);

@@ -16,6 +16,7 @@ import { emptyCounts, runImport } from './runImport';
 import type { IndexesElsewhere } from './promoteImport';
 import { standbyWorker, workerParse, workerThreads, type WorkerInput } from './workerChunks';
 import { sharedWorkerChunks } from './sharedWorkerChunks';
+import type { PrepareMessage } from './standbyPreparation';
 import type { Worker } from 'node:worker_threads';
 import { suppressionMatcher } from './suppressionMatcher';
 import { Uploads } from './uploads';
@@ -125,8 +126,14 @@ export class ImportService {
     upload.layouts.set(chosen ?? '', layout);
     this.q.setStatus(importId, 'ready', null, null);
     // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile (not sooner, so that
-    // they do not slow the preview down).
-    this.warmWorkers();
+    // they do not slow the preview down), and read a text file ahead of the import (a workbook's sheet is being
+    // parsed whole already, see SheetReader.head).
+    const settings = this.deps.settings.get();
+    this.warmWorkers(
+      reader.kind === 'xlsx' || !upload.bytes
+        ? null
+        : { type: 'prepare', uploadId: importId, kind: reader.kind, bytes: upload.bytes, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone },
+    );
     return {
       importId,
       fileName: upload.fileName,
@@ -183,6 +190,7 @@ export class ImportService {
       repTimeZone: settings.timeZone,
       stagingDir,
       suppression: suppression.map((e) => ({ kind: e.kind, value: e.value })),
+      uploadId: req.importId,
     };
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
     // Each worker normalises every other chunk, reading only its own where the file can be split (stagedChunks.ts).
@@ -248,14 +256,19 @@ export class ImportService {
     return this.get(req.importId);
   }
 
-  private warmWorkers(): void {
+  /** Starts the workers on standby, if they are not yet, and has them read this file ahead (the last one told wins). */
+  private warmWorkers(prepare: PrepareMessage | null): void {
     const path = this.deps.workerPath;
-    if (!path || this.standby.length > 0) return;
-    this.standby = Array.from({ length: workerThreads() }, () => {
-      const worker = standbyWorker(path);
-      worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
-      return worker;
-    });
+    if (!path) return;
+    if (this.standby.length === 0) {
+      this.standby = Array.from({ length: workerThreads() }, () => {
+        const worker = standbyWorker(path);
+        worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
+        return worker;
+      });
+    }
+    // The bytes are in shared memory: every worker reads the same copy.
+    if (prepare) for (const w of this.standby) w.postMessage(prepare);
   }
 
   private stopStandby(): void {

@@ -1,7 +1,9 @@
 // Worker-thread entry: parses a workbook sheet for the preview, or reads and normalises an import's rows into chunk files.
-// A worker started on standby (while the rep maps columns) loads the import's code and waits for its task by message.
+// A worker started on standby (while the rep maps columns) loads the import's code, reads the dropped text file when
+// told to (standbyPreparation.ts), and waits for its task by message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
+import type { Prepared, PrepareMessage } from './standbyPreparation';
 import type { StandbyTask, WorkerTask } from './workerChunks';
 
 const task = workerData as WorkerTask | StandbyTask;
@@ -28,7 +30,7 @@ async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
   else port.postMessage({ type: 'parsed', result: await parseXlsxRuns(bytes, t.sheet, share, { onProgress }) });
 }
 
-async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<void> {
+async function runImport(t: Extract<WorkerTask, { task: 'import' }>, prepared: Prepared | null): Promise<void> {
   const [{ stagedChunks }, { openSheetReader, openParsedSheet }] = await Promise.all([import('./stagedChunks'), import('./sheetReader')]);
   // The main thread asks for more as it takes chunks in, so a million-row file never piles up on disk.
   let credits = 2;
@@ -41,7 +43,13 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<vo
   });
   const { input, plan } = t;
 
-  const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+  // The file this worker read on standby, if it is this import's.
+  const reader =
+    'sheet' in input
+      ? openParsedSheet(input.sheet)
+      : prepared && prepared.uploadId === plan.uploadId
+        ? prepared.reader
+        : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
   for await (const chunk of stagedChunks(reader, plan)) {
     while (credits === 0) await new Promise<void>((r) => (wake = r));
     credits--;
@@ -50,12 +58,24 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>): Promise<vo
   port.postMessage({ type: 'end' });
 }
 
-const run = (t: WorkerTask) => (t.task === 'parse' ? parse(t) : runImport(t)).catch((err: unknown) => port.postMessage(failed(err)));
+const run = (t: WorkerTask, prepared: Prepared | null = null) => (t.task === 'parse' ? parse(t) : runImport(t, prepared)).catch((err: unknown) => port.postMessage(failed(err)));
 
 if (task.task === 'standby') {
-  // The import's code is loaded meanwhile; the task is the first message (then come the requests for more chunks).
-  const loaded = Promise.all([import('./stagedChunks'), import('./sheetReader')]);
-  port.once('message', (t: WorkerTask) => void loaded.then(() => run(t)));
+  // The import's code is loaded meanwhile. Until the task comes, each file previewed may be read ahead (the last one
+  // told is kept); the task is the first other message, then come the requests for more chunks.
+  const loaded = Promise.all([import('./stagedChunks'), import('./sheetReader'), import('./standbyPreparation')]);
+  let started = false;
+  let prepared: Promise<Prepared | null> = Promise.resolve(null);
+  const listen = (m: PrepareMessage | WorkerTask) => {
+    if ('type' in m) {
+      prepared = loaded.then(([, , { prepareStandby }]) => (started ? null : prepareStandby(m, () => started))).catch(() => null);
+      return;
+    }
+    started = true;
+    port.off('message', listen);
+    void Promise.all([loaded, prepared]).then(([, p]) => run(m, p));
+  };
+  port.on('message', listen);
 } else {
   void run(task);
 }

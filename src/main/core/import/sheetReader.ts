@@ -77,6 +77,8 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
   const newline = lineBreak(decoded.text, delimiter);
   const { text, stray } = readableQuotes(decoded.text, delimiter, newline);
   const read = { chars: 0 };
+  // Where each record starts: found once (a worker on standby finds them before its import begins, see standbyWorker.ts).
+  let starts: Uint32Array | null | undefined;
   return {
     kind,
     encoding: decoded.encoding,
@@ -86,8 +88,9 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
     rows: () => readDelimitedRows(text, delimiter, read),
     fraction: () => (text.length ? Math.min(1, read.chars / text.length) : 1),
     async chunked(_sheet, size) {
-      const starts = text.length ? recordStarts(text, delimiter, newline) : null;
-      return starts && rowChunks(starts.length, size, (from, to) => parseRecords(text, starts, from, to, delimiter, newline));
+      if (starts === undefined) starts = text.length ? recordStarts(text, delimiter, newline) : null;
+      const found = starts;
+      return found && rowChunks(found.length, size, (from, to) => parseRecords(text, found, from, to, delimiter, newline));
     },
   };
 }

@@ -25,6 +25,8 @@ export interface ImportPlan {
   stagingDir: string;
   /** The do-not-contact list when the import starts: rows it covers are staged as suppressed. */
   suppression: SuppressionEntry[];
+  /** The upload the rows come from: a worker that read it on standby uses what it read (standbyPreparation.ts). */
+  uploadId?: number;
   /** Rows per chunk once the import is under way (see chunkSize); tests set it small. */
   chunkRows?: number;
   /**

@@ -1,0 +1,49 @@
+// A worker on standby reads the dropped file ahead and warms up on its first rows, stopping once its import begins.
+import { describe, expect, it } from 'vitest';
+import { prepareStandby, warmUpRows, type PrepareMessage } from '../../../src/main/core/import/standbyPreparation';
+import { chunkSize } from '../../../src/main/core/import/stagedChunks';
+import { suggestMapping } from '../../../src/shared/import/headerMapping';
+import { csvBytes } from '../../support/importFiles';
+
+const headers = ['Email', 'Name', 'Phone'];
+function message(rows: number): PrepareMessage {
+  const lines = [headers.join(',')];
+  for (let i = 0; i < rows; i++) lines.push(`p${i}@x.com,Person ${i},+1 415 555 ${String(i % 10_000).padStart(4, '0')}`);
+  return { type: 'prepare', uploadId: 7, kind: 'delimited', bytes: csvBytes(lines.join('\n')), headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'UTC' };
+}
+
+describe('a worker on standby', () => {
+  it('reads the file as its import will, and normalises its first rows to warm up', async () => {
+    const prepared = prepareStandby(message(20_000), () => false);
+    expect(prepared.uploadId).toBe(7);
+    expect(await prepared.warmedUp).toBe(warmUpRows);
+    // The import's chunks come from the record starts found meanwhile: every row, header included, in file order.
+    const chunked = (await prepared.reader.chunked!(null, (k) => chunkSize(k, 10_000)))!;
+    expect(chunked.rows(0)[0]).toEqual(headers);
+    expect(chunked.rows(chunked.count - 1).at(-1)).toEqual(['p19999@x.com', 'Person 19999', '+1 415 555 9999']);
+    let rows = 0;
+    for (let k = 0; k < chunked.count; k++) rows += chunked.rows(k).length;
+    expect(rows).toBe(20_001);
+  });
+
+  it('warms up no further than a small file goes', async () => {
+    expect(await prepareStandby(message(1200), () => false).warmedUp).toBe(1201);
+  });
+
+  it('stops warming up as soon as the import has begun, and not at all when it began first', async () => {
+    let started = false;
+    const prepared = prepareStandby(message(20_000), () => started);
+    // The warm-up goes a step at a time, each after a turn of the event loop: the import starting in one stops it.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    started = true;
+    const warmed = await prepared.warmedUp;
+    expect(warmed).toBeLessThan(warmUpRows);
+    expect(await prepareStandby(message(20_000), () => true).warmedUp).toBe(0);
+  });
+
+  it('a file it cannot split still reads; there is only nothing to warm up', async () => {
+    const empty = { ...message(0), bytes: csvBytes('') };
+    expect(await prepareStandby(empty, () => false).warmedUp).toBe(0);
+  });
+});
