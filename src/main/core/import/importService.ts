@@ -132,7 +132,7 @@ export class ImportService {
     this.warmWorkers(
       reader.kind === 'xlsx' || !upload.bytes
         ? null
-        : { type: 'prepare', uploadId: importId, kind: reader.kind, bytes: upload.bytes, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone },
+        : { type: 'prepare', uploadId: importId, kind: reader.kind, bytes: upload.bytes, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone },
     );
     return {
       importId,

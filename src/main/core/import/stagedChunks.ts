@@ -21,7 +21,7 @@ export interface ImportPlan {
   mapping: ColumnTarget[];
   defaultCountry: string;
   repTimeZone: string;
-  /** The import's own folder for its chunk files. */
+  /** The import's own folder for its chunk files; inMemoryChunks for chunks nobody takes in (a warm-up's). */
   stagingDir: string;
   /** The do-not-contact list when the import starts: rows it covers are staged as suppressed. */
   suppression: SuppressionEntry[];
@@ -81,7 +81,10 @@ export function rawRecord(cells: string[], headers: string[]): Record<string, st
   return raw;
 }
 
-export const chunkPath = (stagingDir: string, index: number) => join(stagingDir, `chunk-${index}.sqlite`);
+/** A stagingDir that has the chunks written to memory and dropped when closed (standbyPreparation.ts). */
+export const inMemoryChunks = ':memory:';
+
+export const chunkPath = (stagingDir: string, index: number) => (stagingDir === inMemoryChunks ? inMemoryChunks : join(stagingDir, `chunk-${index}.sqlite`));
 
 /** The cells of the given rows (numbers as in the sheet), read from the file again. */
 export async function cellsOf(reader: SheetReader, sheet: string | null, rowNumbers: number[]): Promise<Map<number, string[]>> {
