@@ -1,16 +1,18 @@
 // A worker on standby reads the dropped file ahead and warms up on its first rows (through the import's own code, into
 // chunks kept in memory), stopping once its import begins.
 import { describe, expect, it } from 'vitest';
-import { prepareStandby, warmUpRows, type PrepareMessage } from '../../../src/main/core/import/standbyPreparation';
+import { preparedFor, prepareStandby, warmUpRows, type PrepareMessage } from '../../../src/main/core/import/standbyPreparation';
+import { packSheet } from '../../../src/main/core/import/sheetText';
 import { chunkSize } from '../../../src/main/core/import/stagedChunks';
 import { suggestMapping } from '../../../src/shared/import/headerMapping';
 import { csvBytes } from '../../support/importFiles';
 
 const headers = ['Email', 'Name', 'Phone'];
+const record = (i: number) => [`p${i}@x.com`, `Person ${i}`, `+1 415 555 ${String(i % 10_000).padStart(4, '0')}`];
 function message(rows: number): PrepareMessage {
   const lines = [headers.join(',')];
-  for (let i = 0; i < rows; i++) lines.push(`p${i}@x.com,Person ${i},+1 415 555 ${String(i % 10_000).padStart(4, '0')}`);
-  return { type: 'prepare', uploadId: 7, kind: 'delimited', bytes: csvBytes(lines.join('\n')), headerIndex: 0, hasHeader: true, headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'UTC' };
+  for (let i = 0; i < rows; i++) lines.push(record(i).join(','));
+  return { type: 'prepare', uploadId: 7, kind: 'delimited', input: { bytes: csvBytes(lines.join('\n')) }, headerIndex: 0, hasHeader: true, headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'UTC' };
 }
 
 describe('a worker on standby', () => {
@@ -26,6 +28,19 @@ describe('a worker on standby', () => {
     let rows = 0;
     for (let k = 0; k < chunked.count; k++) rows += chunked.rows(k).length;
     expect(rows).toBe(20_001);
+  });
+
+  it("reads a workbook's parsed sheet ahead the same way, and is used only by the import of that upload and sheet", async () => {
+    const sheet = packSheet('Leads', [headers, ...Array.from({ length: 3000 }, (_, i) => record(i))]);
+    const prepared = prepareStandby({ ...message(0), kind: 'xlsx', input: { sheet } }, () => false);
+    expect(await prepared.warmedUp).toBe(3000);
+    const chunked = (await prepared.reader.chunked!('Leads', (k) => chunkSize(k, 10_000)))!;
+    expect(chunked.rows(chunked.count - 1).at(-1)).toEqual(record(2999));
+    expect(preparedFor(prepared, 7, { sheet })).toBe(true);
+    expect(preparedFor(prepared, 8, { sheet })).toBe(false);
+    expect(preparedFor(prepared, 7, { sheet: packSheet('Other', [headers]) })).toBe(false);
+    expect(preparedFor(prepared, 7, { bytes: csvBytes('a') })).toBe(false);
+    expect(preparedFor(null, 7, { sheet })).toBe(false);
   });
 
   it('warms up no further than a small file goes', async () => {
@@ -45,7 +60,7 @@ describe('a worker on standby', () => {
   });
 
   it('a file it cannot split still reads; there is only nothing to warm up', async () => {
-    const empty = { ...message(0), bytes: csvBytes('') };
+    const empty: PrepareMessage = { ...message(0), input: { bytes: csvBytes('') } };
     expect(await prepareStandby(empty, () => false).warmedUp).toBe(0);
   });
 });

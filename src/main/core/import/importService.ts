@@ -126,14 +126,15 @@ export class ImportService {
     upload.layouts.set(chosen ?? '', layout);
     this.q.setStatus(importId, 'ready', null, null);
     // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile (not sooner, so that
-    // they do not slow the preview down), and read a text file ahead of the import (a workbook's sheet is being
-    // parsed whole already, see SheetReader.head).
+    // they do not slow the preview down), and read the file ahead of the import (standbyPreparation.ts): a text file
+    // at once, a workbook's sheet once it is parsed whole (which began with the preview, see SheetReader.head).
+    this.warmWorkers();
     const settings = this.deps.settings.get();
-    this.warmWorkers(
-      reader.kind === 'xlsx' || !upload.bytes
-        ? null
-        : { type: 'prepare', uploadId: importId, kind: reader.kind, bytes: upload.bytes, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone },
-    );
+    const readAhead = (input: WorkerInput) =>
+      this.readAhead({ type: 'prepare', uploadId: importId, kind: reader.kind, input, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone });
+    if (reader.kind !== 'xlsx' && upload.bytes) readAhead({ bytes: upload.bytes });
+    // Unless the file was dropped meanwhile; a sheet that fails to parse says so when Import asks for it.
+    else reader.parsedSheet?.(chosen).then((st) => this.uploads.has(importId) && readAhead({ sheet: st }), () => undefined);
     return {
       importId,
       fileName: upload.fileName,
@@ -256,19 +257,23 @@ export class ImportService {
     return this.get(req.importId);
   }
 
-  /** Starts the workers on standby, if they are not yet, and has them read this file ahead (the last one told wins). */
-  private warmWorkers(prepare: PrepareMessage | null): void {
+  private warmWorkers(): void {
     const path = this.deps.workerPath;
-    if (!path) return;
-    if (this.standby.length === 0) {
-      this.standby = Array.from({ length: workerThreads() }, () => {
-        const worker = standbyWorker(path);
-        worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
-        return worker;
-      });
-    }
-    // The bytes are in shared memory: every worker reads the same copy.
-    if (prepare) for (const w of this.standby) w.postMessage(prepare);
+    if (!path || this.standby.length > 0) return;
+    this.standby = Array.from({ length: workerThreads() }, () => {
+      const worker = standbyWorker(path);
+      worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
+      return worker;
+    });
+  }
+
+  /**
+   * Has the workers on standby, if any (none once the import began or the file was dropped), read a file ahead; the
+   * last file told wins. A text file's bytes are in shared memory, as is a big sheet's text: every worker reads them
+   * where they are.
+   */
+  private readAhead(prepare: PrepareMessage): void {
+    for (const w of this.standby) w.postMessage(prepare);
   }
 
   private stopStandby(): void {

@@ -43,13 +43,13 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>, prepared: P
   });
   const { input, plan } = t;
 
-  // The file this worker read on standby, if it is this import's.
-  const reader =
-    'sheet' in input
+  // The file this worker read on standby, if it is this import's (only a worker on standby has loaded that module).
+  const ahead = prepared && (await import('./standbyPreparation')).preparedFor(prepared, plan.uploadId, input) ? prepared : null;
+  const reader = ahead
+    ? ahead.reader
+    : 'sheet' in input
       ? openParsedSheet(input.sheet)
-      : prepared && prepared.uploadId === plan.uploadId
-        ? prepared.reader
-        : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+      : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
   for await (const chunk of stagedChunks(reader, plan)) {
     while (credits === 0) await new Promise<void>((r) => (wake = r));
     credits--;

@@ -161,6 +161,8 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
 /** A sheet parsed elsewhere (the import worker gets the preview's parse, not the file). */
 export function openParsedSheet(st: SheetText): SheetReader {
   const read = { rows: 0 };
+  // Where each row starts: found once (a worker on standby finds them before its import begins).
+  let starts: ReturnType<typeof rowStarts> | undefined;
   return {
     kind: 'xlsx',
     sheetNames: async () => [st.sheet],
@@ -173,12 +175,12 @@ export function openParsedSheet(st: SheetText): SheetReader {
     parsedSheet: async () => st,
     chunked: async (sheet, size) => {
       if (sheet !== null && sheet !== st.sheet) throw new UserError('not_found', `The workbook has no sheet called "${sheet}". Choose one of its sheets.`);
-      return sheetChunks(st, size);
+      starts ??= rowStarts(st);
+      return sheetChunks(st, size, starts);
     },
   };
 }
 
-function sheetChunks(st: SheetText, size: (k: number) => number): RowChunks {
-  const starts = rowStarts(st);
+function sheetChunks(st: SheetText, size: (k: number) => number, starts = rowStarts(st)): RowChunks {
   return rowChunks(st.rowCount, size, (from, to) => unpackRows(st, starts, from, to));
 }

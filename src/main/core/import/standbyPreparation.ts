@@ -3,17 +3,18 @@
 import type { ColumnTarget } from '../../../shared/import/headerMapping';
 import { yieldToLoop } from '../yieldToLoop';
 import type { FileKind } from './fileKind';
-import { openSheetReader, type SheetReader } from './sheetReader';
+import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
 import { inMemoryChunks, stagedChunks, type ImportPlan } from './stagedChunks';
+import type { WorkerInput } from './workerChunks';
 
-/** Sent to the workers on standby once a text file's preview is shown (a workbook's sheet is parsed elsewhere). */
+/** Sent to the workers on standby once a text file's preview is shown, or once a workbook's sheet is parsed whole. */
 export interface PrepareMessage {
   type: 'prepare';
   /** The upload (the import's id) the bytes are: the import task names it, and only its own file is reused. */
   uploadId: number;
   kind: FileKind;
-  /** The whole file: the upload's copy in shared memory, not copied on the way. */
-  bytes: Uint8Array;
+  /** What the import will read: a text file's bytes (the upload's copy in shared memory), or a workbook's parsed sheet. */
+  input: WorkerInput;
   headerIndex: number;
   hasHeader: boolean;
   headers: string[];
@@ -25,6 +26,8 @@ export interface PrepareMessage {
 
 export interface Prepared {
   uploadId: number;
+  /** The parsed sheet's name, or null for a text file. */
+  sheet: string | null;
   /** The file decoded, its quotes made readable and (once warmUp has run) its record starts found. */
   reader: SheetReader;
   /** Settles with how many rows were normalised to warm up (fewer when the import began meanwhile). */
@@ -44,9 +47,14 @@ const warmUpStep = 1000;
  * started() says the import has begun: it only ever uses time the worker would have spent waiting.
  */
 export function prepareStandby(m: PrepareMessage, started: () => boolean): Prepared {
-  const reader = openSheetReader(m.kind, Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
-  return { uploadId: m.uploadId, reader, warmedUp: warmUp(reader, m, started).catch(() => 0) };
+  const { input } = m;
+  const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(m.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+  return { uploadId: m.uploadId, sheet: 'sheet' in input ? input.sheet.sheet : null, reader, warmedUp: warmUp(reader, m, started).catch(() => 0) };
 }
+
+/** Whether what was read on standby is what the import reads. */
+export const preparedFor = (p: Prepared | null, uploadId: number | undefined, input: WorkerInput): p is Prepared =>
+  p !== null && p.uploadId === uploadId && p.sheet === ('sheet' in input ? input.sheet.sheet : null);
 
 /**
  * Runs the file's first rows through the import's own code (stagedChunks: read, normalised, written), into chunks
