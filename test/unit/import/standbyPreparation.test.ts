@@ -12,7 +12,8 @@ const record = (i: number) => [`p${i}@x.com`, `Person ${i}`, `+1 415 555 ${Strin
 function message(rows: number): PrepareMessage {
   const lines = [headers.join(',')];
   for (let i = 0; i < rows; i++) lines.push(record(i).join(','));
-  return { type: 'prepare', uploadId: 7, kind: 'delimited', input: { bytes: csvBytes(lines.join('\n')) }, headerIndex: 0, hasHeader: true, headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'UTC' };
+  const plan = { kind: 'delimited' as const, headerIndex: 0, hasHeader: true, headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'UTC' };
+  return { type: 'prepare', uploadId: 7, input: { bytes: csvBytes(lines.join('\n')) }, plan };
 }
 
 describe('a worker on standby', () => {
@@ -32,7 +33,8 @@ describe('a worker on standby', () => {
 
   it("reads a workbook's parsed sheet ahead the same way, and is used only by the import of that upload and sheet", async () => {
     const sheet = packSheet('Leads', [headers, ...Array.from({ length: 3000 }, (_, i) => record(i))]);
-    const prepared = prepareStandby({ ...message(0), kind: 'xlsx', input: { sheet } }, () => false);
+    const base = message(0);
+    const prepared = prepareStandby({ ...base, input: { sheet }, plan: { ...base.plan, kind: 'xlsx' } }, () => false);
     expect(await prepared.warmedUp).toBe(3000);
     const chunked = (await prepared.reader.chunked!('Leads', (k) => chunkSize(k, 10_000)))!;
     expect(chunked.rows(chunked.count - 1).at(-1)).toEqual(record(2999));

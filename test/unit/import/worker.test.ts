@@ -208,7 +208,7 @@ describe('import worker', () => {
        const { appendFileSync } = require('node:fs');
        const take = (task, how) => { appendFileSync(${JSON.stringify(note)}, task.task + ' by ' + how + '\\n'); parentPort.postMessage({ type: 'end' }); };
        const listen = (m) => {
-         if (m.type === 'prepare') return appendFileSync(${JSON.stringify(note)}, 'prepare ' + m.uploadId + ' ' + m.kind + ' ' + m.input.bytes.byteLength + ' bytes\\n');
+         if (m.type === 'prepare') return appendFileSync(${JSON.stringify(note)}, 'prepare ' + m.uploadId + ' ' + m.plan.kind + ' ' + m.input.bytes.byteLength + ' bytes\\n');
          parentPort.off('message', listen);
          take(m, 'message');
        };

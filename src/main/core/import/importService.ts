@@ -131,7 +131,12 @@ export class ImportService {
     this.warmWorkers();
     const settings = this.deps.settings.get();
     const readAhead = (input: WorkerInput) =>
-      this.readAhead({ type: 'prepare', uploadId: importId, kind: reader.kind, input, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone });
+      this.readAhead({
+        type: 'prepare',
+        uploadId: importId,
+        input,
+        plan: { kind: reader.kind, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone },
+      });
     if (reader.kind !== 'xlsx' && upload.bytes) readAhead({ bytes: upload.bytes });
     // Unless the file was dropped meanwhile; a sheet that fails to parse says so when Import asks for it.
     else reader.parsedSheet?.(chosen).then((st) => this.uploads.has(importId) && readAhead({ sheet: st }), () => undefined);

@@ -1,8 +1,6 @@
 // What an import worker on standby does while the rep maps columns: it reads the dropped text file as its import
 // will, and runs the normaliser over the file's first rows, so that Import finds the file read and the code compiled.
-import type { ColumnTarget } from '../../../shared/import/headerMapping';
 import { yieldToLoop } from '../yieldToLoop';
-import type { FileKind } from './fileKind';
 import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
 import { inMemoryChunks, stagedChunks, type ImportPlan } from './stagedChunks';
 import type { WorkerInput } from './workerChunks';
@@ -12,16 +10,13 @@ export interface PrepareMessage {
   type: 'prepare';
   /** The upload (the import's id) the bytes are: the import task names it, and only its own file is reused. */
   uploadId: number;
-  kind: FileKind;
   /** What the import will read: a text file's bytes (the upload's copy in shared memory), or a workbook's parsed sheet. */
   input: WorkerInput;
-  headerIndex: number;
-  hasHeader: boolean;
-  headers: string[];
-  /** The mapping the preview suggested; the rep may change it, which only makes the warm-up a little less exact. */
-  mapping: ColumnTarget[];
-  defaultCountry: string;
-  repTimeZone: string;
+  /**
+   * How the preview reads the file, with the mapping it suggested: the rep may change the mapping, which only makes
+   * the warm-up a little less exact.
+   */
+  plan: Pick<ImportPlan, 'kind' | 'headerIndex' | 'hasHeader' | 'headers' | 'mapping' | 'defaultCountry' | 'repTimeZone'>;
 }
 
 export interface Prepared {
@@ -48,7 +43,7 @@ const warmUpStep = 1000;
  */
 export function prepareStandby(m: PrepareMessage, started: () => boolean): Prepared {
   const { input } = m;
-  const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(m.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+  const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(m.plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
   return { uploadId: m.uploadId, sheet: 'sheet' in input ? input.sheet.sheet : null, reader, warmedUp: warmUp(reader, m, started).catch(() => 0) };
 }
 
@@ -74,7 +69,7 @@ async function warmUp(reader: SheetReader, m: PrepareMessage, started: () => boo
       return chunked ? { ...chunked, count: Math.min(chunked.count, Math.ceil(warmUpRows / warmUpStep)) } : null;
     },
   };
-  const plan: ImportPlan = { kind: m.kind, sheet: null, headerIndex: m.headerIndex, hasHeader: m.hasHeader, headers: m.headers, mapping: m.mapping, defaultCountry: m.defaultCountry, repTimeZone: m.repTimeZone, stagingDir: inMemoryChunks, suppression: [], chunkRows: warmUpStep };
+  const plan: ImportPlan = { ...m.plan, sheet: null, stagingDir: inMemoryChunks, suppression: [], chunkRows: warmUpStep };
   let rows = 0;
   for (const index of [0, 1]) {
     for await (const chunk of stagedChunks(first, { ...plan, share: { index, count: 2 } })) {
