@@ -1,6 +1,6 @@
 // Worker-thread entry: parses a workbook sheet for the preview, or reads and normalises an import's rows into chunk files.
-// A worker started on standby (while the rep maps columns) loads the import's code, reads the dropped text file when
-// told to (standbyPreparation.ts), and waits for its task by message.
+// A worker started on standby (while the rep maps columns) loads the import's code, reads the dropped file (a text
+// file, or a workbook's parsed sheet) when told to (standbyPreparation.ts), and waits for its task by message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
 import type { Prepared, PrepareMessage } from './standbyPreparation';

@@ -77,7 +77,7 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
   const newline = lineBreak(decoded.text, delimiter);
   const { text, stray } = readableQuotes(decoded.text, delimiter, newline);
   const read = { chars: 0 };
-  // Where each record starts: found once (a worker on standby finds them before its import begins, see standbyWorker.ts).
+  // Where each record starts: found once (a worker on standby finds them before its import begins, see standbyPreparation.ts).
   let starts: Uint32Array | null | undefined;
   return {
     kind,
