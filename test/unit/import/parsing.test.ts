@@ -83,6 +83,24 @@ describe('sheet layout', () => {
     expect(core.imports.get(preview.importId).counts).toMatchObject({ total: 2, created: 2, blank: 1 });
   });
 
+  it('does not count the line break that ends the last row as a blank row; a blank line before it is one', async () => {
+    const { core } = makeTestCore();
+    const cases: [string, number][] = [
+      ['Email\na@x.com\n', 0],
+      ['Email\r\nb@x.com\r\n', 0],
+      ['Email\rc@x.com\r', 0],
+      ['Email\nd@x.com', 0],
+      ['Email\ne@x.com\n\n', 1],
+      ['Email\r\nf@x.com\r\n\r\n', 1],
+    ];
+    for (const [text, blank] of cases) {
+      const preview = await upload(core, 'export.csv', csvBytes(text));
+      await core.imports.start({ importId: preview.importId, sheet: null, mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' });
+      await core.imports.idle();
+      expect({ text, counts: core.imports.get(preview.importId).counts }).toMatchObject({ text, counts: { total: 1, created: 1, blank } });
+    }
+  });
+
   it('names empty headers and makes duplicate headers unique, keeping both columns', async () => {
     const { core } = makeTestCore();
     const { preview } = await importFile(core, 'dupes.csv', csvBytes('Email,Note,Note,,Score\na@x.com,one,two,orphan,5'));

@@ -75,7 +75,10 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
   const decoded = decodeText(bytes);
   const delimiter = sniffDelimiter(decoded.text);
   const newline = lineBreak(decoded.text, delimiter);
-  const { text, stray } = readableQuotes(decoded.text, delimiter, newline);
+  const readable = readableQuotes(decoded.text, delimiter, newline);
+  const stray = readable.stray;
+  // The line break that ends the last row is not a blank row after it (nearly every export ends with one).
+  const text = readable.text.endsWith(newline) ? readable.text.slice(0, -newline.length) : readable.text;
   const read = { chars: 0 };
   // Where each record starts: found once (a worker on standby finds them before its import begins, see standbyPreparation.ts).
   let starts: Uint32Array | null | undefined;
