@@ -1,8 +1,13 @@
 // Email rules shared by import, editing and the suppression list: normalise for matching, check syntax.
 
-/** The form used to match duplicates and suppressions: trimmed and lower-cased. */
+/** The address as typed, without what was around it: spaces, "mailto:", angle brackets. */
+export function cleanEmail(value: string): string {
+  return value.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').trim();
+}
+
+/** The form used to match duplicates and suppressions: cleaned and lower-cased. */
 export function normalizeEmail(value: string): string {
-  return value.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').trim().toLowerCase();
+  return cleanEmail(value).toLowerCase();
 }
 
 // Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces or commas.

@@ -119,6 +119,34 @@ describe('phones', () => {
   });
 });
 
+describe('an email cell as mail programs and CRMs fill it', () => {
+  const headers = ['Email', 'Name', 'Company'];
+  const ctx = { headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'Europe/Paris' };
+  const outcome = (cells: string[]) => {
+    const r = normalizeRow(cells, ctx);
+    return r.ok ? { email: r.draft.email, matched: r.draft.emailNormalized, name: [r.draft.firstName, r.draft.lastName], custom: r.draft.customFields } : r.reason;
+  };
+
+  it('takes the address out of "Name <address>", and the name when the row has none', () => {
+    expect(outcome(['Ann Lee <Ann.Lee@Acme.com>', '', 'Acme'])).toEqual({ email: 'Ann.Lee@Acme.com', matched: 'ann.lee@acme.com', name: ['Ann', 'Lee'], custom: {} });
+    expect(outcome(['"Lee, Ann" <ann@acme.com>', '', 'Acme'])).toMatchObject({ email: 'ann@acme.com', name: ['Ann', 'Lee'] });
+    // A name column says who it is; the name shown in the address does not override it.
+    expect(outcome(['Annie <ann@acme.com>', 'Ann Lee', 'Acme'])).toMatchObject({ email: 'ann@acme.com', name: ['Ann', 'Lee'] });
+    expect(outcome(['<ann@acme.com>', '', 'Acme'])).toMatchObject({ email: 'ann@acme.com', name: [null, null] });
+    expect(outcome(['mailto:Ann@Acme.com', '', 'Acme'])).toMatchObject({ email: 'Ann@Acme.com', matched: 'ann@acme.com' });
+  });
+
+  it('keeps every address of a cell that holds several: the first is the prospect\'s, the others a custom field', () => {
+    expect(outcome(['ann@acme.com; ann.lee@gmail.com', 'Ann Lee', 'Acme'])).toMatchObject({ email: 'ann@acme.com', custom: { 'Other emails': 'ann.lee@gmail.com' } });
+    expect(outcome(['Ann Lee <ann@acme.com>, Bob Ray <bob@acme.com>', '', 'Acme'])).toMatchObject({ email: 'ann@acme.com', name: ['Ann', 'Lee'], custom: { 'Other emails': 'bob@acme.com' } });
+  });
+
+  it('rejects a cell with no address in it, saying what it held', () => {
+    expect(outcome(['Ann Lee', '', 'Acme'])).toBe('"Ann Lee" is not a valid email address');
+    expect(outcome(['Ann <not an address>', '', 'Acme'])).toBe('"Ann <not an address>" is not a valid email address');
+  });
+});
+
 describe('a row with several phone columns', () => {
   const headers = ['Email', 'Phone', 'Mobile', 'Company Phone', 'State'];
   const ctx = { headers, mapping: suggestMapping(headers), defaultCountry: 'US', repTimeZone: 'Europe/Paris' };

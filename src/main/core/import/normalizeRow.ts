@@ -1,7 +1,7 @@
 // Turns one spreadsheet row and the rep's mapping into a prospect to write, or a reason it cannot be one.
 import { columnLetter, type ColumnTarget } from '../../../shared/import/headerMapping';
 import { countryCode } from '../../../shared/import/countries';
-import { emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
+import { cleanEmail, emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
 import { splitFullName } from '../../../shared/import/names';
 import type { ProspectField, TimeZoneSource } from '../../../shared/domain/prospect';
 import { noPhone, phoneNormalizer, type PhoneResult } from './phone';
@@ -73,6 +73,20 @@ export function normalizeRow(cells: string[], ctx: NormalizeContext): RowResult 
  * The normaliser for one import: the mapping is read once, and the answers that depend only on a few repeated values
  * (a country's code, a location's time zone) are remembered, so each row costs only what is new in it.
  */
+/**
+ * The addresses in an email cell, first the prospect's: "a@x.com", "a@x.com; b@y.com", or as mail programs copy
+ * them, "Ann Lee <ann@x.com>" and "\"Lee, Ann\" <ann@x.com>, Bob <bob@y.com>" (the first name shown is returned too).
+ */
+export function emailParts(raw: string): { parts: string[]; displayName: string } {
+  // Runs for every row: most cells hold no angle bracket at all.
+  const bracketed = raw.includes('<') ? [...raw.matchAll(/<([^<>\s]+@[^<>\s]+)>/g)] : [];
+  if (bracketed.length > 0) {
+    const displayName = raw.slice(0, bracketed[0]!.index).trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1').trim();
+    return { parts: bracketed.map((m) => m[1]!), displayName };
+  }
+  return { parts: /[;,\s]/.test(raw) ? raw.split(/[;,\s]+/).filter(Boolean) : [raw], displayName: '' };
+}
+
 export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowResult {
   const country = memo(1000, (v) => countryCode(v));
   const normalizePhone = phoneNormalizer();
@@ -131,16 +145,16 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     const rawEmail = fields.email;
     if (!rawEmail) return { ok: false, reason: 'No email address' };
     // "a@x.com; b@y.com": the first is the prospect's, the others are kept.
-    const several = /[;,\s]/.test(rawEmail);
-    const parts = several ? rawEmail.split(/[;,\s]+/).filter(Boolean) : [rawEmail];
-    const candidates = several ? parts.map(normalizeEmail).filter(Boolean) : [normalizeEmail(rawEmail)];
+    const { parts, displayName } = emailParts(rawEmail);
+    const candidates = parts.length > 1 ? parts.map(normalizeEmail).filter(Boolean) : [normalizeEmail(parts[0]!)];
     const emailNormalized = candidates[0] ?? '';
     if (!isValidEmail(emailNormalized)) return { ok: false, reason: `"${rawEmail.slice(0, 80)}" is not a valid email address` };
     if (candidates.length > 1) custom['Other emails'] = candidates.slice(1).join(', ');
 
     let firstName = orNull(fields.first_name);
     let lastName = orNull(fields.last_name);
-    if (!firstName && !lastName && fields.full_name) ({ firstName, lastName } = splitFullName(fields.full_name));
+    const fullName = fields.full_name || displayName;
+    if (!firstName && !lastName && fullName) ({ firstName, lastName } = splitFullName(fullName));
 
     let code: string | null = null;
     if (fields.country) {
@@ -159,7 +173,7 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     return {
       ok: true,
       draft: {
-        email: parts[0]!.trim(),
+        email: cleanEmail(parts[0]!),
         emailNormalized,
         firstName,
         lastName,
