@@ -4,7 +4,8 @@ import type { ProspectField } from '../domain/prospect';
 /** A column's target: a standard field, a custom field (kept under its header), or ignored. */
 export type ColumnTarget = { kind: 'field'; field: ProspectField } | { kind: 'custom'; name: string } | { kind: 'ignore' };
 
-// Keys are headers reduced by canonical(): lower-case letters and digits only.
+// Keys are headers reduced by canonical(): lower-case letters and digits only. Where several columns name one field,
+// the name listed first wins ("Website" over "Email Domain", "Work Email" over "Personal Email").
 const synonyms: Record<ProspectField, string[]> = {
   email: ['email', 'emailaddress', 'workemail', 'businessemail', 'email1', 'primaryemail', 'emailid', 'mail', 'contactemail', 'workemailaddress', 'personalemail', 'emails'],
   first_name: ['firstname', 'givenname', 'first', 'fname', 'forename', 'contactfirstname', 'prenom'],
@@ -15,26 +16,34 @@ const synonyms: Record<ProspectField, string[]> = {
   phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'directphone', 'directdial', 'workphone', 'businessphone', 'cell', 'cellphone', 'telephone', 'tel', 'officephone', 'corporatephone', 'phone1'],
   linkedin_url: ['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'personlinkedinurl', 'li', 'liurl'],
   website: ['website', 'domain', 'companywebsite', 'companydomain', 'url', 'web', 'websiteurl', 'emaildomain', 'companyurl', 'accounturl', 'homepage'],
-  city: ['city', 'town', 'mailingcity', 'locality', 'contactcity'],
-  region: ['state', 'region', 'province', 'stateprovince', 'county', 'mailingstate', 'stateregion'],
-  country: ['country', 'countrycode', 'countryregion', 'mailingcountry', 'nation'],
+  // Where the person is: their own address (Salesforce's "Mailing ...", ZoomInfo's "Person ..."), not the company's.
+  city: ['city', 'town', 'mailingcity', 'locality', 'contactcity', 'personcity', 'leadcity'],
+  region: ['state', 'region', 'province', 'stateprovince', 'county', 'mailingstate', 'stateregion', 'mailingstateprovince', 'stateorprovince', 'personstate', 'contactstate', 'leadstate'],
+  country: ['country', 'countrycode', 'countryregion', 'mailingcountry', 'nation', 'personcountry', 'contactcountry', 'leadcountry'],
   time_zone: ['timezone', 'tz', 'ianatimezone', 'zone'],
   industry: ['industry', 'sector', 'vertical'],
   source: ['source', 'leadsource', 'origin', 'channel', 'listsource', 'originalsource'],
 };
 
-const byCanonical = new Map<string, ProspectField>();
-for (const [field, names] of Object.entries(synonyms) as [ProspectField, string[]][]) for (const n of names) byCanonical.set(n, field);
+const byCanonical = new Map<string, { field: ProspectField; rank: number }>();
+for (const [field, names] of Object.entries(synonyms) as [ProspectField, string[]][]) names.forEach((n, rank) => byCanonical.set(n, { field, rank }));
+/** The rank of a header recognised by its ending rather than by name: after every name listed. */
+const byEnding = 1000;
 
 export function canonical(header: string): string {
   return header.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
 }
 
-function guess(header: string): ProspectField | null {
+function guess(header: string): { field: ProspectField; rank: number } | null {
   const c = canonical(header);
   if (!c) return null;
   const exact = byCanonical.get(c);
   if (exact) return exact;
+  const field = byEndingOf(c);
+  return field && { field, rank: byEnding };
+}
+
+function byEndingOf(c: string): ProspectField | null {
   // "Contact: Email Address", "Person Email", "Lead Email": a recognised field at the end of the header.
   if (/email$/.test(c) && !/(opt|bounce|status|sent|verified)/.test(c)) return 'email';
   if (/(firstname|givenname)$/.test(c)) return 'first_name';
@@ -57,17 +66,25 @@ const ignoredHeaders = new Set<string>(Object.values(issueColumns));
 const severalColumns = new Set<ProspectField>(['phone']);
 
 /**
- * One target per column. A field goes to the first column that claims it; later ones become custom fields, except
- * for the fields several columns can fill. Full name is only used when neither first nor last name was found.
+ * One target per column. A field goes to the column whose header names it best (see synonyms), the first of them on
+ * a tie; the others become custom fields, except for the fields several columns can fill. Full name is only used
+ * when neither first nor last name was found.
  */
 export function suggestMapping(headers: string[]): ColumnTarget[] {
+  const guesses = headers.map((h) => (ignoredHeaders.has(h.trim()) ? null : guess(h)));
+  const best = new Map<ProspectField, number>();
+  guesses.forEach((g, i) => {
+    if (!g || severalColumns.has(g.field)) return;
+    const held = best.get(g.field);
+    if (held === undefined || g.rank < guesses[held]!.rank) best.set(g.field, i);
+  });
   const taken = new Set<ProspectField>();
-  const targets: ColumnTarget[] = headers.map((h) => {
+  const targets: ColumnTarget[] = headers.map((h, i) => {
     if (ignoredHeaders.has(h.trim())) return { kind: 'ignore' };
-    const field = guess(h);
-    if (field && (!taken.has(field) || severalColumns.has(field))) {
-      taken.add(field);
-      return { kind: 'field', field };
+    const g = guesses[i];
+    if (g && (severalColumns.has(g.field) || best.get(g.field) === i)) {
+      taken.add(g.field);
+      return { kind: 'field', field: g.field };
     }
     return h.trim() ? { kind: 'custom', name: h.trim() } : { kind: 'ignore' };
   });

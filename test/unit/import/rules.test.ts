@@ -26,6 +26,19 @@ describe('header mapping', () => {
     expect(fieldsOf(['Twitter URL', 'Image URL'])).toEqual(['custom:Twitter URL', 'custom:Image URL']);
   });
 
+  it("maps a person's own location in CRM and data-tool exports, and the best-named column where several name a field", () => {
+    // Salesforce contacts: the mailing address is the person's.
+    expect(fieldsOf(['First Name', 'Account Name', 'Mailing City', 'Mailing State/Province', 'Mailing Country', 'Email'])).toEqual(['first_name', 'company', 'city', 'region', 'country', 'email']);
+    // ZoomInfo: the person's city and state, and the company's website rather than its email domain, wherever it comes.
+    expect(fieldsOf(['Email Address', 'Email Domain', 'Person City', 'Person State', 'Company City', 'Website'])).toEqual([
+      'email', 'custom:Email Domain', 'city', 'region', 'custom:Company City', 'website',
+    ]);
+    // The work address is the prospect's, whichever column comes first; the other is kept.
+    expect(fieldsOf(['Personal Email', 'Work Email'])).toEqual(['custom:Personal Email', 'email']);
+    // Named alike, the first column wins.
+    expect(fieldsOf(['E-mail', 'Email', 'Company'])).toEqual(['email', 'custom:Email', 'company']);
+  });
+
   it('uses Full Name only when there is no first or last name, and keeps the rest as custom fields', () => {
     expect(fieldsOf(['Email', 'Full Name', 'Favourite Color'])).toEqual(['email', 'full_name', 'custom:Favourite Color']);
     expect(fieldsOf(['Email', 'Name', 'First Name'])).toEqual(['email', 'custom:Name', 'first_name']);
