@@ -70,10 +70,6 @@ export function normalizeRow(cells: string[], ctx: NormalizeContext): RowResult 
 }
 
 /**
- * The normaliser for one import: the mapping is read once, and the answers that depend only on a few repeated values
- * (a country's code, a location's time zone) are remembered, so each row costs only what is new in it.
- */
-/**
  * The addresses in an email cell, first the prospect's: "a@x.com", "a@x.com; b@y.com", or as mail programs copy
  * them, "Ann Lee <ann@x.com>" and "\"Lee, Ann\" <ann@x.com>, Bob <bob@y.com>" (the first name shown is returned too).
  */
@@ -87,6 +83,10 @@ export function emailParts(raw: string): { parts: string[]; displayName: string 
   return { parts: /[;,\s]/.test(raw) ? raw.split(/[;,\s]+/).filter(Boolean) : [raw], displayName: '' };
 }
 
+/**
+ * The normaliser for one import: the mapping is read once, and the answers that depend only on a few repeated values
+ * (a country's code, a location's time zone) are remembered, so each row costs only what is new in it.
+ */
 export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowResult {
   const country = memo(1000, (v) => countryCode(v));
   const normalizePhone = phoneNormalizer();
