@@ -16,5 +16,12 @@ export function listTimeZones(): string[] {
   return [...known].sort();
 }
 
-/** A zone as the rep reads it: "America/Los Angeles" for America/Los_Angeles. */
-export const zoneName = (zone: string): string => zone.replaceAll('_', ' ');
+/**
+ * A zone as the rep reads it: "America/Los Angeles" for America/Los_Angeles, and "UTC-5" for Etc/GMT+5 (a fixed
+ * offset, whose IANA name has the sign the other way round).
+ */
+export function zoneName(zone: string): string {
+  const fixed = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  if (fixed) return `UTC${fixed[1] === '+' ? '-' : '+'}${fixed[2]}`;
+  return zone.replaceAll('_', ' ');
+}

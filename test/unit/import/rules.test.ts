@@ -4,6 +4,7 @@ import { normalizePhone, phoneExtension, phoneNormalizer } from '../../../src/ma
 import { suppressionMatcher } from '../../../src/main/core/import/suppressionMatcher';
 import { zoneOfPhone, zonesOfNumber } from '../../../src/main/core/import/phoneZones';
 import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
+import { zoneName } from '../../../src/shared/domain/timeZones';
 import { parseSuppressionEntry } from '../../../src/main/core/suppressions/suppressionService';
 import { countryCode } from '../../../src/shared/import/countries';
 import { isValidEmail, normalizeDomain, normalizeEmail } from '../../../src/shared/import/email';
@@ -206,6 +207,29 @@ describe('time zones', () => {
     expect(inferTimeZone({ country: 'US', phoneCountry: 'US' }, rep)).toEqual({ timeZone: rep, source: 'rep' });
     expect(inferTimeZone({ phoneCountry: 'GB' }, rep)).toEqual({ timeZone: 'Europe/London', source: 'phone' });
     expect(inferTimeZone({ explicit: 'Mars/Olympus' }, rep)).toEqual({ timeZone: rep, source: 'rep' });
+  });
+
+  it('reads a time zone column as CRMs, Windows, Outlook and webinar tools write it', () => {
+    const column = (explicit: string) => inferTimeZone({ explicit, country: 'FR' }, rep);
+    const zones: [string, string][] = [
+      ['US/Eastern', 'America/New_York'],
+      ['america/los_angeles', 'America/Los_Angeles'],
+      ['Asia/Calcutta', 'Asia/Calcutta'],
+      ['Eastern Time (US & Canada)', 'America/New_York'],
+      ['(GMT-08:00) Pacific Time (US & Canada)', 'America/Los_Angeles'],
+      ['(UTC-07:00) Arizona', 'America/Phoenix'],
+      ['(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', 'Europe/Amsterdam'],
+      // An offset alone, or beside a name Repdesk does not know: a zone that keeps it all year.
+      ['GMT-5', 'Etc/GMT+5'],
+      ['UTC+01:00', 'Etc/GMT-1'],
+      ['+02:00', 'Etc/GMT-2'],
+      ['(UTC+03:00) Kuwait, Riyadh', 'Etc/GMT-3'],
+      ['GMT+0', 'UTC'],
+    ];
+    for (const [value, zone] of zones) expect({ value, guess: column(value) }).toEqual({ value, guess: { timeZone: zone, source: 'column' } });
+    // Nothing to go on: the place decides.
+    for (const value of ['GMT+5:30', 'UTC+15', 'soon', '(GMT) Somewhere']) expect({ value, guess: column(value) }).toEqual({ value, guess: { timeZone: 'Europe/Paris', source: 'location' } });
+    expect([zoneName('Etc/GMT+5'), zoneName('Etc/GMT-10'), zoneName('America/Los_Angeles'), zoneName('UTC')]).toEqual(['UTC-5', 'UTC+10', 'America/Los Angeles', 'UTC']);
   });
 
   it("takes a phone's zone from its area code where the place says nothing", () => {

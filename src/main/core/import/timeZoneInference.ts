@@ -20,11 +20,49 @@ export interface ZoneClues {
   phoneCountry?: string | null;
 }
 
+/** "(GMT-08:00) ", "(UTC+01:00) ": the offset Windows, Outlook and webinar tools show before a zone's name. */
+const offsetPrefix = /^\((?:gmt|utc)\s*([+-]\d{1,2})(?::?(\d{2}))?\)\s*/i;
+/** "GMT-5", "UTC+01:00", "+02:00": an offset alone. */
+const offsetOnly = /^(?:gmt|utc)?\s*([+-]\d{1,2})(?::?(\d{2}))?$/i;
+
+/**
+ * A time zone column's value as an IANA zone: an IANA name (legacy ones such as "US/Eastern" as their current name),
+ * an abbreviation or a common name ("PST", "Eastern Time"), the names Windows, Outlook and Zoom write
+ * ("(GMT-08:00) Pacific Time (US & Canada)", "(UTC+01:00) Amsterdam, Berlin, ..."), or an offset. A name is taken
+ * before the offset beside it, as it also knows summer time; an offset alone gives a zone that keeps it all year.
+ */
 export function zoneFromColumn(value: string): string | null {
-  const v = value.trim();
+  let v = value.trim().replace(/\s+/g, ' ');
   if (!v) return null;
-  if (isTimeZone(v)) return v;
-  return zoneAliases[v.toLowerCase()] ?? null;
+  const prefixed = offsetPrefix.exec(v);
+  if (prefixed) v = v.slice(prefixed[0].length);
+  const named = namedZone(v) ?? namedZone(v.replace(/\s*\((?:us|u\.s\.) ?(?:&|and) ?canada\)$/i, '')) ?? listedCityZone(v);
+  if (named) return named;
+  const offset = prefixed ?? offsetOnly.exec(v);
+  return offset ? fixedOffsetZone(offset[1]!, offset[2]) : null;
+}
+
+function namedZone(v: string): string | null {
+  if (!v) return null;
+  const alias = zoneAliases[v.toLowerCase()];
+  if (alias) return alias;
+  return isTimeZone(v) ? new Intl.DateTimeFormat('en-US', { timeZone: v }).resolvedOptions().timeZone : null;
+}
+
+/** "Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna": the zone of the first city listed that we know. */
+function listedCityZone(v: string): string | null {
+  for (const city of v.split(',')) {
+    const zone = cityZones[city.trim().toLowerCase()];
+    if (zone) return zone;
+  }
+  return null;
+}
+
+/** A whole-hour offset as the zone that keeps it all year ("Etc/GMT+5" is UTC-5: the sign is POSIX's). */
+function fixedOffsetZone(hours: string, minutes: string | undefined): string | null {
+  const h = Number(hours);
+  if ((minutes !== undefined && Number(minutes) !== 0) || Math.abs(h) > 14) return null;
+  return h === 0 ? 'UTC' : `Etc/GMT${h > 0 ? '-' : '+'}${Math.abs(h)}`;
 }
 
 export function zoneOfCountry(country: string): string | null {

@@ -76,4 +76,5 @@ export const zoneAliases: Record<string, string> = {
   pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles', pt: 'America/Los_Angeles', pacific: 'America/Los_Angeles', 'pacific time': 'America/Los_Angeles', 'us/pacific': 'America/Los_Angeles',
   akst: 'America/Anchorage', hst: 'Pacific/Honolulu', gmt: 'Europe/London', bst: 'Europe/London', utc: 'UTC', cet: 'Europe/Paris', cest: 'Europe/Paris',
   eet: 'Europe/Athens', ist: 'Asia/Kolkata', jst: 'Asia/Tokyo', aest: 'Australia/Sydney', sgt: 'Asia/Singapore',
+  alaska: 'America/Anchorage', hawaii: 'Pacific/Honolulu', arizona: 'America/Phoenix', 'atlantic time': 'America/Halifax', 'atlantic time (canada)': 'America/Halifax',
 };
