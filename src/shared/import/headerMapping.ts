@@ -5,21 +5,22 @@ import type { ProspectField } from '../domain/prospect';
 export type ColumnTarget = { kind: 'field'; field: ProspectField } | { kind: 'custom'; name: string } | { kind: 'ignore' };
 
 // Keys are headers reduced by canonical(): lower-case letters and digits only. Where several columns name one field,
-// the name listed first wins ("Website" over "Email Domain", "Work Email" over "Personal Email").
+// the name listed first wins ("Website" over "Email Domain", "Work Email" over "Personal Email"). German, French and
+// Spanish exports' names come last ("E-Mail-Adresse", "Vorname", "Nachname", "Firma", "Société", "Teléfono"...).
 const synonyms: Record<ProspectField, string[]> = {
-  email: ['email', 'emailaddress', 'workemail', 'businessemail', 'email1', 'primaryemail', 'emailid', 'mail', 'contactemail', 'workemailaddress', 'personalemail', 'emails'],
-  first_name: ['firstname', 'givenname', 'first', 'fname', 'forename', 'contactfirstname', 'prenom'],
-  last_name: ['lastname', 'surname', 'familyname', 'last', 'lname', 'contactlastname', 'nom'],
-  full_name: ['fullname', 'name', 'contactname', 'contact', 'leadname', 'attendeename', 'prospectname', 'person', 'displayname'],
-  company: ['company', 'companyname', 'accountname', 'account', 'organization', 'organisation', 'organizationname', 'employer', 'business', 'firm'],
-  title: ['title', 'jobtitle', 'position', 'role', 'designation', 'jobrole'],
-  phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'directphone', 'directdial', 'workphone', 'businessphone', 'cell', 'cellphone', 'telephone', 'tel', 'officephone', 'corporatephone', 'phone1'],
+  email: ['email', 'emailaddress', 'workemail', 'businessemail', 'email1', 'primaryemail', 'emailid', 'mail', 'contactemail', 'workemailaddress', 'personalemail', 'emails', 'emailadresse', 'courriel', 'adresseemail', 'correoelectronico', 'correo'],
+  first_name: ['firstname', 'givenname', 'first', 'fname', 'forename', 'contactfirstname', 'prenom', 'vorname', 'nombre'],
+  last_name: ['lastname', 'surname', 'familyname', 'last', 'lname', 'contactlastname', 'nom', 'nachname', 'familienname', 'apellido', 'apellidos'],
+  full_name: ['fullname', 'name', 'contactname', 'contact', 'leadname', 'attendeename', 'prospectname', 'person', 'displayname', 'nomcomplet', 'vollstandigername', 'nombrecompleto'],
+  company: ['company', 'companyname', 'accountname', 'account', 'organization', 'organisation', 'organizationname', 'employer', 'business', 'firm', 'firma', 'unternehmen', 'empresa', 'entreprise', 'societe'],
+  title: ['title', 'jobtitle', 'position', 'role', 'designation', 'jobrole', 'cargo', 'poste', 'funktion'],
+  phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'directphone', 'directdial', 'workphone', 'businessphone', 'cell', 'cellphone', 'telephone', 'tel', 'officephone', 'corporatephone', 'phone1', 'telefon', 'telefono', 'telefonnummer', 'handy', 'mobil', 'movil', 'portable'],
   linkedin_url: ['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'personlinkedinurl', 'li', 'liurl'],
   website: ['website', 'domain', 'companywebsite', 'companydomain', 'url', 'web', 'websiteurl', 'emaildomain', 'companyurl', 'accounturl', 'homepage'],
   // Where the person is: their own address (Salesforce's "Mailing ...", ZoomInfo's "Person ..."), not the company's.
-  city: ['city', 'town', 'mailingcity', 'locality', 'contactcity', 'personcity', 'leadcity'],
-  region: ['state', 'region', 'province', 'stateprovince', 'county', 'mailingstate', 'stateregion', 'mailingstateprovince', 'stateorprovince', 'personstate', 'contactstate', 'leadstate'],
-  country: ['country', 'countrycode', 'countryregion', 'mailingcountry', 'nation', 'personcountry', 'contactcountry', 'leadcountry'],
+  city: ['city', 'town', 'mailingcity', 'locality', 'contactcity', 'personcity', 'leadcity', 'stadt', 'ort', 'ciudad', 'ville'],
+  region: ['state', 'region', 'province', 'stateprovince', 'county', 'mailingstate', 'stateregion', 'mailingstateprovince', 'stateorprovince', 'personstate', 'contactstate', 'leadstate', 'bundesland', 'provincia'],
+  country: ['country', 'countrycode', 'countryregion', 'mailingcountry', 'nation', 'personcountry', 'contactcountry', 'leadcountry', 'land', 'pais', 'pays'],
   time_zone: ['timezone', 'tz', 'ianatimezone', 'zone'],
   industry: ['industry', 'sector', 'vertical'],
   source: ['source', 'leadsource', 'origin', 'channel', 'listsource', 'originalsource'],

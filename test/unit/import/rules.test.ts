@@ -40,6 +40,19 @@ describe('header mapping', () => {
     expect(fieldsOf(['E-mail', 'Email', 'Company'])).toEqual(['email', 'custom:Email', 'company']);
   });
 
+  it('maps German, French and Spanish exports', () => {
+    expect(fieldsOf(['E-Mail-Adresse', 'Vorname', 'Nachname', 'Firma', 'Position', 'Telefon', 'Stadt', 'Bundesland', 'Land'])).toEqual([
+      'email', 'first_name', 'last_name', 'company', 'title', 'phone', 'city', 'region', 'country',
+    ]);
+    expect(fieldsOf(['Courriel', 'Prénom', 'Nom', 'Société', 'Poste', 'Téléphone', 'Portable', 'Ville', 'Pays'])).toEqual([
+      'email', 'first_name', 'last_name', 'company', 'title', 'phone', 'phone', 'city', 'country',
+    ]);
+    expect(fieldsOf(['Correo electrónico', 'Nombre', 'Apellidos', 'Empresa', 'Cargo', 'Teléfono', 'Móvil', 'Ciudad', 'Provincia', 'País'])).toEqual([
+      'email', 'first_name', 'last_name', 'company', 'title', 'phone', 'phone', 'city', 'region', 'country',
+    ]);
+    expect(fieldsOf(['Email', 'Nombre completo', 'Empresa'])).toEqual(['email', 'full_name', 'company']);
+  });
+
   it('uses Full Name only when there is no first or last name, and keeps the rest as custom fields', () => {
     expect(fieldsOf(['Email', 'Full Name', 'Favourite Color'])).toEqual(['email', 'full_name', 'custom:Favourite Color']);
     expect(fieldsOf(['Email', 'Name', 'First Name'])).toEqual(['email', 'custom:Name', 'first_name']);
