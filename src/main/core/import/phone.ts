@@ -22,8 +22,9 @@ function parseTyped(raw: string, defaultCountry: string | undefined): PhoneNumbe
   if (!v) return null;
   // Excel keeps "+44..." typed as a number without its plus; "0044" is the international prefix in most of the world.
   if (v.startsWith('00')) v = '+' + v.slice(2);
-  const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode | undefined) ?? (/^\d{11,15}$/.test(v) ? parsePhoneNumberFromString('+' + v) : undefined);
+  const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode | undefined);
   if (parsed?.isValid()) return parsed;
+  // Digits alone that are no number of the default country: an international number without its plus.
   if (/^\d{11,15}$/.test(v)) {
     const withPlus = parsePhoneNumberFromString('+' + v);
     if (withPlus?.isValid()) return withPlus;
@@ -39,6 +40,11 @@ export function phoneExtension(typed: string | null, e164: string | null): strin
   if (!typed || !e164) return null;
   const parsed = parseTyped(typed, parsePhoneNumberFromString(e164)?.country);
   return parsed?.ext && parsed.number === e164 ? parsed.ext : null;
+}
+
+/** A stored number as people read it, with its extension: "+1 212 555 0100 ext. 204". */
+export function phoneForReading(e164: string, ext: string | null): string {
+  return `${parsePhoneNumberFromString(e164)?.formatInternational() ?? e164}${ext ? ` ext. ${ext}` : ''}`;
 }
 
 /** Bits of the table of numbers seen: 2^21 bits (256 KB) keep false alarms near 5% over 100,000 distinct numbers. */

@@ -1,6 +1,5 @@
 // The Today view: the rep's queue in sections, today's automatic sends against the cap, and what changed overnight.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min/es6';
-import { phoneExtension } from '../import/phone';
+import { phoneExtension, phoneForReading } from '../import/phone';
 import { DateTime } from 'luxon';
 import type { ChangedItem, GoingOutItem, QueueItem, TodayView } from '../../../shared/contract/queue';
 import { compareQueueItems, countBands, dueBand, sectionOf } from '../../../shared/domain/queue';
@@ -132,7 +131,7 @@ export class QueueService {
         title: r.title,
         phone: r.phone,
         phoneExt: ext,
-        phoneText: r.phone ? `${parsePhoneNumberFromString(r.phone)?.formatInternational() ?? r.phone}${ext ? ` ext. ${ext}` : ''}` : null,
+        phoneText: r.phone ? phoneForReading(r.phone, ext) : null,
         timeZone: zone.zone,
         timeZoneSource: zone.source,
         localTime: zonedTimeText(day.now, zone.zone),
