@@ -161,6 +161,8 @@ describe('an email cell as mail programs and CRMs fill it', () => {
     expect(outcome(['Annie <ann@acme.com>', 'Ann Lee', 'Acme'])).toMatchObject({ email: 'ann@acme.com', name: ['Ann', 'Lee'] });
     expect(outcome(['<ann@acme.com>', '', 'Acme'])).toMatchObject({ email: 'ann@acme.com', name: [null, null] });
     expect(outcome(['mailto:Ann@Acme.com', '', 'Acme'])).toMatchObject({ email: 'Ann@Acme.com', matched: 'ann@acme.com' });
+    // A wrapper alone before the address is no address of its own.
+    expect(outcome(['mailto: Ann@Acme.com', '', 'Acme'])).toMatchObject({ email: 'Ann@Acme.com', matched: 'ann@acme.com', custom: {} });
   });
 
   it('keeps every address of a cell that holds several: the first is the prospect\'s, the others a custom field', () => {

@@ -1,7 +1,7 @@
 // Turns one spreadsheet row and the rep's mapping into a prospect to write, or a reason it cannot be one.
 import { columnLetter, type ColumnTarget } from '../../../shared/import/headerMapping';
 import { countryCode } from '../../../shared/import/countries';
-import { cleanEmail, emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
+import { cleanEmail, emailDomain, isValidEmail, normalizeDomain } from '../../../shared/import/email';
 import { splitFullName } from '../../../shared/import/names';
 import type { ProspectField, TimeZoneSource } from '../../../shared/domain/prospect';
 import { noPhone, phoneNormalizer, type PhoneResult } from './phone';
@@ -80,7 +80,7 @@ export function emailParts(raw: string): { parts: string[]; displayName: string 
     const displayName = raw.slice(0, bracketed[0]!.index).trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1').trim();
     return { parts: bracketed.map((m) => m[1]!), displayName };
   }
-  return { parts: /[;,\s]/.test(raw) ? raw.split(/[;,\s]+/).filter(Boolean) : [raw], displayName: '' };
+  return { parts: raw.split(/[;,\s]+/).filter(Boolean), displayName: '' };
 }
 
 /**
@@ -146,7 +146,9 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     if (!rawEmail) return { ok: false, reason: 'No email address' };
     // "a@x.com; b@y.com": the first is the prospect's, the others are kept.
     const { parts, displayName } = emailParts(rawEmail);
-    const candidates = parts.length > 1 ? parts.map(normalizeEmail).filter(Boolean) : [normalizeEmail(parts[0]!)];
+    // Each address as typed, without "mailto:" or brackets; matched lower-cased.
+    const addresses = parts.map(cleanEmail).filter(Boolean);
+    const candidates = addresses.map((a) => a.toLowerCase());
     const emailNormalized = candidates[0] ?? '';
     if (!isValidEmail(emailNormalized)) return { ok: false, reason: `"${rawEmail.slice(0, 80)}" is not a valid email address` };
     if (candidates.length > 1) custom['Other emails'] = candidates.slice(1).join(', ');
@@ -173,7 +175,7 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     return {
       ok: true,
       draft: {
-        email: cleanEmail(parts[0]!),
+        email: addresses[0]!,
         emailNormalized,
         firstName,
         lastName,
