@@ -23,6 +23,12 @@ export const maxImportBytes = 1024 * 1024 * 1024;
  */
 export const maxTextImportBytes = 500 * 1024 * 1024;
 
+/** A file size as the rep reads it, in the units the limits above are set in: "500 MB", "1 GB". */
+export function sizeText(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1024 ? `${(mb / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB` : `${Math.round(mb).toLocaleString('en-US')} MB`;
+}
+
 export const ImportPreviewSchema = z.object({
   importId: id,
   fileName: z.string(),
@@ -120,7 +126,7 @@ export const ImportProgressSchema = z.object({
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
 export const importMethods = {
-  'imports.create': method(z.object({ fileName: z.string().trim().min(1).max(255), size: z.number().int().nonnegative().max(maxImportBytes, 'Repdesk imports files of up to 1 GB. Split the list into smaller files (each with the header row) and import them one after the other.') }).strict(), z.object({ importId: id })),
+  'imports.create': method(z.object({ fileName: z.string().trim().min(1).max(255), size: z.number().int().nonnegative().max(maxImportBytes, `Repdesk imports files of up to ${sizeText(maxImportBytes)}. Split the list into smaller files (each with the header row) and import them one after the other.`) }).strict(), z.object({ importId: id })),
   'imports.append': method(
     z.object({ importId: id, offset: z.number().int().nonnegative(), bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= uploadChunkBytes, 'A chunk is at most 4 MB') }).strict(),
     z.object({ received: z.number().int() }),

@@ -194,7 +194,7 @@ describe('import pipeline', () => {
     const pdf = core.imports.create('list.pdf', 4);
     expect(() => core.imports.append(pdf.importId, 0, new Uint8Array([1, 2, 3, 4]))).toThrow(/CSV \(.csv\)/);
     // A text file past what one string can hold is refused on its first piece, with what to do instead.
-    const huge = core.imports.create('everyone.csv', 600_000_000);
+    const huge = core.imports.create('everyone.csv', 600 * 1024 * 1024);
     expect(() => core.imports.append(huge.importId, 0, csvBytes('Email\n'))).toThrow('"everyone.csv" is 600 MB: Repdesk reads text files of up to 500 MB');
     expect(() => core.imports.append(huge.importId, 6, csvBytes('a@x.com\n'))).toThrow(/no longer waiting/);
     // Another kind of file renamed .csv: refused, where a text export with a few stray NULs is still read.

@@ -1,6 +1,7 @@
 // Reads .xlsx workbooks: the sheet list from xl/workbook.xml, then one whole sheet with read-excel-file, as text rows.
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
+import { maxTextImportBytes, sizeText } from '../../../shared/contract/imports';
 import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
 import { packedText, packSheet, rowSeparator, unpackSheet, type SheetText } from './sheetText';
@@ -49,7 +50,7 @@ function tooBig(sheet: string, xmlBytes: number): UserError {
   const size = ` (${Math.round(xmlBytes / 1e6)} MB of cell data)`;
   return new UserError(
     'invalid_request',
-    `The sheet "${sheet}" is too big to read from an Excel workbook${size}. In Excel choose File > Save As > CSV UTF-8, then drop that file here: Repdesk reads CSV files of up to 500 MB, several million rows.`,
+    `The sheet "${sheet}" is too big to read from an Excel workbook${size}. In Excel choose File > Save As > CSV UTF-8, then drop that file here: Repdesk reads CSV files of up to ${sizeText(maxTextImportBytes)}, several million rows.`,
   );
 }
 

@@ -1,6 +1,6 @@
 // Files being uploaded for import: bytes arrive in order, in chunks, and are kept in memory until the import ends.
 import { UserError } from '../errors';
-import { maxTextImportBytes } from '../../../shared/contract/imports';
+import { maxTextImportBytes, sizeText } from '../../../shared/contract/imports';
 import { detectFileKind, type FileKind } from './fileKind';
 import { openSheetReader, parseInline, type ParseXlsxSheet, type SheetReader } from './sheetReader';
 import type { SheetLayout } from './preview';
@@ -58,7 +58,7 @@ export class Uploads {
       if (u.kind === 'delimited' && u.size > maxTextImportBytes) {
         throw new UserError(
           'invalid_request',
-          `"${u.fileName}" is ${Math.round(u.size / 1e6).toLocaleString('en-US')} MB: Repdesk reads text files of up to 500 MB (some 3.5 million rows). Split it into smaller files (each with the header row) and import them one after the other.`,
+          `"${u.fileName}" is ${sizeText(u.size)}: Repdesk reads text files of up to ${sizeText(maxTextImportBytes)} (some 3.5 million rows). Split it into smaller files (each with the header row) and import them one after the other.`,
         );
       }
     }
