@@ -9,6 +9,7 @@ import bulkLoad from './0007-bulk-load.sql?raw';
 import issuePages from './0008-issue-pages.sql?raw';
 import searchSecureDelete from './0009-search-secure-delete.sql?raw';
 import searchIndexHash from './0010-search-index-hash.sql?raw';
+import searchDetailNone from './0011-search-detail-none.sql?raw';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   { version: 8, name: '0008-issue-pages', sql: issuePages },
   { version: 9, name: '0009-search-secure-delete', sql: searchSecureDelete },
   { version: 10, name: '0010-search-index-hash', sql: searchIndexHash },
+  { version: 11, name: '0011-search-detail-none', sql: searchDetailNone },
 ];
