@@ -71,11 +71,13 @@ export function chunkPromotionQueries(db: Db) {
   const c = chunkSchema;
   // Rows that need a decision one by one go to temp.import_special (see importStaging.ts): an email seen earlier in
   // the file (their row numbers come as a JSON array), or one the store already has.
-  const setAside = db.prepare<[string]>(`
+  const setAsideWhere = (which: string) => `
     INSERT INTO temp.import_special (n, email_normalized, ${cols}, status, search_name)
-    SELECT n, email_normalized, ${cols}, status, search_name FROM ${c}.rows r
-    WHERE r.n IN (SELECT value FROM json_each(?))
-       OR EXISTS (SELECT 1 FROM main.prospects p WHERE p.email_normalized = r.email_normalized)`);
+    SELECT n, email_normalized, ${cols}, status, search_name FROM ${c}.rows r WHERE ${which}`;
+  const setAsideRepeats = db.prepare<[string]>(setAsideWhere('r.n IN (SELECT value FROM json_each(?))'));
+  const setAsideKnown = db.prepare(
+    setAsideWhere('r.n NOT IN (SELECT n FROM temp.import_special) AND EXISTS (SELECT 1 FROM main.prospects p WHERE p.email_normalized = r.email_normalized)'),
+  );
   const insertNew = db.prepare<[number, number, number]>(`
     INSERT INTO main.prospects (email_normalized, ${cols}, status, search_name, import_id, created_at, updated_at)
     SELECT email_normalized, ${cols}, status, search_name, ?, ?, ? FROM ${c}.rows r
@@ -84,8 +86,10 @@ export function chunkPromotionQueries(db: Db) {
   const statuses = db.prepare<[], { n: number; email_normalized: string; status: ProspectStatus }>(`SELECT n, email_normalized, status FROM ${c}.rows`);
   const setStatus = db.prepare<[string, number]>(`UPDATE ${c}.rows SET status = ? WHERE n = ?`);
   return {
-    /** Sets aside the rows repeating an email of an earlier row (these row numbers) or holding one the store has. */
-    setAside: (repeats: number[]) => setAside.run(JSON.stringify(repeats)).changes,
+    /** Sets aside the rows repeating an email of an earlier row (these row numbers). */
+    setAsideRepeats: (repeats: number[]) => (repeats.length ? setAsideRepeats.run(JSON.stringify(repeats)).changes : 0),
+    /** Sets aside the rows holding an email the store already has. */
+    setAsideKnown: () => setAsideKnown.run().changes,
     /** The chunk's rows that are new prospects, in file order; returns how many. */
     insertNew: (importId: number, now: number) => insertNew.run(importId, now, now).changes,
     issues: () => void issues.run(),
