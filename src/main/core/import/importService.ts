@@ -109,7 +109,10 @@ export class ImportService {
 
   append(importId: number, offset: number, bytes: Uint8Array): { received: number } {
     try {
-      return { received: this.uploads.append(importId, offset, bytes) };
+      const received = this.uploads.append(importId, offset, bytes);
+      // A text file's import workers get ready while it arrives and previews (a workbook's preview needs the cores).
+      if (offset === 0 && this.uploads.get(importId).kind === 'delimited') this.warmWorkers();
+      return { received };
     } catch (err) {
       // A file we cannot read is refused on its first bytes; nothing is kept.
       if (offset === 0) this.discard(importId);
