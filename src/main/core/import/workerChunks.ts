@@ -20,8 +20,9 @@ export type WorkerTask =
 export type StandbyTask = { task: 'standby' };
 
 /**
- * An import worker started ahead of its import (once the file's preview is shown), so that by the time the rep clicks
- * Import its thread is up and its code loaded (about 150 ms). It does not keep Repdesk running while it waits.
+ * An import worker started ahead of its import (as a text file arrives, once a workbook's preview is shown), so that
+ * by the time the rep clicks Import its thread is up and its code loaded (about 150 ms). It does not keep Repdesk
+ * running while it waits.
  */
 export function standbyWorker(workerPath: string): Worker {
   const task: StandbyTask = { task: 'standby' };
