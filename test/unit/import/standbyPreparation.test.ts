@@ -20,8 +20,10 @@ describe('a worker on standby', () => {
   it('reads the file as its import will, and normalises its first rows to warm up', async () => {
     const prepared = prepareStandby(message(20_000), () => false);
     expect(prepared.uploadId).toBe(7);
-    // The header row is the first of the rows it goes through.
-    expect(await prepared.warmedUp).toBe(warmUpRows - 1);
+    // The chunks that begin within the first warmUpRows rows (the header row is the first of them), not the whole file.
+    const warmed = await prepared.warmedUp;
+    expect(warmed).toBeGreaterThanOrEqual(warmUpRows - 1);
+    expect(warmed).toBeLessThan(warmUpRows + 1000);
     // The import's chunks come from the record starts found meanwhile: every row, header included, in file order.
     const chunked = (await prepared.reader.chunked!(null, (k) => chunkSize(k, 10_000)))!;
     expect(chunked.rows(0)[0]).toEqual(headers);

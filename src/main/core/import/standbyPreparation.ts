@@ -61,12 +61,15 @@ async function warmUp(reader: SheetReader, m: PrepareMessage, started: () => boo
   // Let a task already waiting be heard first: then there is nothing to warm up for.
   await yieldToLoop();
   if (started()) return 0;
-  // Chunks of the import's own record starts (found once, kept for the import), no further than the warm-up goes.
+  // Chunks of the import's own record starts (found once, kept for the import): those that begin within warmUpRows.
   const first: SheetReader = {
     ...reader,
     chunked: async (sheet, size) => {
       const chunked = await reader.chunked?.(sheet, size);
-      return chunked ? { ...chunked, count: Math.min(chunked.count, Math.ceil(warmUpRows / warmUpStep)) } : null;
+      if (!chunked) return null;
+      let count = 0;
+      while (count < chunked.count && chunked.firstRow(count) < warmUpRows) count++;
+      return { ...chunked, count };
     },
   };
   const plan: ImportPlan = { ...m.plan, sheet: null, stagingDir: inMemoryChunks, suppression: [], chunkRows: warmUpStep };
