@@ -487,6 +487,16 @@ describe('parsed sheet text', () => {
     expect(heard).toEqual([[9, 0.5]]);
   });
 
+  it("opens a big text file's head for the mapping step once, however often the preview or the import asks for it", () => {
+    const bytes = csvBytes(['Email,Name', ...Array.from({ length: 120_000 }, (_, i) => `p${i}@x.com,Person ${i}`)].join('\n'));
+    const uploads = new Uploads();
+    uploads.create(4, 'big.csv', bytes.byteLength);
+    uploads.append(4, 0, bytes);
+    const first = uploads.previewReader(4);
+    expect(first.partial).toBe(true);
+    expect(uploads.previewReader(4).reader).toBe(first.reader);
+  });
+
   it('puts an upload together once, in memory its workers share, byte for byte as sent', () => {
     const bytes = csvBytes(['Email,Name', ...Array.from({ length: 500 }, (_, i) => `p${i}@x.com,Person ${i}`)].join('\n'));
     const uploads = new Uploads();

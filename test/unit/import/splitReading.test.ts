@@ -91,6 +91,33 @@ describe('reading a delimited file in chunks', () => {
   });
 });
 
+describe("a reader given the preview's reading of the file", () => {
+  const lines = ['Email;Name', ...Array.from({ length: 40_000 }, (_, i) => `p${i}@x.com;Person ${i}, Jr`)];
+  const file = Buffer.from(lines.join('\r\n'), 'utf8');
+  // The preview reads the first 2 MB of a big file, cut at a line break.
+  const head = openSheetReader('delimited', file.subarray(0, file.lastIndexOf(0x0a, 2 * 1024 * 1024 - 1) + 1));
+
+  it("takes its delimiter and line break instead of guessing them again, and reads the file as it would have", async () => {
+    const own = openSheetReader('delimited', file);
+    const given = openSheetReader('delimited', file, undefined, head.format);
+    expect(head.format).toMatchObject({ encoding: 'utf-8', delimiter: ';', newline: '\r\n' });
+    expect(given.format).toEqual(own.format);
+    const rows = async (r: typeof own) => {
+      const chunked = (await r.chunked!(null, () => 7000))!;
+      return Array.from({ length: chunked.count }, (_, k) => chunked.rows(k)).flat();
+    };
+    expect(await rows(given)).toEqual(await rows(own));
+    // It is taken as given: a wrong delimiter would be used.
+    const wrong = openSheetReader('delimited', file, undefined, { ...head.format!, delimiter: '|' });
+    expect(wrong.format!.delimiter).toBe('|');
+  });
+
+  it('guesses again where it decodes the file otherwise, or its guesses would look at other characters', () => {
+    expect(openSheetReader('delimited', file, undefined, { ...head.format!, delimiter: '|', encoding: 'windows-1252' }).format!.delimiter).toBe(';');
+    expect(openSheetReader('delimited', file, undefined, { ...head.format!, delimiter: '|', guessedFrom: 1000 }).format!.delimiter).toBe(';');
+  });
+});
+
 describe('reading a parsed workbook sheet in chunks', () => {
   it('gives the rows of a whole read, blank rows included, whether packed as text or as JSON', async () => {
     for (const rows of [

@@ -139,7 +139,16 @@ export class ImportService {
         type: 'prepare',
         uploadId: importId,
         input,
-        plan: { kind: reader.kind, headerIndex: layout.headerIndex, hasHeader: layout.hasHeader, headers: layout.headers, mapping: layout.suggested, defaultCountry: settings.defaultCountry, repTimeZone: settings.timeZone },
+        plan: {
+          kind: reader.kind,
+          headerIndex: layout.headerIndex,
+          hasHeader: layout.hasHeader,
+          headers: layout.headers,
+          mapping: layout.suggested,
+          defaultCountry: settings.defaultCountry,
+          repTimeZone: settings.timeZone,
+          ...(reader.format ? { textFormat: reader.format } : {}),
+        },
       });
     if (reader.kind !== 'xlsx' && upload.bytes) readAhead({ bytes: upload.bytes });
     // Unless the file was dropped meanwhile; a sheet that fails to parse says so when Import asks for it.
@@ -148,8 +157,8 @@ export class ImportService {
       importId,
       fileName: upload.fileName,
       kind: reader.kind,
-      encoding: reader.encoding ?? null,
-      delimiter: reader.delimiter ?? null,
+      encoding: reader.format?.encoding ?? null,
+      delimiter: reader.format?.delimiter ?? null,
       sheets,
       sheet: chosen,
       hasHeader: layout.hasHeader,
@@ -201,6 +210,7 @@ export class ImportService {
       stagingDir,
       suppression: suppression.map((e) => ({ kind: e.kind, value: e.value })),
       uploadId: req.importId,
+      ...(previewReader.format ? { textFormat: previewReader.format } : {}),
     };
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
     // Each worker normalises every other chunk, reading only its own where the file can be split (stagedChunks.ts).
@@ -211,7 +221,7 @@ export class ImportService {
     const reread = (): SheetReader => {
       if (inline) return inline;
       const input = workerInput!;
-      return 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+      return 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), undefined, plan.textFormat);
     };
     if (!inline) {
       upload.bytes = null;

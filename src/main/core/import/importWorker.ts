@@ -49,7 +49,7 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>, prepared: P
     ? ahead.reader
     : 'sheet' in input
       ? openParsedSheet(input.sheet)
-      : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+      : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), undefined, plan.textFormat);
   for await (const chunk of stagedChunks(reader, plan)) {
     while (credits === 0) await new Promise<void>((r) => (wake = r));
     credits--;

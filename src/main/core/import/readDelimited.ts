@@ -15,6 +15,9 @@ export function sniffDelimiter(text: string): Delimiter {
 
 const chunkSize = 512 * 1024;
 
+/** How much of the text sniffDelimiter and lineBreak look at: its first 512K characters (the first 64K of them for the delimiter). */
+export const guessedFrom = (text: string): number => Math.min(text.length, chunkSize);
+
 /** The line break papaparse settles on for this text: the one it guesses from its first chunk, as readDelimitedRows parses it. */
 export function lineBreak(text: string, delimiter: Delimiter): '\r\n' | '\n' | '\r' {
   const found = Papa.parse<string[]>(text.slice(0, chunkSize), { delimiter, preview: 1 }).meta.linebreak;

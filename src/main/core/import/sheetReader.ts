@@ -1,16 +1,24 @@
 // One way to read any supported file: its sheets, then its rows in batches, as text cells.
 import { UserError } from '../errors';
 import { decodeText, type TextEncoding } from './decode';
-import { lineBreak, parseRecords, readDelimitedRows, recordStarts, sniffDelimiter, type Delimiter } from './readDelimited';
+import { guessedFrom, lineBreak, parseRecords, readDelimitedRows, recordStarts, sniffDelimiter, type Delimiter } from './readDelimited';
 import { rowStarts, unpackRows, unpackSheet, type SheetText } from './sheetText';
 import { readableQuotes, type StrayQuotes } from './strayQuotes';
 import type { FileKind } from './fileKind';
 
+/** How a text file is written: what the reader detected (shown in the mapping step), and its line break. */
+export interface TextFormat {
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  newline: '\r\n' | '\n' | '\r';
+  /** How many characters of the text the delimiter and line break were guessed from (readDelimited.guessedFrom). */
+  guessedFrom: number;
+}
+
 export interface SheetReader {
   kind: FileKind;
-  /** For text files: what we detected, shown in the mapping step. */
-  encoding?: TextEncoding;
-  delimiter?: Delimiter;
+  /** For text files: how it is written. */
+  format?: TextFormat;
   /** For text files: fields whose opening quote never closed properly, read with their quotes as ordinary characters. */
   strayQuotes?: StrayQuotes | null;
   sheetNames(): Promise<string[]>;
@@ -70,11 +78,18 @@ function firstRows(st: SheetText, rows: number): string[][] {
 
 const rowsPerBatch = 2000;
 
-export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseXlsxSheet = parseInline): SheetReader {
+/**
+ * A reader of the file. `seen`: how another reader of the same file found it written (the preview's, which reads its
+ * first megabytes). Where this one decodes it alike and the guesses looked at as much of it, they looked at the same
+ * characters: the delimiter and line break are not guessed again (about 25 ms in a worker that has not run the
+ * guessing code yet, at the start of an import).
+ */
+export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseXlsxSheet = parseInline, seen?: TextFormat): SheetReader {
   if (kind === 'xlsx') return openWorkbook(bytes, parseXlsx);
   const decoded = decodeText(bytes);
-  const delimiter = sniffDelimiter(decoded.text);
-  const newline = lineBreak(decoded.text, delimiter);
+  const known = seen?.encoding === decoded.encoding && seen.guessedFrom === guessedFrom(decoded.text) ? seen : null;
+  const delimiter = known ? known.delimiter : sniffDelimiter(decoded.text);
+  const newline = known ? known.newline : lineBreak(decoded.text, delimiter);
   const readable = readableQuotes(decoded.text, delimiter, newline);
   const stray = readable.stray;
   // The line break that ends the last row is not a blank row after it (nearly every export ends with one).
@@ -84,8 +99,7 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
   let starts: Uint32Array | null | undefined;
   return {
     kind,
-    encoding: decoded.encoding,
-    delimiter,
+    format: { encoding: decoded.encoding, delimiter, newline, guessedFrom: guessedFrom(decoded.text) },
     strayQuotes: stray,
     sheetNames: async () => [],
     rows: () => readDelimitedRows(text, delimiter, read),

@@ -7,7 +7,7 @@ import { chunkFileWriter, type ChunkFileWriter } from '../db/queries/importChunk
 import { searchName } from '../db/queries/prospects';
 import type { FileKind } from './fileKind';
 import { rowNormalizer } from './normalizeRow';
-import type { SheetReader } from './sheetReader';
+import type { SheetReader, TextFormat } from './sheetReader';
 import { suppressionMatcher, type SuppressionEntry } from './suppressionMatcher';
 
 /** What to read, how to map it and where to write it: plain data, so it can cross to a worker thread. */
@@ -27,6 +27,8 @@ export interface ImportPlan {
   suppression: SuppressionEntry[];
   /** The upload the rows come from: a worker that read it on standby uses what it read (standbyPreparation.ts). */
   uploadId?: number;
+  /** How the preview found a text file written: a worker decoding it alike does not guess again (openSheetReader). */
+  textFormat?: TextFormat;
   /** Rows per chunk once the import is under way (see chunkSize); tests set it small. */
   chunkRows?: number;
   /**

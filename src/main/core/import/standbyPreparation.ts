@@ -16,7 +16,7 @@ export interface PrepareMessage {
    * How the preview reads the file, with the mapping it suggested: the rep may change the mapping, which only makes
    * the warm-up a little less exact.
    */
-  plan: Pick<ImportPlan, 'kind' | 'headerIndex' | 'hasHeader' | 'headers' | 'mapping' | 'defaultCountry' | 'repTimeZone'>;
+  plan: Pick<ImportPlan, 'kind' | 'headerIndex' | 'hasHeader' | 'headers' | 'mapping' | 'defaultCountry' | 'repTimeZone' | 'textFormat'>;
 }
 
 export interface Prepared {
@@ -43,7 +43,7 @@ const warmUpStep = 1000;
  */
 export function prepareStandby(m: PrepareMessage, started: () => boolean): Prepared {
   const { input } = m;
-  const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(m.plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+  const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(m.plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), undefined, m.plan.textFormat);
   return { uploadId: m.uploadId, sheet: 'sheet' in input ? input.sheet.sheet : null, reader, warmedUp: warmUp(reader, m, started).catch(() => 0) };
 }
 

@@ -16,6 +16,8 @@ export interface Upload {
   bytes: Buffer | null;
   /** Reads the whole file; a workbook's reader also keeps the sheet it last parsed, for the import. */
   reader: SheetReader | null;
+  /** Reads the first megabytes of a big text file, for the mapping step (opened once). */
+  head: SheetReader | null;
   layouts: Map<string, SheetLayout>;
   /** Stops what still works on the file in the background (a workbook's whole-sheet parse) when it is dropped. */
   stop: AbortController;
@@ -36,7 +38,7 @@ export class Uploads {
   ) {}
 
   create(importId: number, fileName: string, size: number): void {
-    this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, layouts: new Map(), stop: new AbortController() });
+    this.byId.set(importId, { importId, fileName, size, received: 0, chunks: [], kind: null, bytes: null, reader: null, head: null, layouts: new Map(), stop: new AbortController() });
   }
 
   get(importId: number): Upload {
@@ -75,7 +77,8 @@ export class Uploads {
     const { upload, bytes, kind } = this.complete(importId);
     if (kind === 'delimited' && bytes.byteLength > previewBytes) {
       const cut = bytes.lastIndexOf(0x0a, previewBytes);
-      return { upload, reader: openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes)), partial: true };
+      upload.head ??= openSheetReader(kind, bytes.subarray(0, cut > 0 ? cut + 1 : previewBytes));
+      return { upload, reader: upload.head, partial: true };
     }
     return { ...this.reader(importId), partial: false };
   }
