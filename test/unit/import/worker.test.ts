@@ -197,7 +197,7 @@ describe('import worker', () => {
     expect(core.navCounts().prospects).toBe(0);
   });
 
-  it('workers started when a file is dropped read it ahead, then take the import when Import is clicked', async () => {
+  it('workers started as a text file arrives (a workbook only once previewed) read it ahead, then take the import when Import is clicked', async () => {
     // A stand-in that notes how its task came (workerData, or a message to a worker on standby) and ends with no rows;
     // a worker on standby first hears which file to read ahead.
     const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
@@ -208,20 +208,38 @@ describe('import worker', () => {
        const { appendFileSync } = require('node:fs');
        const take = (task, how) => { appendFileSync(${JSON.stringify(note)}, task.task + ' by ' + how + '\\n'); parentPort.postMessage({ type: 'end' }); };
        const listen = (m) => {
-         if (m.type === 'prepare') return appendFileSync(${JSON.stringify(note)}, 'prepare ' + m.uploadId + ' ' + m.plan.kind + ' ' + m.input.bytes.byteLength + ' bytes\\n');
+         if (m.type === 'prepare') return appendFileSync(${JSON.stringify(note)}, 'prepare ' + m.uploadId + ' ' + m.plan.kind + ' ' + m.input.bytes.byteLength + ' bytes, delimiter ' + m.plan.textFormat.delimiter + '\\n');
          parentPort.off('message', listen);
          take(m, 'message');
        };
-       if (workerData.task === 'standby') parentPort.on('message', listen);
-       else take(workerData, 'workerData');`,
+       if (workerData.task === 'standby') {
+         appendFileSync(${JSON.stringify(note)}, 'standby\\n');
+         parentPort.on('message', listen);
+       } else take(workerData, 'workerData');`,
     );
     const core = coreWithWorker(dir);
-    const file = csvBytes('email\na@x.com');
+    const noted = () => (existsSync(note) ? readFileSync(note, 'utf8').split('\n').filter(Boolean) : []);
+    // A text file's workers start as its first bytes arrive, before its preview.
+    const file = csvBytes('email;name\na@x.com;Ann');
+    const first = core.imports.create('a.csv', file.byteLength);
+    core.imports.append(first.importId, 0, file);
+    await expect.poll(noted, { timeout: 10_000 }).toEqual(Array.from({ length: workerThreads() }, () => 'standby'));
+    core.imports.discard(first.importId);
     const { summary } = await importFile(core, 'a.csv', file);
     expect(summary.status).toBe('done');
-    const lines = readFileSync(note, 'utf8').trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('prepare'))).toEqual(Array.from({ length: workerThreads() }, () => `prepare ${summary.id} delimited ${file.byteLength} bytes`));
+    const lines = noted().filter((l) => l !== 'standby');
+    // They hear the file's delimiter as the preview found it, so as not to guess it again.
+    expect(lines.filter((l) => l.startsWith('prepare'))).toEqual(Array.from({ length: workerThreads() }, () => `prepare ${summary.id} delimited ${file.byteLength} bytes, delimiter ;`));
     expect(lines.filter((l) => !l.startsWith('prepare'))).toEqual(Array.from({ length: workerThreads() }, () => 'import by message'));
+    // A workbook's arriving starts none: its preview parses it on both cores first.
+    writeFileSync(note, '');
+    const workbook = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['c@x.com']] }]);
+    const book = core.imports.create('c.xlsx', workbook.byteLength);
+    core.imports.append(book.importId, 0, workbook);
+    // (A worker started here would have noted so well within a second.)
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(noted()).toEqual([]);
+    core.imports.discard(book.importId);
     // The next file, once previewed, gets workers of its own; dropping it ends them unused.
     const next = csvBytes('email\nb@x.com');
     const { importId } = core.imports.create('b.csv', next.byteLength);
