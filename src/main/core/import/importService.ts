@@ -11,7 +11,7 @@ import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import { readLayout } from './preview';
 import { cellsOf, stagedChunks, type ImportPlan } from './stagedChunks';
-import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
+import { readerOf, type SheetReader } from './sheetReader';
 import { emptyCounts, runImport } from './runImport';
 import type { IndexesElsewhere } from './promoteImport';
 import { standbyWorker, workerParse, workerThreads, type WorkerInput } from './workerChunks';
@@ -221,7 +221,7 @@ export class ImportService {
     const reread = (): SheetReader => {
       if (inline) return inline;
       const input = workerInput!;
-      return 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), undefined, plan.textFormat);
+      return readerOf(input, plan);
     };
     if (!inline) {
       upload.bytes = null;

@@ -31,7 +31,7 @@ async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
 }
 
 async function runImport(t: Extract<WorkerTask, { task: 'import' }>, prepared: Prepared | null): Promise<void> {
-  const [{ stagedChunks }, { openSheetReader, openParsedSheet }] = await Promise.all([import('./stagedChunks'), import('./sheetReader')]);
+  const [{ stagedChunks }, { readerOf }] = await Promise.all([import('./stagedChunks'), import('./sheetReader')]);
   // The main thread asks for more as it takes chunks in, so a million-row file never piles up on disk.
   let credits = 2;
   let wake: (() => void) | null = null;
@@ -45,11 +45,7 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>, prepared: P
 
   // The file this worker read on standby, if it is this import's (only a worker on standby has loaded that module).
   const ahead = prepared && (await import('./standbyPreparation')).preparedFor(prepared, plan.uploadId, input) ? prepared : null;
-  const reader = ahead
-    ? ahead.reader
-    : 'sheet' in input
-      ? openParsedSheet(input.sheet)
-      : openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), undefined, plan.textFormat);
+  const reader = ahead ? ahead.reader : readerOf(input, plan);
   for await (const chunk of stagedChunks(reader, plan)) {
     while (credits === 0) await new Promise<void>((r) => (wake = r));
     credits--;

@@ -5,6 +5,8 @@ import { guessedFrom, lineBreak, parseRecords, readDelimitedRows, recordStarts, 
 import { rowStarts, unpackRows, unpackSheet, type SheetText } from './sheetText';
 import { readableQuotes, type StrayQuotes } from './strayQuotes';
 import type { FileKind } from './fileKind';
+import type { ImportPlan } from './stagedChunks';
+import type { WorkerInput } from './workerChunks';
 
 /** How a text file is written: what the reader detected (shown in the mapping step), and its line break. */
 export interface TextFormat {
@@ -173,6 +175,12 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
     parsedSheet,
     chunked: async (sheet, size) => sheetChunks(await parsedSheet(sheet), size),
   };
+}
+
+/** The reader of what an import worker is handed: a text file's bytes, or a workbook's sheet parsed already. */
+export function readerOf(input: WorkerInput, plan: Pick<ImportPlan, 'kind' | 'textFormat'>): SheetReader {
+  if ('sheet' in input) return openParsedSheet(input.sheet);
+  return openSheetReader(plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), undefined, plan.textFormat);
 }
 
 /** A sheet parsed elsewhere (the import worker gets the preview's parse, not the file). */

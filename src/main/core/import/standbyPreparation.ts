@@ -1,7 +1,7 @@
 // What an import worker on standby does while the rep maps columns: it reads the dropped text file as its import
 // will, and runs the normaliser over the file's first rows, so that Import finds the file read and the code compiled.
 import { yieldToLoop } from '../yieldToLoop';
-import { openParsedSheet, openSheetReader, type SheetReader } from './sheetReader';
+import { readerOf, type SheetReader } from './sheetReader';
 import { inMemoryChunks, stagedChunks, type ImportPlan } from './stagedChunks';
 import type { WorkerInput } from './workerChunks';
 
@@ -43,7 +43,7 @@ const warmUpStep = 1000;
  */
 export function prepareStandby(m: PrepareMessage, started: () => boolean): Prepared {
   const { input } = m;
-  const reader = 'sheet' in input ? openParsedSheet(input.sheet) : openSheetReader(m.plan.kind, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), undefined, m.plan.textFormat);
+  const reader = readerOf(input, m.plan);
   return { uploadId: m.uploadId, sheet: 'sheet' in input ? input.sheet.sheet : null, reader, warmedUp: warmUp(reader, m, started).catch(() => 0) };
 }
 
