@@ -9,7 +9,7 @@ import type { EventBus } from '../eventBus';
 import { UserError, notFound } from '../errors';
 import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
-import { readLayout } from './preview';
+import { readLayout, type SheetLayout } from './preview';
 import { cellsOf, stagedChunks, type ImportPlan } from './stagedChunks';
 import { readerOf, type SheetReader } from './sheetReader';
 import { emptyCounts, runImport } from './runImport';
@@ -133,23 +133,7 @@ export class ImportService {
     // of the import (standbyPreparation.ts): a text file at once, a workbook's sheet once it is parsed whole (which
     // began with the preview, see SheetReader.head).
     this.warmWorkers();
-    const settings = this.deps.settings.get();
-    const readAhead = (input: WorkerInput) =>
-      this.readAhead({
-        type: 'prepare',
-        uploadId: importId,
-        input,
-        plan: {
-          kind: reader.kind,
-          headerIndex: layout.headerIndex,
-          hasHeader: layout.hasHeader,
-          headers: layout.headers,
-          mapping: layout.suggested,
-          defaultCountry: settings.defaultCountry,
-          repTimeZone: settings.timeZone,
-          ...(reader.format ? { textFormat: reader.format } : {}),
-        },
-      });
+    const readAhead = (input: WorkerInput) => this.readAhead({ type: 'prepare', uploadId: importId, input, plan: this.reading(reader, layout, layout.suggested) });
     if (reader.kind !== 'xlsx' && upload.bytes) readAhead({ bytes: upload.bytes });
     // Unless the file was dropped meanwhile; a sheet that fails to parse says so when Import asks for it.
     else reader.parsedSheet?.(chosen).then((st) => this.uploads.has(importId) && readAhead({ sheet: st }), () => undefined);
@@ -188,7 +172,6 @@ export class ImportService {
     if (this.running) throw new UserError('conflict', 'Another import is running. Wait for it to finish or cancel it first.');
     const tag = req.tag?.trim() || null;
     this.q.start(req.importId, { sheet: req.sheet, tag, policy: req.duplicatePolicy, mapping: JSON.stringify({ headers: layout.headers, targets: req.mapping }) });
-    const settings = this.deps.settings.get();
     const state = { importId: req.importId, cancelled: false, done: Promise.resolve() };
     this.running = state;
     let lastEmit = 0;
@@ -199,18 +182,11 @@ export class ImportService {
     const suppression = suppressionQueries(this.deps.db).list();
     const stagingDir = this.chunkFolders.folderFor(req.importId);
     const plan: ImportPlan = {
-      kind: previewReader.kind,
+      ...this.reading(previewReader, layout, req.mapping),
       sheet: req.sheet,
-      headerIndex: layout.headerIndex,
-      hasHeader: layout.hasHeader,
-      headers: layout.headers,
-      mapping: req.mapping,
-      defaultCountry: settings.defaultCountry,
-      repTimeZone: settings.timeZone,
       stagingDir,
       suppression: suppression.map((e) => ({ kind: e.kind, value: e.value })),
       uploadId: req.importId,
-      ...(previewReader.format ? { textFormat: previewReader.format } : {}),
     };
     // In workers, reading, normalising and writing the chunk files run beside this thread, which takes the chunks in.
     // Each worker normalises every other chunk, reading only its own where the file can be split (stagedChunks.ts).
@@ -284,6 +260,21 @@ export class ImportService {
       worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
       return worker;
     });
+  }
+
+  /** How the file is read and mapped, as its preview found it: what an import's plan and a read-ahead share. */
+  private reading(reader: SheetReader, layout: SheetLayout, mapping: ColumnTarget[]): PrepareMessage['plan'] {
+    const settings = this.deps.settings.get();
+    return {
+      kind: reader.kind,
+      headerIndex: layout.headerIndex,
+      hasHeader: layout.hasHeader,
+      headers: layout.headers,
+      mapping,
+      defaultCountry: settings.defaultCountry,
+      repTimeZone: settings.timeZone,
+      ...(reader.format ? { textFormat: reader.format } : {}),
+    };
   }
 
   /**
