@@ -79,17 +79,13 @@ export function suggestMapping(headers: string[]): ColumnTarget[] {
     const held = best.get(g.field);
     if (held === undefined || g.rank < guesses[held]!.rank) best.set(g.field, i);
   });
-  const taken = new Set<ProspectField>();
   const targets: ColumnTarget[] = headers.map((h, i) => {
     if (ignoredHeaders.has(h.trim())) return { kind: 'ignore' };
     const g = guesses[i];
-    if (g && (severalColumns.has(g.field) || best.get(g.field) === i)) {
-      taken.add(g.field);
-      return { kind: 'field', field: g.field };
-    }
+    if (g && (severalColumns.has(g.field) || best.get(g.field) === i)) return { kind: 'field', field: g.field };
     return h.trim() ? { kind: 'custom', name: h.trim() } : { kind: 'ignore' };
   });
-  if (taken.has('full_name') && (taken.has('first_name') || taken.has('last_name'))) {
+  if (best.has('full_name') && (best.has('first_name') || best.has('last_name'))) {
     return targets.map((t, i) => (t.kind === 'field' && t.field === 'full_name' ? { kind: 'custom', name: headers[i]!.trim() } : t));
   }
   return targets;
