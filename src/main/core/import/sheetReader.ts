@@ -89,7 +89,8 @@ const rowsPerBatch = 2000;
 export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseXlsxSheet = parseInline, seen?: TextFormat): SheetReader {
   if (kind === 'xlsx') return openWorkbook(bytes, parseXlsx);
   const decoded = decodeText(bytes);
-  const known = seen?.encoding === decoded.encoding && seen.guessedFrom === guessedFrom(decoded.text) ? seen : null;
+  const sampled = guessedFrom(decoded.text);
+  const known = seen?.encoding === decoded.encoding && seen.guessedFrom === sampled ? seen : null;
   const delimiter = known ? known.delimiter : sniffDelimiter(decoded.text);
   const newline = known ? known.newline : lineBreak(decoded.text, delimiter);
   const readable = readableQuotes(decoded.text, delimiter, newline);
@@ -101,7 +102,7 @@ export function openSheetReader(kind: FileKind, bytes: Buffer, parseXlsx: ParseX
   let starts: Uint32Array | null | undefined;
   return {
     kind,
-    format: { encoding: decoded.encoding, delimiter, newline, guessedFrom: guessedFrom(decoded.text) },
+    format: { encoding: decoded.encoding, delimiter, newline, guessedFrom: sampled },
     strayQuotes: stray,
     sheetNames: async () => [],
     rows: () => readDelimitedRows(text, delimiter, read),
