@@ -35,7 +35,7 @@ export interface Prepared {
  */
 export const warmUpRows = 16_000;
 /** Rows per step of the warm-up (one chunk), with the worker's messages heard in between. */
-const warmUpStep = 1000;
+export const warmUpStep = 1000;
 
 /**
  * Reads the file now (about 50 ms for 100,000 rows) and warms up in the background. The warm-up stops as soon as
