@@ -162,7 +162,7 @@ test('the rep works the queue from the keyboard and every action lands in the ti
   await timelineOf('Rescheduled to', /Rescheduled by the rep/);
   await timelineOf('Approved the email (bulk)', /approved/);
   await timelineOf('Call logged: No answer', /No answer: Try again Friday/);
-  await expect(app.getByTestId('detail-done').getByTestId('timeline')).toContainText('Call to +14155550142 started from Today');
+  await expect(app.getByTestId('detail-done').getByTestId('timeline')).toContainText('Call to +1 415 555 0142 started from Today');
   await timelineOf('Task done: Raised a Series A', /Task done: Raised a Series A last month/);
 });
 

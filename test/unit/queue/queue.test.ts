@@ -127,7 +127,7 @@ describe('queue actions', () => {
     w.core.settings.update({ callUriTemplate: 'tel:{phone}' });
     expect(w.core.queue.itemById(withPhone!.id)!.prospect).toMatchObject({ phoneExt: '204', phoneText: '+1 415 555 0142 ext. 204' });
     expect(await actions.call(withPhone!.id)).toEqual({ uri: 'tel:+14155550142;ext=204' });
-    expect(w.events(p).map((e) => e.reason)).toContain('Call to +14155550142 ext. 204 started from Today');
+    expect(w.events(p).map((e) => e.reason)).toContain('Call to +1 415 555 0142 ext. 204 started from Today');
     // A call already logged is not dialled again.
     w.core.stepRuns.logCall(without!.id, { outcome: 'wrong_number' });
     await expect(actions.call(without!.id)).rejects.toThrow(/already logged/);

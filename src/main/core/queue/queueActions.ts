@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { BulkApproveResultSchema } from '../../../shared/contract/queue';
 import { buildCallUri } from '../../../shared/domain/calling';
-import { phoneExtension } from '../import/phone';
+import { phoneExtension, phoneForReading } from '../import/phone';
 import type { CallLauncher } from '../ports';
 import type { EngineContext } from '../engine/context';
 import type { StepRunService } from '../engine/stepRunService';
@@ -92,7 +92,7 @@ export class QueueActions {
     await this.launcher.openExternal(built.uri);
     const now = this.ctx.clock.now();
     this.ctx.recorder.event(
-      { prospectId: row.prospect_id, enrollmentId: row.enrollment_id, stepRunId: id, type: 'call_started', reason: `Call to ${row.phone}${ext ? ` ext. ${ext}` : ''} started from Today`, data: { uri: built.uri }, at: now },
+      { prospectId: row.prospect_id, enrollmentId: row.enrollment_id, stepRunId: id, type: 'call_started', reason: `Call to ${phoneForReading(row.phone!, ext)} started from Today`, data: { uri: built.uri }, at: now },
       false,
     );
     this.ctx.recorder.flush();
