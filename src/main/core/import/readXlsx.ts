@@ -1,5 +1,4 @@
 // Reads .xlsx workbooks: the sheet list from xl/workbook.xml, then one whole sheet with read-excel-file, as text rows.
-import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { maxTextImportBytes, sizeText } from '../../../shared/contract/imports';
 import { UserError } from '../errors';
@@ -9,6 +8,7 @@ import { applyDigitFormats, digitCells, digitStyles, type DigitFormat } from './
 import { workbookHead } from './xlsxHead';
 import { workbookSlices } from './xlsxSlices';
 import { readElements } from './xmlElements';
+import { unzipPackage } from './zipPackage';
 
 export interface XlsxSheet {
   name: string;
@@ -77,11 +77,9 @@ export function readPackage(bytes: Uint8Array): { sheets: XlsxSheet[]; stylesPat
   let stringsPath: string | null = null;
   try {
     const sizes = new Map<string, number>();
-    const files = unzipSync(bytes, {
-      filter: (f) => {
-        sizes.set(f.name, f.originalSize);
-        return f.name === workbookPath || f.name === relationsPath;
-      },
+    const files = unzipPackage(bytes, (name, size) => {
+      sizes.set(name, size);
+      return name === workbookPath || name === relationsPath;
     });
     if (!files[workbookPath]) throw new Error(`"${workbookPath}" file not found inside the \`.xlsx\` file`);
     const relations = new Map<string, { type: string; path: string }>();
@@ -182,7 +180,7 @@ export async function parseXlsxRuns(bytes: Uint8Array, sheet: string | null, sha
   const sliceBytes = xmlBytes > limits.sliceAboveBytes ? limits.sliceBytes : share.count > 1 && xmlBytes > limits.shareAboveBytes ? Math.ceil(xmlBytes / share.count) : null;
   const mine = (k: number) => k % share.count === share.index;
   if (sliceBytes !== null && s.path !== null) {
-    const slices = [...guard(() => workbookSlices(unzipSync(bytes), s.path!, sliceBytes, limits.padUpToRows))];
+    const slices = [...guard(() => workbookSlices(unzipPackage(bytes), s.path!, sliceBytes, limits.padUpToRows))];
     const own = slices.filter((r) => mine(r.index));
     for (let done = 0; done < own.length; done++) {
       const run = own[done]!;
@@ -276,14 +274,14 @@ export function joinRuns(parts: SheetRuns[]): SheetText {
  * number only, so where the workbook has such a format, the sheet's cells are scanned for the styles that use it.
  */
 function showDigitFormats(bytes: Uint8Array, sheetPath: string, formats: Map<number, DigitFormat>, data: CellValue[][]): void {
-  const sheet = unzipSync(bytes, { filter: (f) => f.name === sheetPath })[sheetPath];
+  const sheet = unzipPackage(bytes, (name) => name === sheetPath)[sheetPath];
   const cells = sheet ? digitCells(new TextDecoder().decode(sheet), formats) : null;
   if (cells) applyDigitFormats(data, cells);
 }
 
 /** The workbook's cell styles that show numbers through a digit format (none for most workbooks). */
 function digitStylesOf(bytes: Uint8Array, stylesPath: string): Map<number, DigitFormat> {
-  const styles = unzipSync(bytes, { filter: (f) => f.name === stylesPath })[stylesPath];
+  const styles = unzipPackage(bytes, (name) => name === stylesPath)[stylesPath];
   return styles ? digitStyles(new TextDecoder().decode(styles)) : new Map();
 }
 

@@ -1,7 +1,7 @@
 // The top of a workbook sheet as a workbook of its own, so the mapping step can show a big sheet's first rows without
 // waiting for the whole sheet to parse (read-excel-file parses a sheet whole: seconds for a hundred thousand rows).
-import { Unzip, UnzipInflate, unzipSync, zipSync } from 'fflate';
 import { headStrings } from './headStrings';
+import { entryStart, storedZip, unzipPackage } from './zipPackage';
 
 /** How much of a sheet's XML is decoded to find its first rows; more than enough for the rows a preview shows. */
 const headBytes = 4 * 1024 * 1024;
@@ -19,8 +19,8 @@ export const readsWhole = (xmlBytes: number | null) => xmlBytes === null || xmlB
 export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number, options: { stringsPath?: string | null; window?: number } = {}): Uint8Array | null {
   const { stringsPath = null, window = headBytes } = options;
   // Every part but the sheet is inflated whole; of the sheet (hundreds of MB in a big workbook), only its start.
-  const files = unzipSync(bytes, { filter: (f) => f.name !== sheetPath });
-  const top = sheetStart(bytes, sheetPath, window);
+  const files = unzipPackage(bytes, (name) => name !== sheetPath);
+  const top = entryStart(bytes, sheetPath, window);
   if (!top || top.byteLength <= window) return null;
   // Cut at a byte boundary, the decoder may end in a partial character: only the text before the last whole row is used.
   const xml = new TextDecoder().decode(top.subarray(0, window));
@@ -32,40 +32,7 @@ export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number,
   files[sheetPath] = new TextEncoder().encode(trimmed?.sheet ?? cut);
   if (trimmed) files[stringsPath!] = new TextEncoder().encode(trimmed.strings);
   // Stored, not compressed: this copy lives for one read.
-  return zipSync(files, { level: 0 });
-}
-
-/**
- * The first `window` bytes and a little more of one entry of the package, inflated as the package streams past and
- * left there: all of it when it is shorter, so a result of at most `window` bytes is the whole entry. Null when the
- * entry is missing or the package cannot be read this way.
- */
-function sheetStart(bytes: Uint8Array, path: string, window: number): Uint8Array | null {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let done = false;
-  try {
-    const unzip = new Unzip((file) => {
-      if (file.name !== path) return;
-      file.ondata = (err, chunk, final) => {
-        if (err) throw err;
-        if (done) return;
-        parts.push(chunk);
-        size += chunk.byteLength;
-        if (size > window || final) {
-          done = true;
-          if (!final) file.terminate();
-        }
-      };
-      file.start();
-    });
-    unzip.register(UnzipInflate);
-    const step = 256 * 1024;
-    for (let at = 0; at < bytes.byteLength && !done; at += step) unzip.push(bytes.subarray(at, at + step), at + step >= bytes.byteLength);
-  } catch {
-    return null;
-  }
-  return done ? Buffer.concat(parts) : null;
+  return storedZip(files);
 }
 
 /**

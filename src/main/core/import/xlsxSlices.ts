@@ -1,7 +1,7 @@
 // A very big workbook sheet as a series of small workbooks, each holding a run of its rows, so read-excel-file (which
 // holds a sheet's whole XML and every value while it parses) never has more than one run in memory.
-import { zipSync, type Unzipped } from 'fflate';
 import { sheetDataStart } from './xlsxHead';
+import { storedZip, type ZipFiles } from './zipPackage';
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
@@ -27,7 +27,7 @@ export interface SheetSlice {
  * numbered from row 1 (its rows' and cells' addresses shifted down). Empty when the sheet's rows cannot be found: the
  * caller then reads it whole.
  */
-export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: number, padUpToRows = 200_000): Generator<SheetSlice> {
+export function* workbookSlices(files: ZipFiles, sheetPath: string, sliceBytes: number, padUpToRows = 200_000): Generator<SheetSlice> {
   const sheet = files[sheetPath];
   if (!sheet) return;
   const xml = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
@@ -47,7 +47,7 @@ export function* workbookSlices(files: Unzipped, sheetPath: string, sliceBytes: 
     const run = xml.subarray(from, to);
     const build = () => {
       // Stored, not compressed: each copy lives for one read.
-      const pack = (rows: Uint8Array) => zipSync({ ...files, [sheetPath]: Buffer.concat([before, rows, after]) }, { level: 0 });
+      const pack = (rows: Uint8Array) => storedZip({ ...files, [sheetPath]: [before, rows, after] });
       const shift = firstRowOf(run);
       if (shift <= padUpToRows) return { workbook: pack(run), firstRow: shift, blankBefore: shift };
       const { rows, firstRow } = renumbered(run.toString('latin1'));
