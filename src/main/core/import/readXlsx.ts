@@ -1,4 +1,5 @@
 // Reads .xlsx workbooks: the sheet list from xl/workbook.xml, then one whole sheet with read-excel-file, as text rows.
+import { Readable } from 'node:stream';
 import { readSheet } from 'read-excel-file/node';
 import { maxTextImportBytes, sizeText } from '../../../shared/contract/imports';
 import { UserError } from '../errors';
@@ -219,7 +220,7 @@ function openSheet(bytes: Uint8Array, sheet: string | null, limits: SheetLimits)
   /** The sheet's rows in `workbook`, read-excel-file's values as text, added to `into` (blank rows kept as empty arrays). */
   const read = async (workbook: Uint8Array, into: string[][]): Promise<void> => {
     try {
-      const data = (await readSheet(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength), index + 1)) as unknown as CellValue[][];
+      const data = (await readSheet(inPieces(workbook), index + 1)) as unknown as CellValue[][];
       if (formats.size && path) showDigitFormats(workbook, path, formats, data);
       for (let r = 0; r < data.length; r++) {
         into.push(rowText(data[r]!));
@@ -230,6 +231,17 @@ function openSheet(bytes: Uint8Array, sheet: string | null, limits: SheetLimits)
     }
   };
   return { name: chosen.name, path, stringsPath, xmlBytes: chosen.xmlBytes, reader: chosen.cells ? { read } : null };
+}
+
+/**
+ * The workbook as a stream of 256 KB pieces. Given one buffer, read-excel-file's input stream copies it whole twice
+ * before unzipping (about 0.1 s for a 30 MB run of a sheet's rows); given pieces, it copies only the first few.
+ */
+function inPieces(workbook: Uint8Array): Readable {
+  const piece = 256 * 1024;
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < workbook.byteLength; at += piece) pieces.push(Buffer.from(workbook.buffer, workbook.byteOffset + at, Math.min(piece, workbook.byteLength - at)));
+  return Readable.from(pieces);
 }
 
 /** Runs fn; what fails in it is a damaged workbook. */

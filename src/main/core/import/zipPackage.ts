@@ -59,8 +59,9 @@ const rawData = (bytes: Uint8Array, e: Entry) => bytes.subarray(e.dataStart, e.d
 function inflated(bytes: Uint8Array, e: Entry): Uint8Array {
   // A stored entry is copied: the package may be a buffer shared with other threads.
   if (e.method === 0) return rawData(bytes, e).slice();
-  // No more than the directory says: a package claiming a small entry does not inflate without end.
-  const out = inflateRawSync(rawData(bytes, e), { maxOutputLength: Math.max(1, e.size) });
+  // No more than the directory says: a package claiming a small entry does not inflate without end. Inflated into one
+  // buffer of that size (and a byte), not pieces of 16 KB joined afterwards.
+  const out = inflateRawSync(rawData(bytes, e), { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, e.size + 1) });
   if (out.byteLength !== e.size) throw new Error(`the entry "${e.name}" is damaged`);
   return out;
 }
