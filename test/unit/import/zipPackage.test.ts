@@ -65,6 +65,14 @@ describe('unzipping a package', () => {
     broken.fill(0xff, 60, 400);
     expect(() => unzipPackage(broken)).toThrow();
   });
+
+  it('inflates an entry no further than the size its directory record gives', () => {
+    // A megabyte of zeros deflates to about a kilobyte; the record is changed to say 100 bytes.
+    const bytes = Buffer.from(zipSync({ 'bomb.xml': new Uint8Array(1024 * 1024) }));
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(100, central + 24);
+    expect(() => unzipPackage(bytes)).toThrow(/larger than 100 bytes/);
+  });
 });
 
 describe('the start of an entry', () => {

@@ -21,6 +21,8 @@ const u16 = (v: DataView, at: number) => v.getUint16(at, true);
 const u32 = (v: DataView, at: number) => v.getUint32(at, true);
 const signatures = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
 const zip64 = 0xffffffff;
+/** The most an entry is inflated into at once (a sheet's XML is refused well before this, see readXlsx.sheetLimits). */
+const oneBuffer = 1024 * 1024 * 1024;
 
 /** The package's entries from its central directory; null where it is anything but a plain zip of stored or deflated entries. */
 function directory(bytes: Uint8Array): Entry[] | null {
@@ -60,8 +62,9 @@ function inflated(bytes: Uint8Array, e: Entry): Uint8Array {
   // A stored entry is copied: the package may be a buffer shared with other threads.
   if (e.method === 0) return rawData(bytes, e).slice();
   // No more than the directory says: a package claiming a small entry does not inflate without end. Inflated into one
-  // buffer of that size (and a byte), not pieces of 16 KB joined afterwards.
-  const out = inflateRawSync(rawData(bytes, e), { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, e.size + 1) });
+  // buffer of that size (and a byte), not pieces of 16 KB joined afterwards; up to a bound, so that a package claiming
+  // a huge entry is not given the memory before it shows the data.
+  const out = inflateRawSync(rawData(bytes, e), { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64, Math.min(e.size + 1, oneBuffer)) });
   if (out.byteLength !== e.size) throw new Error(`the entry "${e.name}" is damaged`);
   return out;
 }
