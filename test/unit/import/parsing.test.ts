@@ -8,7 +8,7 @@ import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { Uploads } from '../../../src/main/core/import/uploads';
 import { inSharedMemory, packedText, packSheet, rowStarts, unpackRows, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
 import { afterRows, workbookHead } from '../../../src/main/core/import/xlsxHead';
-import { renumbered, workbookSlices } from '../../../src/main/core/import/xlsxSlices';
+import { eachSheetRun, renumbered, type SheetRun } from '../../../src/main/core/import/xlsxSlices';
 import { headStrings } from '../../../src/main/core/import/headStrings';
 import { csvBytes, importFile, upload, xlsxBytes } from '../../support/importFiles';
 import { makeTestCore } from '../../support/testCore';
@@ -448,15 +448,29 @@ describe('parsed sheet text', () => {
     expect(read.length).toBeGreaterThan(5);
     expect(read.every((f, i) => f > (read[i - 1] ?? 0))).toBe(true);
     expect(read.at(-1)).toBe(1);
-    const path = readXlsxSheets(bytes)[1]!.path!;
-    const runs = [...workbookSlices(unzipSync(bytes), path, 3000)];
+    const { path, xmlBytes } = readXlsxSheets(bytes)[1]!;
+    const cut = async (padUpToRows: number, wanted = (_: number) => true) => {
+      const runs: SheetRun[] = [];
+      const others = unzipSync(bytes, { filter: (f) => f.name !== path });
+      expect(await eachSheetRun(bytes, others, path!, { sliceBytes: 3000, padUpToRows, wanted, xmlBytes: xmlBytes! }, async (r) => void runs.push(r))).toBe(true);
+      return runs;
+    };
+    const runs = await cut(200_000);
     expect(runs.length).toBeGreaterThan(5);
     expect(runs.map((r) => r.index)).toEqual(runs.map((_, i) => i));
-    expect(runs[0]!.build()).toMatchObject({ firstRow: 0, blankBefore: 0 });
-    const second = runs[1]!.build();
+    expect(runs[0]).toMatchObject({ firstRow: 0, blankBefore: 0 });
+    const second = runs[1]!;
     expect(second.firstRow).toBeGreaterThan(3);
     expect(second.blankBefore).toBe(second.firstRow);
-    expect([...workbookSlices(unzipSync(bytes), path, 3000, 0)][1]!.build()).toMatchObject({ firstRow: second.firstRow, blankBefore: 0 });
+    expect((await cut(0))[1]).toMatchObject({ firstRow: second.firstRow, blankBefore: 0 });
+    // How far each run reaches, up to the whole sheet; a worker builds only the runs it wants.
+    expect(runs.every((r, i) => r.fraction > (runs[i - 1]?.fraction ?? 0))).toBe(true);
+    expect(runs.at(-1)!.fraction).toBe(1);
+    expect((await cut(200_000, (k) => k % 2 === 1)).map((r) => r.index)).toEqual(runs.filter((r) => r.index % 2 === 1).map((r) => r.index));
+    // Each run's workbook holds its rows only, the sheet closed after them.
+    const sheetOf = (r: SheetRun) => strFromU8(unzipSync(r.workbook)[path!]!);
+    expect(sheetOf(runs[1]!)).toMatch(/^<\?xml[\s\S]*<sheetData>(<row [^]*<\/row>)<\/sheetData><\/worksheet>$/);
+    expect(runs.map((r) => sheetOf(r).match(/<row /g)!.length).reduce((a, b) => a + b)).toBe(strFromU8(unzipSync(bytes)[path!]!).match(/<row /g)!.length);
     // Each run is numbered from row 1, so the reader does not fill the rows before it.
     expect(renumbered('<row r="41" spans="1:2"><c r="A41" t="s"><v>0</v></c><c r="AB41"><v>3</v></c></row><row r="43"/>')).toEqual({
       rows: '<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="AB1"><v>3</v></c></row><row r="3"/>',
@@ -519,6 +533,12 @@ describe('parsed sheet text', () => {
     const separated = [{ sheet: 'Leads', runs: [run(1, 4, [['b@x.com']]), run(0, 0, [['Email'], []])] }];
     expect(joinRuns(separated)).toEqual({ sheet: 'Leads', rowCount: 5, format: 'separated', text: 'Email\u001e\u001e\u001e\u001eb@x.com' });
     expect(joinRuns([{ sheet: 'Leads', runs: [] }])).toMatchObject({ rowCount: 0, text: '' });
+    // Runs in shared memory (as workers post them) are joined into shared memory: the same rows.
+    const shared = separated.map((p) => ({ ...p, runs: p.runs.map((r) => ({ ...r, text: inSharedMemory(r.text) })) }));
+    const joined = joinRuns(shared);
+    expect((joined.text as Uint8Array).buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(packedText(joined)).toBe('Email\u001e\u001e\u001e\u001eb@x.com');
+    expect([...unpackSheet(joined, 100)].flat()).toEqual([['Email'], [], [], [], ['b@x.com']]);
   });
 
   it('stops what still reads a file when the file is dropped', async () => {

@@ -1,7 +1,7 @@
 // Reading and writing workbook packages with the platform's zlib: the same entries as fflate reads, and what it cannot read left to fflate.
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
-import { entryStart, storedZip, unzipPackage } from '../../../src/main/core/import/zipPackage';
+import { entryPieces, entryStart, storedZip, unzipPackage } from '../../../src/main/core/import/zipPackage';
 
 const xml = (rows: number) => `<sheetData>${Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i * 7919}</v></c></row>`).join('')}</sheetData>`;
 /** The entries as plain bytes, whatever kind of array holds them. */
@@ -91,6 +91,35 @@ describe('the start of an entry', () => {
     const bytes = zipSync({ 'xl/sheet.xml': long });
     expect(Buffer.compare(entryStart(bytes, 'xl/sheet.xml', long.byteLength)!, long)).toBe(0);
     expect(entryStart(bytes, 'xl/other.xml', 1000)).toBeNull();
+  });
+});
+
+describe('an entry a piece at a time', () => {
+  const long = strToU8(xml(200_000));
+  const piecesOf = async (bytes: Uint8Array, name: string) => {
+    const pieces: Uint8Array[] = [];
+    for await (const p of entryPieces(bytes, name)) pieces.push(p);
+    return pieces;
+  };
+
+  it('gives the entry in pieces of about a megabyte, deflated or stored, and nothing for a missing entry', async () => {
+    for (const level of [0, 6] as const) {
+      const pieces = await piecesOf(zipSync({ 'xl/sheet.xml': long }, { level }), 'xl/sheet.xml');
+      expect(pieces.length).toBeGreaterThan(3);
+      expect(Math.max(...pieces.map((p) => p.byteLength))).toBeLessThanOrEqual(1024 * 1024);
+      expect(Buffer.compare(Buffer.concat(pieces), long)).toBe(0);
+    }
+    expect(await piecesOf(zipSync({ 'a.txt': strToU8('a') }), 'xl/sheet.xml')).toEqual([]);
+  });
+
+  it('fails on damaged data and on an entry longer than its record says', async () => {
+    const bytes = Buffer.from(zipSync({ 'xl/sheet.xml': long }));
+    const broken = Buffer.from(bytes);
+    broken.fill(0x55, 200, 2000);
+    await expect(piecesOf(broken, 'xl/sheet.xml')).rejects.toThrow();
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(1000, central + 24);
+    await expect(piecesOf(bytes, 'xl/sheet.xml')).rejects.toThrow(/damaged/);
   });
 });
 

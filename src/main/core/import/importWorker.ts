@@ -22,12 +22,15 @@ async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
   const bytes = Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
   const onProgress = (fraction: number) => port.postMessage({ type: 'progress', fraction });
   const share = t.share ?? { index: 0, count: 1 };
-  // The top of a sheet; the whole sheet, put together here when this worker reads all of it (the biggest sheets: the
-  // main thread is spared joining hundreds of MB), in shared memory so that it is never copied on the way to the
-  // import's workers; or this worker's share of the runs, put together by the caller.
+  // The top of a sheet; the whole sheet, put together here when this worker reads all of it; or this worker's share of
+  // the runs, put together by the caller. What the import's workers will read is in shared memory, so that it is never
+  // copied (nor decoded) on the main thread on its way to them.
   if (t.maxRows !== null) port.postMessage({ type: 'parsed', result: await parseXlsxSheet(bytes, t.sheet, t.maxRows) });
   else if (share.count === 1) port.postMessage({ type: 'parsed', result: inSharedMemory(joinRuns([await parseXlsxRuns(bytes, t.sheet, share, { onProgress })])) });
-  else port.postMessage({ type: 'parsed', result: await parseXlsxRuns(bytes, t.sheet, share, { onProgress }) });
+  else {
+    const part = await parseXlsxRuns(bytes, t.sheet, share, { onProgress });
+    port.postMessage({ type: 'parsed', result: { ...part, runs: part.runs.map((r) => ({ ...r, text: inSharedMemory(r.text) })) } });
+  }
 }
 
 async function runImport(t: Extract<WorkerTask, { task: 'import' }>, prepared: Prepared | null): Promise<void> {

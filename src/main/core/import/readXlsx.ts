@@ -4,10 +4,10 @@ import { readSheet } from 'read-excel-file/node';
 import { maxTextImportBytes, sizeText } from '../../../shared/contract/imports';
 import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
-import { packedText, packSheet, rowSeparator, unpackSheet, type SheetText } from './sheetText';
+import { packSheet, rowSeparator, unpackSheet, type SheetText } from './sheetText';
 import { applyDigitFormats, digitCells, digitStyles, type DigitFormat } from './digitFormats';
 import { workbookHead } from './xlsxHead';
-import { workbookSlices } from './xlsxSlices';
+import { eachSheetRun } from './xlsxSlices';
 import { readElements } from './xmlElements';
 import { unzipPackage } from './zipPackage';
 
@@ -26,17 +26,16 @@ export interface XlsxSheet {
 /**
  * read-excel-file holds a sheet's whole XML, and every value, in memory while it parses: 46 MB of XML (100,000 rows of
  * 12 columns) parse in about 2.5 s, 140 MB in about 8 s using 1 GB, and a million rows exhaust it. A sheet past
- * sliceAboveBytes is therefore read as a series of small workbooks of about sliceBytes of its rows each (xlsxSlices.ts).
- * Past maxXmlBytes (well over a million rows of a dozen columns) the rep is asked for a CSV, which is read as it
- * streams.
+ * sliceAboveBytes is therefore read as a series of small workbooks of about sliceBytes of its rows each, cut as the
+ * sheet is unzipped (xlsxSlices.ts). Past maxXmlBytes (well over a million rows of a dozen columns) the rep is asked
+ * for a CSV, which is read as it streams.
  */
 export const sheetLimits = {
   maxXmlBytes: 600 * 1024 * 1024,
   sliceAboveBytes: 64 * 1024 * 1024,
   sliceBytes: 48 * 1024 * 1024,
-  // Two workers share the parse of a sheet between these sizes (each unzips the whole file, so not the very biggest).
+  // Two workers share the parse of a sheet past this size (each unzips the sheet as it cuts it, reading every other run).
   shareAboveBytes: 8 * 1024 * 1024,
-  shareUpToBytes: 256 * 1024 * 1024,
   // A run that starts further into the sheet than this is numbered from row 1 (see xlsxSlices.ts).
   padUpToRows: 200_000,
 };
@@ -139,7 +138,7 @@ export function sheetShares(bytes: Uint8Array, sheet: string | null, workers: nu
   } catch {
     // A damaged file: one worker finds that out and says so, as for any workbook.
   }
-  return size > limits.shareAboveBytes && size <= limits.shareUpToBytes ? workers : 1;
+  return size > limits.shareAboveBytes ? workers : 1;
 }
 
 /** The runs of a sheet one worker read: each packed on its own, with where it starts in the sheet. */
@@ -181,19 +180,25 @@ export async function parseXlsxRuns(bytes: Uint8Array, sheet: string | null, sha
   const sliceBytes = xmlBytes > limits.sliceAboveBytes ? limits.sliceBytes : share.count > 1 && xmlBytes > limits.shareAboveBytes ? Math.ceil(xmlBytes / share.count) : null;
   const mine = (k: number) => k % share.count === share.index;
   if (sliceBytes !== null && s.path !== null) {
-    const slices = [...guard(() => workbookSlices(unzipPackage(bytes), s.path!, sliceBytes, limits.padUpToRows))];
-    const own = slices.filter((r) => mine(r.index));
-    for (let done = 0; done < own.length; done++) {
-      const run = own[done]!;
-      const { workbook, firstRow, blankBefore } = guard(() => run.build());
-      const rows: string[][] = [];
-      await s.reader.read(workbook, rows);
-      // The blank rows the reader gave for the rows before the run are not the run's.
-      if (blankBefore > 0) rows.splice(0, blankBefore);
-      out.runs.push({ index: run.index, firstRow, text: packSheet(s.name, rows) });
-      options.onProgress?.((done + 1) / own.length);
+    let reached = 0;
+    // Every part of the package but the sheet goes into each run's workbook; the sheet is unzipped as it is cut.
+    const others = guard(() => unzipPackage(bytes, (name) => name !== s.path));
+    const cutting = { sliceBytes, padUpToRows: limits.padUpToRows, wanted: mine, xmlBytes };
+    const found = await guardAsync(() =>
+      eachSheetRun(bytes, others, s.path!, cutting, async (run) => {
+        const rows: string[][] = [];
+        await s.reader!.read(run.workbook, rows);
+        // The blank rows the reader gave for the rows before the run are not the run's.
+        if (run.blankBefore > 0) rows.splice(0, run.blankBefore);
+        out.runs.push({ index: run.index, firstRow: run.firstRow, text: packSheet(s.name, rows) });
+        options.onProgress?.((reached = run.fraction));
+      }),
+    );
+    if (found) {
+      // This worker has read through the whole sheet, though the last run may have been another's.
+      if (reached < 1) options.onProgress?.(1);
+      return out;
     }
-    if (slices.length > 0) return out;
   }
   // Read whole, by the first worker of the share.
   if (mine(0)) {
@@ -244,6 +249,15 @@ function inPieces(workbook: Uint8Array): Readable {
   return Readable.from(pieces);
 }
 
+/** Awaits fn; what fails in it is a damaged workbook, unless it says already what is wrong. */
+async function guardAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw err instanceof UserError ? err : damaged(err);
+  }
+}
+
 /** Runs fn; what fails in it is a damaged workbook. */
 function guard<T>(fn: () => T): T {
   try {
@@ -270,15 +284,37 @@ export function joinRuns(parts: SheetRuns[]): SheetText {
     return packSheet(name, rows);
   }
   // Packed rows joined by the row separator: a run's text stands for all its rows, a blank row for one.
-  const pieces: string[] = [];
+  const pieces: (string | Uint8Array)[] = [];
   let rowCount = 0;
   for (const r of runs) {
     if (r.text.rowCount === 0) continue;
     for (; rowCount < r.firstRow; rowCount++) pieces.push('');
-    pieces.push(packedText(r.text));
+    pieces.push(r.text.text);
     rowCount += r.text.rowCount;
   }
-  return { sheet: name, rowCount, format: 'separated', text: pieces.join(rowSeparator) };
+  const text = pieces.every((p) => typeof p === 'string') ? pieces.join(rowSeparator) : joinShared(pieces);
+  return { sheet: name, rowCount, format: 'separated', text };
+}
+
+/**
+ * Runs in shared memory joined into shared memory, byte for byte: a million-row sheet's text (some 100 MB) is copied
+ * once on the main thread, never decoded there nor copied again on its way to the import's workers.
+ */
+function joinShared(pieces: (string | Uint8Array)[]): Uint8Array {
+  const parts = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
+  const separator = Buffer.from(rowSeparator, 'utf8');
+  const size = parts.reduce((n, p) => n + p.byteLength, 0) + separator.byteLength * Math.max(0, parts.length - 1);
+  const out = new Uint8Array(new SharedArrayBuffer(size));
+  let at = 0;
+  parts.forEach((p, i) => {
+    if (i > 0) {
+      out.set(separator, at);
+      at += separator.byteLength;
+    }
+    out.set(p, at);
+    at += p.byteLength;
+  });
+  return out;
 }
 
 /**

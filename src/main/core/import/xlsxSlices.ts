@@ -1,12 +1,13 @@
-// A very big workbook sheet as a series of small workbooks, each holding a run of its rows, so read-excel-file (which
-// holds a sheet's whole XML and every value while it parses) never has more than one run in memory.
+// A big workbook sheet as a series of small workbooks, each holding a run of its rows, so read-excel-file (which holds
+// a sheet's whole XML and every value while it parses) never has more than one run in memory, and several workers can
+// share a sheet's parse. The sheet's XML is cut into runs as it is unzipped: it is never whole in memory either.
 import { sheetDataStart } from './xlsxHead';
-import { storedZip, type ZipFiles } from './zipPackage';
+import { entryPieces, storedZip, type ZipFiles } from './zipPackage';
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 
-/** One run of a sheet's rows, built as a workbook of its own only when asked (a worker builds only its own runs). */
-export interface SheetSlice {
+/** One run of a sheet's rows as a workbook of its own. */
+export interface SheetRun {
   /** The run's place in the sheet: 0, 1, 2, ... */
   index: number;
   /** How far through the sheet's rows the run reaches, 0 to 1. */
@@ -15,46 +16,112 @@ export interface SheetSlice {
    * The run as a workbook: its first row is row firstRow + 1 of the sheet, and the reader gives blankBefore blank rows
    * ahead of it (the rows before the run, up to padUpToRows of them; further in, the run is numbered from row 1).
    */
-  build(): { workbook: Uint8Array; firstRow: number; blankBefore: number };
+  workbook: Uint8Array;
+  firstRow: number;
+  blankBefore: number;
 }
 
+export interface RunOptions {
+  /** About how much of the sheet's row elements a run holds (cut at the end of the row that reaches it). */
+  sliceBytes: number;
+  /** A run that starts further into the sheet than this is numbered from row 1. */
+  padUpToRows: number;
+  /** Which runs to build (a worker builds only its own; the others are cut and dropped). */
+  wanted: (index: number) => boolean;
+  /** The sheet's XML size, as the package's directory gives it (for the fraction read). */
+  xmlBytes: number;
+}
+
+/** Where the sheet's rows begin; the elements before them are plain ASCII markup, found within this much of its start. */
+const headBytes = 256 * 1024;
+
 /**
- * The workbook, again and again, with the sheet at `sheetPath` holding only the next run of about `sliceBytes` of its
- * row elements (cut at a row's end tag, so rows stay whole); every other part is as it was (the shared strings and
- * styles the reader needs). The cuts depend only on the sheet and sliceBytes, so workers sharing a sheet agree on
- * them. The reader fills every row before the first it meets with a blank one: a run that starts within padUpToRows
- * rows keeps its addresses (the blank rows cost less than rewriting every address of the run), one further in is
- * numbered from row 1 (its rows' and cells' addresses shifted down). Empty when the sheet's rows cannot be found: the
- * caller then reads it whole.
+ * Calls onRun with each wanted run of the sheet at `sheetPath`, in order, as the package's sheet is unzipped: the
+ * workbook again, with the sheet holding only that run's row elements (cut at a row's end tag, so rows stay whole) and
+ * every other part as it was (`files`: the shared strings and styles the reader needs); whatever the sheet holds after
+ * its rows (merged ranges, links) is left out, as the reader does not use it. The cuts depend only on the sheet and
+ * sliceBytes, so workers sharing a sheet agree on them. The reader fills every row before the first it meets with a
+ * blank one: a run that starts within padUpToRows rows keeps its addresses (the blank rows cost less than rewriting
+ * every address of the run), one further in is numbered from row 1 (its rows' and cells' addresses shifted down).
+ * Resolves to false, having called nothing, when the sheet's rows cannot be found: the caller then reads it whole.
  */
-export function* workbookSlices(files: ZipFiles, sheetPath: string, sliceBytes: number, padUpToRows = 200_000): Generator<SheetSlice> {
-  const sheet = files[sheetPath];
-  if (!sheet) return;
-  const xml = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
-  // The elements before the rows are plain ASCII markup: enough of the start to find them is read as text.
-  const head = xml.subarray(0, Math.min(xml.length, 256 * 1024)).toString('latin1');
+export async function eachSheetRun(bytes: Uint8Array, files: ZipFiles, sheetPath: string, options: RunOptions, onRun: (run: SheetRun) => Promise<void>): Promise<boolean> {
+  const pieces = entryPieces(bytes, sheetPath);
+  try {
+    return await cutRuns(pieces, files, sheetPath, options, onRun);
+  } finally {
+    // Stops the unzipping where it got to (at the end of the rows, or where a run failed).
+    await pieces.return(undefined);
+  }
+}
+
+async function cutRuns(pieces: AsyncGenerator<Uint8Array>, files: ZipFiles, sheetPath: string, options: RunOptions, onRun: (run: SheetRun) => Promise<void>): Promise<boolean> {
+  const held: Buffer[] = [];
+  let heldBytes = 0;
+  /** The pieces held so far as one buffer (joined only when a cut is looked for, not for every piece). */
+  const joined = () => {
+    if (held.length > 1) held.splice(0, held.length, Buffer.concat(held, heldBytes));
+    return held[0] ?? Buffer.alloc(0);
+  };
+  let ended = false;
+  const more = async () => {
+    const next = await pieces.next();
+    if (next.done) ended = true;
+    else {
+      held.push(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+      heldBytes += next.value.byteLength;
+    }
+  };
+
+  while (!ended && heldBytes < headBytes) await more();
+  const head = joined().subarray(0, headBytes).toString('latin1');
   const data = sheetDataStart(head);
-  if (!data) return;
-  const { prefix, rowsFrom: start } = data;
-  const end = xml.lastIndexOf(ascii(`</${prefix}sheetData>`));
-  if (end < start) return;
+  const root = /<((?:\w+:)?worksheet)\b/.exec(head);
+  if (!data || !root) return false;
+  const { prefix, rowsFrom } = data;
+  const before = Buffer.from(joined().subarray(0, rowsFrom));
+  const close = ascii(`</${prefix}sheetData></${root[1]}>`);
   const rowEnd = ascii(`</${prefix}row>`);
-  const before = xml.subarray(0, start);
-  const after = xml.subarray(end);
-  for (let from = start, index = 0; from < end; index++) {
-    const cut = from + sliceBytes >= end ? -1 : xml.indexOf(rowEnd, from + sliceBytes);
-    const to = cut < 0 || cut >= end ? end : cut + rowEnd.length;
-    const run = xml.subarray(from, to);
-    const build = () => {
-      // Stored, not compressed: each copy lives for one read.
-      const pack = (rows: Uint8Array) => storedZip({ ...files, [sheetPath]: [before, rows, after] });
-      const shift = firstRowOf(run);
-      if (shift <= padUpToRows) return { workbook: pack(run), firstRow: shift, blankBefore: shift };
-      const { rows, firstRow } = renumbered(run.toString('latin1'));
-      return { workbook: pack(Buffer.from(rows, 'latin1')), firstRow, blankBefore: 0 };
-    };
-    yield { index, fraction: (to - start) / (end - start), build };
-    from = to;
+  const rowsEnd = ascii(`</${prefix}sheetData>`);
+  held.splice(0, held.length, joined().subarray(rowsFrom));
+  heldBytes -= rowsFrom;
+  // How far into the sheet's XML the held bytes start, for the fraction read.
+  let consumed = rowsFrom;
+  const total = Math.max(1, options.xmlBytes - rowsFrom);
+
+  /** Where the next run ends in the held bytes (at the end of the rows, or of the row reaching sliceBytes); null until it shows. */
+  const cutIn = (buf: Buffer): { cut: number; last: boolean } | null => {
+    const end = buf.indexOf(rowsEnd);
+    const rowAt = buf.indexOf(rowEnd, Math.min(options.sliceBytes, buf.length));
+    if (end >= 0 && (rowAt < 0 || end < rowAt)) return { cut: end, last: true };
+    return rowAt >= 0 ? { cut: rowAt + rowEnd.length, last: false } : null;
+  };
+
+  for (let index = 0; ; index++) {
+    // Enough for a run, and the row that reaches it ending: or the end of the rows.
+    let found = heldBytes >= options.sliceBytes || ended ? cutIn(joined()) : null;
+    while (!found) {
+      if (ended) throw new Error('the sheet ends before its rows do');
+      await more();
+      found = heldBytes >= options.sliceBytes || ended ? cutIn(joined()) : null;
+    }
+    const { cut, last } = found;
+    const buf = joined();
+    const run = buf.subarray(0, cut);
+    if (run.byteLength > 0 && options.wanted(index)) {
+      const shift = rowsBefore(run.subarray(0, Math.min(run.byteLength, 64 * 1024)).toString('latin1'));
+      const fraction = Math.min(1, (consumed - rowsFrom + cut) / total);
+      const pack = (rows: Uint8Array) => storedZip({ ...files, [sheetPath]: [before, rows, close] });
+      if (shift <= options.padUpToRows) await onRun({ index, fraction: last ? 1 : fraction, workbook: pack(run), firstRow: shift, blankBefore: shift });
+      else {
+        const { rows, firstRow } = renumbered(run.toString('latin1'));
+        await onRun({ index, fraction: last ? 1 : fraction, workbook: pack(Buffer.from(rows, 'latin1')), firstRow, blankBefore: 0 });
+      }
+    }
+    if (last) return true;
+    held.splice(0, held.length, buf.subarray(cut));
+    heldBytes -= cut;
+    consumed += cut;
   }
 }
 
@@ -65,9 +132,6 @@ function rowsBefore(rows: string): number {
   const first = firstAddress.exec(rows);
   return first ? Math.max(0, Number(first[1]) - 1) : 0;
 }
-
-/** rowsBefore of a run still in bytes: its start is enough. */
-const firstRowOf = (run: Uint8Array) => rowsBefore(Buffer.from(run.buffer, run.byteOffset, Math.min(run.byteLength, 64 * 1024)).toString('latin1'));
 
 const rowAddress = /(<(?:\w+:)?row\s[^>]*?\br=")(\d+)"/g;
 const cellAddress = /(<(?:\w+:)?c\s[^>]*?\br="[A-Z]+)(\d+)"/g;
