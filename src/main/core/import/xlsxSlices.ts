@@ -2,6 +2,7 @@
 // a sheet's whole XML and every value while it parses) never has more than one run in memory, and several workers can
 // share a sheet's parse. The sheet's XML is cut into runs as it is unzipped: it is never whole in memory either.
 import { sheetDataStart } from './xlsxHead';
+import { PieceQueue } from './pieceQueue';
 import { entryPieces, storedZip, type ZipFiles } from './zipPackage';
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
@@ -56,73 +57,66 @@ export async function eachSheetRun(bytes: Uint8Array, files: ZipFiles, sheetPath
 }
 
 async function cutRuns(pieces: AsyncGenerator<Uint8Array>, files: ZipFiles, sheetPath: string, options: RunOptions, onRun: (run: SheetRun) => Promise<void>): Promise<boolean> {
-  const held: Buffer[] = [];
-  let heldBytes = 0;
-  /** The pieces held so far as one buffer (joined only when a cut is looked for, not for every piece). */
-  const joined = () => {
-    if (held.length > 1) held.splice(0, held.length, Buffer.concat(held, heldBytes));
-    return held[0] ?? Buffer.alloc(0);
-  };
+  const held = new PieceQueue();
   let ended = false;
   const more = async () => {
     const next = await pieces.next();
     if (next.done) ended = true;
-    else {
-      held.push(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength));
-      heldBytes += next.value.byteLength;
-    }
+    else held.push(next.value);
   };
 
-  while (!ended && heldBytes < headBytes) await more();
-  const head = joined().subarray(0, headBytes).toString('latin1');
+  while (!ended && held.size < headBytes) await more();
+  const head = held.peek(headBytes).toString('latin1');
   const data = sheetDataStart(head);
   const root = /<((?:\w+:)?worksheet)\b/.exec(head);
   if (!data || !root) return false;
   const { prefix, rowsFrom } = data;
-  const before = Buffer.from(joined().subarray(0, rowsFrom));
+  const before = Buffer.concat(held.take(rowsFrom));
   const close = ascii(`</${prefix}sheetData></${root[1]}>`);
   const rowEnd = ascii(`</${prefix}row>`);
   const rowsEnd = ascii(`</${prefix}sheetData>`);
-  held.splice(0, held.length, joined().subarray(rowsFrom));
-  heldBytes -= rowsFrom;
-  // How far into the sheet's XML the held bytes start, for the fraction read.
-  let consumed = rowsFrom;
+  // How far into the sheet's rows the held bytes start, and how far they reach in all, for the fraction read.
+  let consumed = 0;
   const total = Math.max(1, options.xmlBytes - rowsFrom);
 
   /** Where the next run ends in the held bytes (at the end of the rows, or of the row reaching sliceBytes); null until it shows. */
-  const cutIn = (buf: Buffer): { cut: number; last: boolean } | null => {
-    const end = buf.indexOf(rowsEnd);
-    const rowAt = buf.indexOf(rowEnd, Math.min(options.sliceBytes, buf.length));
+  const cutIn = (): { cut: number; last: boolean } | null => {
+    const rowAt = held.indexOf(rowEnd, Math.min(options.sliceBytes, held.size));
+    const end = held.indexOf(rowsEnd);
     if (end >= 0 && (rowAt < 0 || end < rowAt)) return { cut: end, last: true };
     return rowAt >= 0 ? { cut: rowAt + rowEnd.length, last: false } : null;
   };
 
   for (let index = 0; ; index++) {
     // Enough for a run, and the row that reaches it ending: or the end of the rows.
-    let found = heldBytes >= options.sliceBytes || ended ? cutIn(joined()) : null;
+    let found = held.size >= options.sliceBytes || ended ? cutIn() : null;
     while (!found) {
       if (ended) throw new Error('the sheet ends before its rows do');
       await more();
-      found = heldBytes >= options.sliceBytes || ended ? cutIn(joined()) : null;
+      found = held.size >= options.sliceBytes || ended ? cutIn() : null;
     }
     const { cut, last } = found;
-    const buf = joined();
-    const run = buf.subarray(0, cut);
-    if (run.byteLength > 0 && options.wanted(index)) {
-      const shift = rowsBefore(run.subarray(0, Math.min(run.byteLength, 64 * 1024)).toString('latin1'));
-      const fraction = Math.min(1, (consumed - rowsFrom + cut) / total);
-      const pack = (rows: Uint8Array) => storedZip({ ...files, [sheetPath]: [before, rows, close] });
-      if (shift <= options.padUpToRows) await onRun({ index, fraction: last ? 1 : fraction, workbook: pack(run), firstRow: shift, blankBefore: shift });
+    const run = held.take(cut);
+    consumed += cut;
+    if (cut > 0 && options.wanted(index)) {
+      const fraction = last ? 1 : Math.min(1, consumed / total);
+      const pack = (rows: Uint8Array[]) => storedZip({ ...files, [sheetPath]: [before, ...rows, close] });
+      const shift = rowsBefore(Buffer.concat(run.slice(0, 2)).subarray(0, 64 * 1024).toString('latin1'));
+      if (shift <= options.padUpToRows) await onRun({ index, fraction, workbook: pack(run), firstRow: shift, blankBefore: shift });
       else {
-        const { rows, firstRow } = renumbered(run.toString('latin1'));
-        await onRun({ index, fraction: last ? 1 : fraction, workbook: pack(Buffer.from(rows, 'latin1')), firstRow, blankBefore: 0 });
+        const { rows, firstRow } = renumbered(Buffer.concat(run).toString('latin1'));
+        await onRun({ index, fraction, workbook: pack([Buffer.from(rows, 'latin1')]), firstRow, blankBefore: 0 });
       }
     }
-    if (last) return true;
-    held.splice(0, held.length, buf.subarray(cut));
-    heldBytes -= cut;
-    consumed += cut;
+    // Nothing after the rows is read; nor the rest of the sheet when no run this worker wants can come after.
+    if (last || !wantedAhead(index, Math.ceil((total - consumed) / options.sliceBytes), options.wanted)) return true;
   }
+}
+
+/** Whether any of the `count` runs after run `index` is wanted. */
+function wantedAhead(index: number, count: number, wanted: (index: number) => boolean): boolean {
+  for (let k = index + 1; k <= index + count; k++) if (wanted(k)) return true;
+  return false;
 }
 
 const firstAddress = /<(?:\w+:)?(?:row|c)\s[^>]*?\br="[A-Z]*(\d+)"/;
