@@ -1,6 +1,7 @@
 // A workbook's zip package, read and written with the platform's zlib. An import worker sharing a big sheet unzips the
-// whole package and zips its run of the rows as a workbook of its own (xlsxSlices.ts); with fflate's JavaScript
-// inflate and CRC-32 that took about 0.5 s of each worker's time for a 100,000-row sheet, zlib takes about a fifth.
+// package's parts, and its sheet a piece at a time, and zips each run of the rows it reads as a workbook of its own
+// (xlsxSlices.ts); with fflate's JavaScript inflate and CRC-32 that took about 0.5 s of each worker's time for a
+// 100,000-row sheet, zlib takes about a fifth.
 // What this reader does not handle (Zip64, encryption, other compression methods, a directory it cannot find) is left
 // to fflate, which reads it or says what is wrong.
 import { Readable } from 'node:stream';
