@@ -49,6 +49,11 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await row.getByRole('button', { name: 'Jane Doe' }).click();
   const detail = app.getByTestId('prospect-detail');
   await expect(detail.getByLabel('Phone')).toHaveValue('(415) 555-0132');
+  // A mistyped address is refused with what is wrong with it.
+  await detail.getByLabel('Email').fill('jane.doe@acme');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByText('Enter a valid email address: "acme" after the @ is not a domain (it has no dot)')).toBeVisible();
+  await detail.getByLabel('Email').fill('jane.doe@acme.com');
   await detail.getByLabel('Phone').fill('12');
   await detail.getByRole('button', { name: 'Save' }).click();
   await expect(detail.getByText('Enter a phone number that includes its area code')).toBeVisible();
@@ -71,7 +76,10 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await app.getByRole('tab', { name: /Import issues/ }).click();
   const issue = app.getByTestId('import-issue');
   await expect(issue).toContainText('row 5');
-  await expect(issue).toContainText('"not-an-email" is not a valid email address');
+  await expect(issue).toContainText('"not-an-email" is not a valid email address: it has no @');
+  await issue.getByLabel('Email Address').fill('rita@gämma.com');
+  await issue.getByRole('button', { name: 'Import this row' }).click();
+  await expect(issue).toContainText('it has "ä" in the domain, which mail systems need written in its ASCII (xn--) form');
   await issue.getByLabel('Email Address').fill('rita@gamma.com');
   await issue.getByRole('button', { name: 'Import this row' }).click();
   await expect(app.getByText('No rejected rows.')).toBeVisible();
@@ -219,7 +227,7 @@ test('import issues come a page at a time, and a duplicate row leads to the pros
   const issuesCsv = (await readDownload(download)).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   expect(issuesCsv[0]).toBe('Email,Name,Company,Repdesk row,Repdesk problem');
   expect(issuesCsv).toHaveLength(250);
-  expect(issuesCsv[1]).toBe('broken-1,Person 1,Acme,2,"""broken-1"" is not a valid email address"');
+  expect(issuesCsv[1]).toBe('broken-1,Person 1,Acme,2,"""broken-1"" is not a valid email address: it has no @"');
 
   // The list of imports leads to the same rows.
   await app.getByRole('tab', { name: 'Imports' }).click();

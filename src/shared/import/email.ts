@@ -10,14 +10,41 @@ export function normalizeEmail(value: string): string {
   return cleanEmail(value).toLowerCase();
 }
 
-// Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces or commas.
+// Deliberately practical rather than RFC 5322 complete: one @, a dotted domain, no spaces or commas; plain ASCII, as
+// most mail systems still need (an address with "ë" before the @ is refused by many).
+const localPart = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+$/i;
 const emailPattern = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,63}$/i;
 
 export function isValidEmail(value: string): boolean {
-  if (value.length > 254) return false;
-  if (!emailPattern.test(value)) return false;
+  if (value.length > 254 || !emailPattern.test(value)) return false;
   const local = value.slice(0, value.lastIndexOf('@'));
   return local.length <= 64 && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+}
+
+/** What is wrong with an address, in a few words a rep can act on ("it has no @"); null when it is a valid one. */
+export function emailProblem(value: string): string | null {
+  // Most addresses are fine: checked at once, as every row of an import is.
+  if (isValidEmail(value)) return null;
+  if (value === '') return 'it is empty';
+  if (value.length > 254) return 'it is longer than 254 characters';
+  const at = value.lastIndexOf('@');
+  if (at < 0) return 'it has no @';
+  if (/\s/.test(value)) return 'it has a space in it';
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (local.includes('@')) return 'it has more than one @';
+  if (local === '') return 'nothing comes before the @';
+  if (domain === '') return 'nothing comes after the @';
+  const outside = (part: string) => [...part].find((c) => c.charCodeAt(0) > 0x7e);
+  const foreign = outside(local);
+  if (foreign) return `it has "${foreign}" before the @, where most mail systems accept only plain letters, digits and marks such as . _ + -`;
+  if (!localPart.test(local)) return `it has "${[...local].find((c) => !localPart.test(c))}" before the @, which is not allowed there`;
+  if (local.length > 64) return 'the part before the @ is longer than 64 characters';
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'the part before the @ starts or ends with a dot, or has two in a row';
+  const foreignDomain = outside(domain);
+  if (foreignDomain) return `it has "${foreignDomain}" in the domain, which mail systems need written in its ASCII (xn--) form`;
+  if (!domain.includes('.')) return `"${domain}" after the @ is not a domain (it has no dot)`;
+  return `"${domain}" after the @ is not a domain like example.com`;
 }
 
 export function emailDomain(normalized: string): string {

@@ -86,7 +86,7 @@ describe('import pipeline', () => {
     expect(rows.find((p) => p.email === 'x@blocked.com')!.status).toBe('suppressed');
     const rejected = core.importIssues.page({ importId: summary.id, outcome: 'rejected' }).rows;
     expect(rejected.map((r) => [r.rowNumber, r.reason])).toEqual([
-      [3, '"not-an-email" is not a valid email address'],
+      [3, '"not-an-email" is not a valid email address: it has no @'],
       [6, 'No email address'],
     ]);
     const dupes = core.importIssues.page({ importId: summary.id, outcome: 'duplicate' }).rows;
@@ -215,7 +215,7 @@ describe('import pipeline', () => {
     expect(() => core.importIssues.fix(issue!.id, { 'Work Email': 'still bad' })).toThrow(/still cannot be imported/);
     expect(core.importIssues.page({ importId: summary.id, outcome: 'rejected' }).rows[0]!.raw['Work Email']).toBe('still bad');
     const csv = core.importIssues.csv(summary.id);
-    expect(csv.csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['Work Email,Full Name,Repdesk row,Repdesk problem', 'still bad,Ann Lee,2,"""still bad"" is not a valid email address"']);
+    expect(csv.csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['Work Email,Full Name,Repdesk row,Repdesk problem', 'still bad,Ann Lee,2,"""still bad"" is not a valid email address: it has no @"']);
     // The downloaded file, fixed in Excel and dropped again, maps as the original did and drops our columns.
     const again = await upload(core, 'issues.csv', csvBytes(csv.csv.replace('still bad', 'ann.lee@x.com')));
     expect(again.suggested).toEqual([{ kind: 'field', field: 'email' }, { kind: 'field', field: 'full_name' }, { kind: 'ignore' }, { kind: 'ignore' }]);

@@ -7,7 +7,7 @@ import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
 import { zoneName } from '../../../src/shared/domain/timeZones';
 import { parseSuppressionEntry } from '../../../src/main/core/suppressions/suppressionService';
 import { countryCode } from '../../../src/shared/import/countries';
-import { isValidEmail, normalizeDomain, normalizeEmail } from '../../../src/shared/import/email';
+import { emailProblem, isValidEmail, normalizeDomain, normalizeEmail } from '../../../src/shared/import/email';
 import { combinedColumns, suggestMapping, uniqueHeaders } from '../../../src/shared/import/headerMapping';
 import { normalizeRow } from '../../../src/main/core/import/normalizeRow';
 import { findHeaderRow } from '../../../src/shared/import/headerRow';
@@ -94,6 +94,30 @@ describe('names and emails', () => {
     expect(normalizeDomain('https://www.Acme.com/about')).toBe('acme.com');
   });
 
+  it('says what is wrong with an address, in words a rep can act on', () => {
+    const problems: [string, string | null][] = [
+      ['jane.doe+x@acme.co.uk', null],
+      ['', 'it is empty'],
+      ['jane', 'it has no @'],
+      ['ja ne@acme.com', 'it has a space in it'],
+      ['jane@doe@acme.com', 'it has more than one @'],
+      ['@acme.com', 'nothing comes before the @'],
+      ['jane@', 'nothing comes after the @'],
+      ['zoë.müller@acme.com', 'it has "ë" before the @, where most mail systems accept only plain letters, digits and marks such as . _ + -'],
+      ['jane,doe@acme.com', 'it has "," before the @, which is not allowed there'],
+      [`${'j'.repeat(65)}@acme.com`, 'the part before the @ is longer than 64 characters'],
+      ['jane..doe@acme.com', 'the part before the @ starts or ends with a dot, or has two in a row'],
+      ['info@müller.de', 'it has "ü" in the domain, which mail systems need written in its ASCII (xn--) form'],
+      ['jane@acme', '"acme" after the @ is not a domain (it has no dot)'],
+      ['jane@acme..com', '"acme..com" after the @ is not a domain like example.com'],
+      [`j@${'a'.repeat(250)}.com`, 'it is longer than 254 characters'],
+    ];
+    for (const [address, problem] of problems) {
+      expect(emailProblem(address), address).toBe(problem);
+      expect(isValidEmail(address)).toBe(problem === null);
+    }
+  });
+
   it('reads country names and codes', () => {
     expect(countryCode('USA')).toBe('US');
     expect(countryCode('United Kingdom')).toBe('GB');
@@ -171,8 +195,8 @@ describe('an email cell as mail programs and CRMs fill it', () => {
   });
 
   it('rejects a cell with no address in it, saying what it held', () => {
-    expect(outcome(['Ann Lee', '', 'Acme'])).toBe('"Ann Lee" is not a valid email address');
-    expect(outcome(['Ann <not an address>', '', 'Acme'])).toBe('"Ann <not an address>" is not a valid email address');
+    expect(outcome(['Ann Lee', '', 'Acme'])).toBe('"Ann Lee" is not a valid email address: it has no @');
+    expect(outcome(['Ann <not an address>', '', 'Acme'])).toBe('"Ann <not an address>" is not a valid email address: it has no @');
   });
 });
 

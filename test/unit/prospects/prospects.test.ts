@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseFileName, openDatabase } from '../../../src/main/core/db/open';
+import type { UserError } from '../../../src/main/core/errors';
 import { prospectListQueries } from '../../../src/main/core/db/queries/prospectList';
 import type { ProspectListQuery } from '../../../src/shared/contract/prospects';
 import { csvBytes, importFile } from '../../support/importFiles';
@@ -102,6 +103,15 @@ describe('prospect edits, deletion and export', () => {
     const jane = core.prospects.list(q({ search: 'jane' })).rows[0]!;
     expect(() => core.prospects.update(jane.id, { email: 'joe@beta.io' })).toThrow(/not valid/);
     expect(() => core.prospects.update(jane.id, { phone: '12' })).toThrow(/not valid/);
+    // The field says what is wrong with the address.
+    const badEmail = (() => {
+      try {
+        core.prospects.update(jane.id, { email: 'jane.doe@acme' });
+      } catch (err) {
+        return (err as UserError).issues;
+      }
+    })();
+    expect(badEmail).toEqual([{ path: 'email', message: 'Enter a valid email address: "acme" after the @ is not a domain (it has no dot)' }]);
     const updated = core.prospects.update(jane.id, { title: 'VP Sales', phone: '415 555 0132', customFields: { Owner: 'me' }, tags: ['Hot'] });
     expect(updated).toMatchObject({ title: 'VP Sales', phone: '+14155550132', company: 'Acme Corp', customFields: { Owner: 'me' }, tags: ['Hot'] });
     const detail = core.prospects.get(jane.id);

@@ -1,7 +1,7 @@
 // Turns one spreadsheet row and the rep's mapping into a prospect to write, or a reason it cannot be one.
 import { columnLetter, type ColumnTarget } from '../../../shared/import/headerMapping';
 import { countryCode } from '../../../shared/import/countries';
-import { cleanEmail, emailDomain, isValidEmail, normalizeDomain } from '../../../shared/import/email';
+import { cleanEmail, emailDomain, emailProblem, normalizeDomain } from '../../../shared/import/email';
 import { splitFullName } from '../../../shared/import/names';
 import type { ProspectField, TimeZoneSource } from '../../../shared/domain/prospect';
 import { noPhone, phoneNormalizer, type PhoneResult } from './phone';
@@ -150,7 +150,8 @@ export function rowNormalizer(ctx: NormalizeContext): (cells: string[]) => RowRe
     const addresses = parts.map(cleanEmail).filter(Boolean);
     const candidates = addresses.map((a) => a.toLowerCase());
     const emailNormalized = candidates[0] ?? '';
-    if (!isValidEmail(emailNormalized)) return { ok: false, reason: `"${rawEmail.slice(0, 80)}" is not a valid email address` };
+    const problem = emailProblem(emailNormalized);
+    if (problem) return { ok: false, reason: `"${rawEmail.slice(0, 80)}" is not a valid email address: ${problem}` };
     if (candidates.length > 1) custom['Other emails'] = candidates.slice(1).join(', ');
 
     let firstName = orNull(fields.first_name);

@@ -4,7 +4,7 @@ import type { ProspectFilter, ProspectListQuery, ProspectPatch, TimelineEvent } 
 import type { Prospect } from '../../../shared/domain/prospect';
 import { isTimeZone } from '../../../shared/domain/timeZones';
 import { countryCode } from '../../../shared/import/countries';
-import { emailDomain, isValidEmail, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
+import { emailDomain, emailProblem, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { importQueries } from '../db/queries/imports';
@@ -87,7 +87,8 @@ export class ProspectService {
     let emailNormalized = row.email_normalized;
     if (patch.email !== undefined) {
       emailNormalized = normalizeEmail(patch.email);
-      if (!isValidEmail(emailNormalized)) issues.push({ path: 'email', message: 'Enter a valid email address' });
+      const problem = emailProblem(emailNormalized);
+      if (problem) issues.push({ path: 'email', message: `Enter a valid email address: ${problem}` });
       else if (emailNormalized !== row.email_normalized && this.q.byEmail(emailNormalized)) issues.push({ path: 'email', message: 'Another prospect already has this email address' });
       else {
         values.email = patch.email.trim();
