@@ -36,13 +36,16 @@ export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number,
 }
 
 /**
- * Where a sheet's rows begin in its XML (just after <sheetData>), and the prefix its element names carry ("x:" in a
- * Strict Open XML file, else ""); null when the sheet has no rows element or an empty one.
+ * Where a sheet's rows begin in its XML (just after <sheetData>), the prefix its element names carry ("x:" in a
+ * Strict Open XML file, else ""), and what closes the sheet after a run of its rows (the end tags of the rows element
+ * and of the worksheet); null when the sheet has no rows element or an empty one.
  */
-export function sheetDataStart(xml: string): { rowsFrom: number; prefix: string } | null {
+export function sheetDataStart(xml: string): { rowsFrom: number; prefix: string; close: string } | null {
+  const root = /<((?:\w+:)?worksheet)\b/.exec(xml);
   const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open || open[2] === '/') return null;
-  return { rowsFrom: open.index + open[0].length, prefix: open[1] ?? '' };
+  if (!root || !open || open[2] === '/') return null;
+  const prefix = open[1] ?? '';
+  return { rowsFrom: open.index + open[0].length, prefix, close: `</${prefix}sheetData></${root[1]}>` };
 }
 
 /**
@@ -51,9 +54,8 @@ export function sheetDataStart(xml: string): { rowsFrom: number; prefix: string 
  * every "<...row" found is markup.
  */
 export function afterRows(xml: string, rows: number): string | null {
-  const root = /<((?:\w+:)?worksheet)\b/.exec(xml);
   const data = sheetDataStart(xml);
-  if (!root || !data) return null;
+  if (!data) return null;
   const { prefix } = data;
   const rowTag = new RegExp(`<${prefix}row\\b[^>]*?(/?)>|</${prefix}row>`, 'g');
   rowTag.lastIndex = data.rowsFrom;
@@ -61,7 +63,7 @@ export function afterRows(xml: string, rows: number): string | null {
   for (let m = rowTag.exec(xml); m; m = rowTag.exec(xml)) {
     // A row ends at its end tag, or at once if it is empty (<row r="7"/>).
     if (m[0].startsWith('</') || m[1] === '/') ended++;
-    if (ended === rows) return `${xml.slice(0, m.index + m[0].length)}</${prefix}sheetData></${root[1]}>`;
+    if (ended === rows) return `${xml.slice(0, m.index + m[0].length)}${data.close}`;
   }
   return null;
 }

@@ -68,11 +68,10 @@ async function cutRuns(pieces: AsyncGenerator<Uint8Array>, files: ZipFiles, shee
   while (!ended && held.size < headBytes) await more();
   const head = held.peek(headBytes).toString('latin1');
   const data = sheetDataStart(head);
-  const root = /<((?:\w+:)?worksheet)\b/.exec(head);
-  if (!data || !root) return false;
+  if (!data) return false;
   const { prefix, rowsFrom } = data;
   const before = Buffer.concat(held.take(rowsFrom));
-  const close = ascii(`</${prefix}sheetData></${root[1]}>`);
+  const close = ascii(data.close);
   const rowEnd = ascii(`</${prefix}row>`);
   const rowsEnd = ascii(`</${prefix}sheetData>`);
   // How far into the sheet's rows the held bytes start, and how far they reach in all, for the fraction read.
