@@ -7,7 +7,7 @@ import { joinRuns, parseXlsxRuns, parseXlsxSheet, readPackage, readXlsxSheets, s
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { Uploads } from '../../../src/main/core/import/uploads';
 import { inSharedMemory, packedText, packSheet, rowStarts, unpackRows, unpackSheet, type SheetText } from '../../../src/main/core/import/sheetText';
-import { afterRows, workbookHead } from '../../../src/main/core/import/xlsxHead';
+import { afterRows, readerPart, workbookHead } from '../../../src/main/core/import/xlsxHead';
 import { eachSheetRun, renumbered, type SheetRun } from '../../../src/main/core/import/xlsxSlices';
 import { headStrings } from '../../../src/main/core/import/headStrings';
 import { csvBytes, importFile, upload, xlsxBytes } from '../../support/importFiles';
@@ -394,6 +394,22 @@ describe('parsed sheet text', () => {
     expect(new TextDecoder().decode(unzipSync(head)['xl/sharedStrings.xml']).match(/<si>/g)).toHaveLength(42);
     // A sheet smaller than the window is read whole.
     expect(workbookHead(bytes, path, 40)).toBe(null);
+  });
+
+  it('leaves the parts the reader does not read (pictures, printer settings) out of the workbooks built for it', async () => {
+    const rows = [['Email', 'Name'], ...Array.from({ length: 300 }, (_, i) => [`p${i}@x.com`, `Person ${i}`])];
+    const files = unzipSync(await xlsxBytes([{ name: 'Leads', rows }]));
+    const picture = new Uint8Array(200_000).fill(7);
+    const bytes = Buffer.from(zipSync({ ...files, 'xl/media/image1.png': picture, 'xl/printerSettings/printerSettings1.bin': picture }));
+    const path = readXlsxSheets(bytes)[0]!.path!;
+    const head = workbookHead(bytes, path, 10, { window: 2000, stringsPath: readPackage(bytes).stringsPath })!;
+    expect(Object.keys(unzipSync(head)).filter((n) => !readerPart(n))).toEqual([]);
+    expect(Object.keys(unzipSync(head))).toContain('xl/_rels/workbook.xml.rels');
+    // The runs of a shared sheet read the same rows as a whole read.
+    const whole = [...unpackSheet(await parseXlsxSheet(bytes, 'Leads'), 1000)].flat();
+    const limits = { ...sheetLimits, sliceAboveBytes: 0, sliceBytes: 2000 };
+    const parts = await Promise.all([0, 1].map((index) => parseXlsxRuns(bytes, 'Leads', { index, count: 2 }, { limits })));
+    expect([...unpackSheet(joinRuns(parts), 1000)].flat()).toEqual(whole);
   });
 
   it('keeps only the shared strings the top of a sheet uses, renumbered, or changes nothing when it cannot be sure', () => {

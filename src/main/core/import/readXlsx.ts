@@ -6,7 +6,7 @@ import { UserError } from '../errors';
 import { cellText, type CellValue } from './cells';
 import { packSheet, rowSeparator, unpackSheet, type SheetText } from './sheetText';
 import { applyDigitFormats, digitCells, digitStyles, type DigitFormat } from './digitFormats';
-import { workbookHead } from './xlsxHead';
+import { readerPart, workbookHead } from './xlsxHead';
 import { eachSheetRun } from './xlsxSlices';
 import { readElements } from './xmlElements';
 import { unzipPackage } from './zipPackage';
@@ -181,8 +181,8 @@ export async function parseXlsxRuns(bytes: Uint8Array, sheet: string | null, sha
   const mine = (k: number) => k % share.count === share.index;
   if (sliceBytes !== null && s.path !== null) {
     let reached = 0;
-    // Every part of the package but the sheet goes into each run's workbook; the sheet is unzipped as it is cut.
-    const others = guard(() => unzipPackage(bytes, (name) => name !== s.path));
+    // Every part of the package the reader reads but the sheet goes into each run's workbook; the sheet is unzipped as it is cut.
+    const others = guard(() => unzipPackage(bytes, (name) => name !== s.path && readerPart(name)));
     const cutting = { sliceBytes, padUpToRows: limits.padUpToRows, wanted: mine, xmlBytes };
     const found = await guardAsync(() =>
       eachSheetRun(bytes, others, s.path!, cutting, async (run) => {

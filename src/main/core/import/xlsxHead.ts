@@ -6,20 +6,26 @@ import { entryStart, storedZip, unzipPackage } from './zipPackage';
 /** How much of a sheet's XML is decoded to find its first rows; more than enough for the rows a preview shows. */
 const headBytes = 4 * 1024 * 1024;
 
+/**
+ * The parts of a package read-excel-file reads (the XML parts and their relationships), so the only ones a workbook
+ * built for it (the top of a sheet, a run of its rows) carries: pictures, printer settings and macros stay out of it.
+ */
+export const readerPart = (name: string) => name.endsWith('.xml') || name.endsWith('.xml.rels');
+
 /** Whether a preview reads a sheet of this much XML whole (workbookHead decides a sheet of unknown size when it reads it). */
 export const readsWhole = (xmlBytes: number | null) => xmlBytes === null || xmlBytes <= headBytes;
 
 /**
  * The workbook with the sheet at `sheetPath` cut after its first `rows` row elements, and only the shared strings (at
- * stringsPath) those rows use; every other part as it was (the styles the reader needs). Rows are cut whole, at a
+ * stringsPath) those rows use; every other part the reader reads as it was (the styles it needs). Rows are cut whole, at a
  * row's end tag, and the sheet is closed where it was cut; whatever the sheet held after its cells (merged ranges,
  * links) goes, as the reader does not use it. Null when the sheet is short enough to read whole (within `window`
  * bytes), or its rows cannot be found where expected: the caller then reads it all.
  */
 export function workbookHead(bytes: Uint8Array, sheetPath: string, rows: number, options: { stringsPath?: string | null; window?: number } = {}): Uint8Array | null {
   const { stringsPath = null, window = headBytes } = options;
-  // Every part but the sheet is inflated whole; of the sheet (hundreds of MB in a big workbook), only its start.
-  const files = unzipPackage(bytes, (name) => name !== sheetPath);
+  // Every part the reader reads but the sheet is inflated whole; of the sheet (hundreds of MB in a big workbook), only its start.
+  const files = unzipPackage(bytes, (name) => name !== sheetPath && readerPart(name));
   const top = entryStart(bytes, sheetPath, window);
   if (!top || top.byteLength <= window) return null;
   // Cut at a byte boundary, the decoder may end in a partial character: only the text before the last whole row is used.
