@@ -77,9 +77,9 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   const issue = app.getByTestId('import-issue');
   await expect(issue).toContainText('row 5');
   await expect(issue).toContainText('"not-an-email" is not a valid email address: it has no @');
-  await issue.getByLabel('Email Address').fill('rita@gämma.com');
+  await issue.getByLabel('Email Address').fill('rita@gamma');
   await issue.getByRole('button', { name: 'Import this row' }).click();
-  await expect(issue).toContainText('it has "ä" in the domain, which mail systems need written in its ASCII (xn--) form');
+  await expect(issue).toContainText('"gamma" after the @ is not a domain (it has no dot)');
   await issue.getByLabel('Email Address').fill('rita@gamma.com');
   await issue.getByRole('button', { name: 'Import this row' }).click();
   await expect(app.getByText('No rejected rows.')).toBeVisible();

@@ -1,8 +1,26 @@
 // Email rules shared by import, editing and the suppression list: normalise for matching, check syntax.
 
-/** The address as typed, without what was around it: spaces, "mailto:", angle brackets. */
+/** The address as typed, without what was around it (spaces, "mailto:", angle brackets), its domain as mail systems write it. */
 export function cleanEmail(value: string): string {
-  return value.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').trim();
+  const address = value.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '').trim();
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : address.slice(0, at + 1) + asciiDomain(address.slice(at + 1));
+}
+
+const printableAscii = /^[ -~]*$/;
+
+/**
+ * A domain with letters beyond ASCII ("müller.de") in the form mail systems and DNS use ("xn--mller-kva.de"), so
+ * that an address is matched, suppressed and sent to the same whichever form a file or a mail gave. Others, and one
+ * that is no domain at all (a space, a slash...), are left as they are: the address check says what is wrong.
+ */
+export function asciiDomain(domain: string): string {
+  if (printableAscii.test(domain) || /[\s/\\?#@:%[\]]/.test(domain) || [...domain].some((c) => c.charCodeAt(0) < 0x20)) return domain;
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return domain;
+  }
 }
 
 /** The form used to match duplicates and suppressions: cleaned and lower-cased. */
@@ -56,7 +74,7 @@ export function normalizeDomain(value: string): string {
   let v = value.trim().toLowerCase().replace(/^@/, '');
   v = v.replace(/^[a-z]+:\/\//, '').replace(/^www\./, '');
   v = v.split(/[/?#]/)[0] ?? '';
-  return v.replace(/\.$/, '');
+  return asciiDomain(v.replace(/\.$/, ''));
 }
 
 export function isValidDomain(value: string): boolean {

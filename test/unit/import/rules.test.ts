@@ -7,7 +7,7 @@ import { inferTimeZone } from '../../../src/main/core/import/timeZoneInference';
 import { zoneName } from '../../../src/shared/domain/timeZones';
 import { parseSuppressionEntry } from '../../../src/main/core/suppressions/suppressionService';
 import { countryCode } from '../../../src/shared/import/countries';
-import { emailProblem, isValidEmail, normalizeDomain, normalizeEmail } from '../../../src/shared/import/email';
+import { asciiDomain, cleanEmail, emailProblem, isValidEmail, normalizeDomain, normalizeEmail } from '../../../src/shared/import/email';
 import { combinedColumns, suggestMapping, uniqueHeaders } from '../../../src/shared/import/headerMapping';
 import { normalizeRow } from '../../../src/main/core/import/normalizeRow';
 import { findHeaderRow } from '../../../src/shared/import/headerRow';
@@ -94,6 +94,16 @@ describe('names and emails', () => {
     expect(normalizeDomain('https://www.Acme.com/about')).toBe('acme.com');
   });
 
+  it('writes a domain with letters beyond ASCII as mail systems do, and leaves what is no domain as it is', () => {
+    expect(normalizeEmail('Info@Müller.DE')).toBe('info@xn--mller-kva.de');
+    expect(cleanEmail('<Zoe@Bücher.example>')).toBe('Zoe@xn--bcher-kva.example');
+    expect(normalizeDomain('https://www.müller.de/about')).toBe('xn--mller-kva.de');
+    expect(isValidEmail(normalizeEmail('zoe@müller.de'))).toBe(true);
+    for (const notADomain of ['müller .de', 'müller.de/x', 'mü:ller.de', 'acme.com']) expect(asciiDomain(notADomain)).toBe(notADomain);
+    // Before the @, such letters stay, and are refused with the reason.
+    expect(normalizeEmail('Zoë@acme.com')).toBe('zoë@acme.com');
+  });
+
   it('says what is wrong with an address, in words a rep can act on', () => {
     const problems: [string, string | null][] = [
       ['jane.doe+x@acme.co.uk', null],
@@ -177,6 +187,10 @@ describe('an email cell as mail programs and CRMs fill it', () => {
     const r = normalizeRow(cells, ctx);
     return r.ok ? { email: r.draft.email, matched: r.draft.emailNormalized, name: [r.draft.firstName, r.draft.lastName], custom: r.draft.customFields } : r.reason;
   };
+
+  it('imports an address whose domain has letters beyond ASCII, in the form mail systems use', () => {
+    expect(outcome(['Zoë Müller <Zoe@Müller.de>', '', 'Müller GmbH'])).toEqual({ email: 'Zoe@xn--mller-kva.de', matched: 'zoe@xn--mller-kva.de', name: ['Zoë', 'Müller'], custom: {} });
+  });
 
   it('takes the address out of "Name <address>", and the name when the row has none', () => {
     expect(outcome(['Ann Lee <Ann.Lee@Acme.com>', '', 'Acme'])).toEqual({ email: 'Ann.Lee@Acme.com', matched: 'ann.lee@acme.com', name: ['Ann', 'Lee'], custom: {} });
@@ -319,5 +333,8 @@ describe('suppression', () => {
     expect(parseSuppressionEntry('@rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
     expect(parseSuppressionEntry('https://www.rival.com')).toEqual({ kind: 'domain', value: 'rival.com' });
     expect(parseSuppressionEntry('Email')).toBe(null);
+    // A domain with letters beyond ASCII is kept in the form mail uses, as prospects' addresses are.
+    expect(parseSuppressionEntry('Müller.de')).toEqual({ kind: 'domain', value: 'xn--mller-kva.de' });
+    expect(parseSuppressionEntry('info@müller.de')).toEqual({ kind: 'email', value: 'info@xn--mller-kva.de' });
   });
 });

@@ -70,6 +70,15 @@ describe('inbox sync', () => {
     expect(control.stops).toMatchObject([{ prospectId, reason: 'replied' }]);
   });
 
+  it('mail from an address whose domain has letters beyond ASCII stops the prospect imported with it in ASCII', async () => {
+    const { core, fake, control, account } = await setup();
+    // How the import stores "zoe@müller.de".
+    const { prospectId } = seedEnrollment(core, { email: 'zoe@xn--mller-kva.de' });
+    await fake.deliver({ from: 'Zoe@Müller.de', subject: 'Hallo', text: 'Gern, rufen Sie an.' });
+    await core.mail.inbox.sync(account.id);
+    expect(control.stops).toMatchObject([{ prospectId, reason: 'replied' }]);
+  });
+
   it('an out-of-office pauses until the return date, and without a date for the configured days', async () => {
     const { core, fake, control, account, clock } = await setup();
     const dana = seedEnrollment(core, { email: 'dana@prospect.io', messageId: ourMessageId });

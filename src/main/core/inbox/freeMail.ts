@@ -1,4 +1,6 @@
 // Free-mail domains: a sender there is not a "colleague at the prospect's company".
+import { emailDomain, normalizeEmail } from '../../../shared/import/email';
+
 const freeMail = new Set([
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'hotmail.de', 'hotmail.fr', 'live.com', 'live.de', 'msn.com',
   'yahoo.com', 'yahoo.co.uk', 'yahoo.de', 'yahoo.fr', 'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'gmx.de', 'gmx.net', 'gmx.com',
@@ -11,11 +13,7 @@ export function isFreeMailDomain(domain: string): boolean {
   return freeMail.has(domain.toLowerCase());
 }
 
+/** The domain of an address, as prospects' emails are stored (lower-cased, in ASCII). */
 export function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-}
-
-/** How prospects.email_normalized is written: trimmed and lower-cased. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return emailDomain(normalizeEmail(email));
 }

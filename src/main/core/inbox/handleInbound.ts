@@ -10,7 +10,7 @@ import type { Log } from '../log';
 import type { InboundMessage } from '../mail/provider';
 import type { Notifier } from '../ports';
 import { classify, type Classification } from './classify';
-import { normalizeEmail } from './freeMail';
+import { normalizeEmail } from '../../../shared/import/email';
 import { matchInbound, type Match } from './match';
 import { sanitizeEmailHtml, snippetOf } from './sanitize';
 

@@ -2,7 +2,8 @@
 import type { InboxLookups, ProspectHit } from '../db/queries/inboxLookups';
 import type { InboundMessage } from '../mail/provider';
 import type { Classification } from './classify';
-import { domainOf, isFreeMailDomain, normalizeEmail } from './freeMail';
+import { normalizeEmail } from '../../../shared/import/email';
+import { domainOf, isFreeMailDomain } from './freeMail';
 
 export type MatchVia = 'in_reply_to' | 'thread' | 'sender' | 'bounce_message_id' | 'bounce_recipient' | 'recipient';
 
