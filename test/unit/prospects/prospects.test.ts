@@ -112,6 +112,9 @@ describe('prospect edits, deletion and export', () => {
       }
     })();
     expect(badEmail).toEqual([{ path: 'email', message: 'Enter a valid email address: "acme" after the @ is not a domain (it has no dot)' }]);
+    // An address typed with a domain beyond ASCII is kept as mail writes it (and so sent to), as the import keeps it.
+    expect(core.prospects.update(jane.id, { email: ' mailto:Jane@Müller.de ' }).email).toBe('Jane@xn--mller-kva.de');
+    expect(core.prospects.list(q({ search: 'jane' })).rows[0]!.email).toBe('Jane@xn--mller-kva.de');
     const updated = core.prospects.update(jane.id, { title: 'VP Sales', phone: '415 555 0132', customFields: { Owner: 'me' }, tags: ['Hot'] });
     expect(updated).toMatchObject({ title: 'VP Sales', phone: '+14155550132', company: 'Acme Corp', customFields: { Owner: 'me' }, tags: ['Hot'] });
     const detail = core.prospects.get(jane.id);

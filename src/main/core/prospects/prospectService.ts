@@ -4,7 +4,7 @@ import type { ProspectFilter, ProspectListQuery, ProspectPatch, TimelineEvent } 
 import type { Prospect } from '../../../shared/domain/prospect';
 import { isTimeZone } from '../../../shared/domain/timeZones';
 import { countryCode } from '../../../shared/import/countries';
-import { emailDomain, emailProblem, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
+import { cleanEmail, emailDomain, emailProblem, normalizeDomain, normalizeEmail } from '../../../shared/import/email';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { importQueries } from '../db/queries/imports';
@@ -91,7 +91,7 @@ export class ProspectService {
       if (problem) issues.push({ path: 'email', message: `Enter a valid email address: ${problem}` });
       else if (emailNormalized !== row.email_normalized && this.q.byEmail(emailNormalized)) issues.push({ path: 'email', message: 'Another prospect already has this email address' });
       else {
-        values.email = patch.email.trim();
+        values.email = cleanEmail(patch.email);
         if (!values.website) values.domain = emailDomain(emailNormalized);
       }
     }
