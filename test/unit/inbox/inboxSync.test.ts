@@ -65,18 +65,15 @@ describe('inbox sync', () => {
   it('any email from the prospect’s address, even a new thread, stops them', async () => {
     const { core, fake, control, account } = await setup();
     const { prospectId } = seedEnrollment(core, { email: 'Lee@Lee-Consulting.co.uk' });
+    // A domain with letters beyond ASCII, stored as the import stores "zoe@müller.de", written by the mail in Unicode.
+    const zoe = seedEnrollment(core, { email: 'zoe@xn--mller-kva.de' });
     await fake.deliver({ from: 'lee@lee-consulting.co.uk', subject: 'Separate topic', text: 'Can we talk?' });
-    await core.mail.inbox.sync(account.id);
-    expect(control.stops).toMatchObject([{ prospectId, reason: 'replied' }]);
-  });
-
-  it('mail from an address whose domain has letters beyond ASCII stops the prospect imported with it in ASCII', async () => {
-    const { core, fake, control, account } = await setup();
-    // How the import stores "zoe@müller.de".
-    const { prospectId } = seedEnrollment(core, { email: 'zoe@xn--mller-kva.de' });
     await fake.deliver({ from: 'Zoe@Müller.de', subject: 'Hallo', text: 'Gern, rufen Sie an.' });
     await core.mail.inbox.sync(account.id);
-    expect(control.stops).toMatchObject([{ prospectId, reason: 'replied' }]);
+    expect(control.stops).toMatchObject([
+      { prospectId, reason: 'replied' },
+      { prospectId: zoe.prospectId, reason: 'replied' },
+    ]);
   });
 
   it('an out-of-office pauses until the return date, and without a date for the configured days', async () => {
