@@ -142,7 +142,8 @@ describe('import worker', () => {
       `const { parentPort } = require('node:worker_threads');
        parentPort.postMessage({ type: 'progress', fraction: 0.5 });
        parentPort.postMessage({ type: 'progress', fraction: 1 });
-       parentPort.postMessage({ type: 'parsed', result: { sheet: 'Leads', rowCount: 1, format: 'separated', text: 'a@x.com' } });`,
+       const text = { sheet: 'Leads', rowCount: 1, format: 'separated', text: 'a@x.com' };
+       parentPort.postMessage({ type: 'parsed', result: { sheet: 'Leads', runs: [{ index: 0, firstRow: 0, text }] } });`,
     );
     const heard: number[] = [];
     const sheet = await workerParse(reader, new Uint8Array([1, 2, 3]), 'Leads', null, (f) => heard.push(f));

@@ -18,15 +18,14 @@ const failed = (err: unknown) => ({
 
 /** Each task loads only what it needs: parsing a workbook does not load the normaliser, nor an import the workbook reader. */
 async function parse(t: Extract<WorkerTask, { task: 'parse' }>): Promise<void> {
-  const [{ joinRuns, parseXlsxRuns, parseXlsxSheet }, { inSharedMemory }] = await Promise.all([import('./readXlsx'), import('./sheetText')]);
+  const [{ parseXlsxRuns, parseXlsxSheet }, { inSharedMemory }] = await Promise.all([import('./readXlsx'), import('./sheetText')]);
   const bytes = Buffer.from(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
   const onProgress = (fraction: number) => port.postMessage({ type: 'progress', fraction });
   const share = t.share ?? { index: 0, count: 1 };
-  // The top of a sheet; the whole sheet, put together here when this worker reads all of it; or this worker's share of
-  // the runs, put together by the caller. What the import's workers will read is in shared memory, so that it is never
-  // copied (nor decoded) on the main thread on its way to them.
+  // The top of a sheet, or this worker's share of the runs of the whole sheet (all of them when it reads it alone), put
+  // together by the caller. The runs go in shared memory: they reach the main thread without a copy, and the sheet
+  // joined from them reaches the import's workers without one either.
   if (t.maxRows !== null) port.postMessage({ type: 'parsed', result: await parseXlsxSheet(bytes, t.sheet, t.maxRows) });
-  else if (share.count === 1) port.postMessage({ type: 'parsed', result: inSharedMemory(joinRuns([await parseXlsxRuns(bytes, t.sheet, share, { onProgress })])) });
   else {
     const part = await parseXlsxRuns(bytes, t.sheet, share, { onProgress });
     port.postMessage({ type: 'parsed', result: { ...part, runs: part.runs.map((r) => ({ ...r, text: inSharedMemory(r.text) })) } });

@@ -301,6 +301,8 @@ export function joinRuns(parts: SheetRuns[]): SheetText {
  * once on the main thread, never decoded there nor copied again on its way to the import's workers.
  */
 function joinShared(pieces: (string | Uint8Array)[]): Uint8Array {
+  // The sheet read as one run is that run.
+  if (pieces.length === 1 && typeof pieces[0] !== 'string') return pieces[0]!;
   const parts = pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
   const separator = Buffer.from(rowSeparator, 'utf8');
   const size = parts.reduce((n, p) => n + p.byteLength, 0) + separator.byteLength * Math.max(0, parts.length - 1);

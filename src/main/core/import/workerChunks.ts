@@ -50,8 +50,8 @@ const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invali
 
 /**
  * Parses one workbook sheet in worker threads: the parse takes seconds for a big sheet and would freeze the window
- * on the main thread. The top of a sheet (maxRows) is one worker's; a whole big sheet is shared by two, each reading
- * every other run of its rows (readXlsx.parseXlsxRuns), and put together here. The workers read the upload's shared
+ * on the main thread. The top of a sheet (maxRows) is one worker's; the whole sheet is one worker's too, or shared by
+ * two for a big one, each reading every other run of its rows (readXlsx.parseXlsxRuns), and put together here. The workers read the upload's shared
  * copy of the file (which it keeps for the other sheets). onProgress hears how far the workers have got together.
  */
 export async function workerParse(
@@ -65,8 +65,6 @@ export async function workerParse(
   if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows }, undefined, signal)) as SheetText;
   const { joinRuns, sheetShares } = await import('./readXlsx');
   const count = sheetShares(bytes, sheet, workerThreads());
-  // Read by one worker, the sheet comes put together.
-  if (count === 1) return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows: null }, onProgress, signal)) as SheetText;
   const heard = new Array<number>(count).fill(0);
   // One worker failing stops the others: their half is no use alone.
   const failed = new AbortController();
