@@ -7,7 +7,8 @@ export function cleanEmail(value: string): string {
   return at < 0 ? address : address.slice(0, at + 1) + asciiDomain(address.slice(at + 1));
 }
 
-const printableAscii = /^[ -~]*$/;
+/** A character beyond ASCII: a letter such as "ë" or "ü", an emoji. */
+const beyondAscii = /[\u0080-\u{10FFFF}]/u;
 
 /**
  * A domain with letters beyond ASCII ("müller.de") in the form mail systems and DNS use ("xn--mller-kva.de"), so
@@ -15,7 +16,7 @@ const printableAscii = /^[ -~]*$/;
  * that is no domain at all (a space, a slash...), are left as they are: the address check says what is wrong.
  */
 export function asciiDomain(domain: string): string {
-  if (printableAscii.test(domain) || /[\s/\\?#@:%[\]]/.test(domain) || [...domain].some((c) => c.charCodeAt(0) < 0x20)) return domain;
+  if (!beyondAscii.test(domain) || /[\s/\\?#@:%[\]]/.test(domain) || [...domain].some((c) => c.charCodeAt(0) < 0x20)) return domain;
   try {
     return new URL(`http://${domain}`).hostname;
   } catch {
@@ -39,7 +40,10 @@ export function isValidEmail(value: string): boolean {
   return local.length <= 64 && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
 }
 
-/** What is wrong with an address, in a few words a rep can act on ("it has no @"); null when it is a valid one. */
+/**
+ * What is wrong with an address (as normalizeEmail gives it), in a few words a rep can act on ("it has no @"); null
+ * when it is a valid one.
+ */
 export function emailProblem(value: string): string | null {
   // Most addresses are fine: checked at once, as every row of an import is.
   if (isValidEmail(value)) return null;
@@ -53,14 +57,14 @@ export function emailProblem(value: string): string | null {
   if (local.includes('@')) return 'it has more than one @';
   if (local === '') return 'nothing comes before the @';
   if (domain === '') return 'nothing comes after the @';
-  const outside = (part: string) => [...part].find((c) => c.charCodeAt(0) > 0x7e);
-  const foreign = outside(local);
+  const foreign = beyondAscii.exec(local)?.[0];
   if (foreign) return `it has "${foreign}" before the @, where most mail systems accept only plain letters, digits and marks such as . _ + -`;
   if (!localPart.test(local)) return `it has "${[...local].find((c) => !localPart.test(c))}" before the @, which is not allowed there`;
   if (local.length > 64) return 'the part before the @ is longer than 64 characters';
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'the part before the @ starts or ends with a dot, or has two in a row';
-  const foreignDomain = outside(domain);
-  if (foreignDomain) return `it has "${foreignDomain}" in the domain, which mail systems need written in its ASCII (xn--) form`;
+  // A domain beyond ASCII is in its xn-- form by now, unless it could not be written so.
+  const foreignDomain = beyondAscii.exec(domain)?.[0];
+  if (foreignDomain) return `it has "${foreignDomain}" in a domain that cannot be written in the form mail systems use`;
   if (!domain.includes('.')) return `"${domain}" after the @ is not a domain (it has no dot)`;
   return `"${domain}" after the @ is not a domain like example.com`;
 }

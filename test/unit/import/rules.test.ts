@@ -117,13 +117,13 @@ describe('names and emails', () => {
       ['jane,doe@acme.com', 'it has "," before the @, which is not allowed there'],
       [`${'j'.repeat(65)}@acme.com`, 'the part before the @ is longer than 64 characters'],
       ['jane..doe@acme.com', 'the part before the @ starts or ends with a dot, or has two in a row'],
-      ['info@müller.de', 'it has "ü" in the domain, which mail systems need written in its ASCII (xn--) form'],
+      ['info@mü|ller.de', 'it has "ü" in a domain that cannot be written in the form mail systems use'],
       ['jane@acme', '"acme" after the @ is not a domain (it has no dot)'],
       ['jane@acme..com', '"acme..com" after the @ is not a domain like example.com'],
       [`j@${'a'.repeat(250)}.com`, 'it is longer than 254 characters'],
     ];
     for (const [address, problem] of problems) {
-      expect(emailProblem(address), address).toBe(problem);
+      expect(emailProblem(normalizeEmail(address)), address).toBe(problem);
       expect(isValidEmail(address)).toBe(problem === null);
     }
   });
