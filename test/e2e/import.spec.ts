@@ -96,6 +96,30 @@ test('drop a spreadsheet, change a mapping, import, find and edit a prospect, fi
   await expect(app.getByTestId('prospect-total')).toHaveText('3 prospects');
 });
 
+test('an address at a domain with letters such as ü reads in its letters, and stays as it was when other fields are edited', async ({ app }) => {
+  await dropFile(app, 'umlauts.csv', 'Email,First Name,Last Name\r\nzoe@Müller.de,Zoe,Müller\r\n');
+  const dialog = app.getByRole('dialog', { name: 'Import umlauts.csv' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('import-summary').getByTestId('count-created')).toContainText('1');
+  await dialog.getByRole('button', { name: 'Show these prospects' }).click();
+
+  // Stored and sent as mail writes it (zoe@xn--mller-kva.de), shown as the file had it.
+  const row = app.getByRole('row').filter({ hasText: 'Zoe Müller' });
+  await expect(row).toContainText('zoe@müller.de');
+  await expect(row).not.toContainText('xn--');
+  await row.getByRole('button', { name: 'Zoe Müller' }).click();
+  const detail = app.getByTestId('prospect-detail');
+  await expect(detail.getByLabel('Email')).toHaveValue('zoe@müller.de');
+  await detail.getByLabel('Title').fill('Founder');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByText('Edited: title')).toBeVisible();
+  await detail.getByLabel('Email').fill('zoe.m@müller.de');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByText('Edited: email')).toBeVisible();
+  await detail.getByRole('button', { name: 'Close prospect' }).click();
+  await expect(row).toContainText('zoe.m@müller.de');
+});
+
 test('several phone columns: the mapping says how they combine, and a prospect with only a mobile is called on it', async ({ app }) => {
   const file = [
     'Email,First Name,Last Name,Phone Number,Mobile Phone Number',

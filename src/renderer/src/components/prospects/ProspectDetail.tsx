@@ -5,6 +5,7 @@ import { zoneSourceText, type Prospect } from '../../../../shared/domain/prospec
 import { api, ApiCallError } from '../../api/client';
 import { useAppStore } from '../../store/app';
 import { useProspectsStore } from '../../store/prospects';
+import { displayEmail } from '../../lib/displayEmail';
 import { Timeline } from './Timeline';
 
 type Draft = Record<Exclude<keyof ProspectPatch, 'customFields' | 'tags'>, string> & { custom: [string, string][]; tags: string };
@@ -28,7 +29,7 @@ const fields: { key: keyof Omit<Draft, 'custom' | 'tags'>; label: string; type?:
 
 function toDraft(p: Prospect): Draft {
   return {
-    email: p.email, firstName: p.firstName ?? '', lastName: p.lastName ?? '', company: p.company ?? '', title: p.title ?? '', phone: p.phoneRaw ?? p.phone ?? '',
+    email: displayEmail(p.email), firstName: p.firstName ?? '', lastName: p.lastName ?? '', company: p.company ?? '', title: p.title ?? '', phone: p.phoneRaw ?? p.phone ?? '',
     linkedinUrl: p.linkedinUrl ?? '', website: p.website ?? '', city: p.city ?? '', region: p.region ?? '', country: p.country ?? '', timeZone: p.timeZone ?? '',
     industry: p.industry ?? '', source: p.source ?? '', custom: Object.entries(p.customFields), tags: p.tags.join(', '),
   };
@@ -124,13 +125,13 @@ export function ProspectDetail({ id }: { id: number }) {
     }
   };
   const remove = async () => {
-    if (!window.confirm(`Delete ${data.prospect.email} and everything Repdesk holds about them (timeline, messages, calls)? This cannot be undone.`)) return;
+    if (!window.confirm(`Delete ${displayEmail(data.prospect.email)} and everything Repdesk holds about them (timeline, messages, calls)? This cannot be undone.`)) return;
     await api().call('prospects.delete', { ids: [id] });
     useProspectsStore.getState().open(null);
     void useProspectsStore.getState().reload();
-    useAppStore.getState().pushToast({ title: 'Prospect deleted', body: `${data.prospect.email} and all their data were deleted.`, tone: 'info' });
+    useAppStore.getState().pushToast({ title: 'Prospect deleted', body: `${displayEmail(data.prospect.email)} and all their data were deleted.`, tone: 'info' });
   };
-  const name = [data.prospect.firstName, data.prospect.lastName].filter(Boolean).join(' ') || data.prospect.email;
+  const name = [data.prospect.firstName, data.prospect.lastName].filter(Boolean).join(' ') || displayEmail(data.prospect.email);
 
   return (
     <aside className="detail-panel" aria-label="Prospect" data-testid="prospect-detail">

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { ProspectListQuery } from '../../../../shared/contract/prospects';
 import { zoneSourceText, type Prospect } from '../../../../shared/domain/prospect';
 import { zoneName } from '../../../../shared/domain/timeZones';
+import { displayEmail } from '../../lib/displayEmail';
 import { useProspectsStore } from '../../store/prospects';
 import { pageSize } from '../../store/prospects/initialState';
 import { prospectsSelectors } from '../../store/prospects/selectors';
@@ -90,18 +91,19 @@ const zoneTitle = (p: Prospect): string | undefined =>
 
 function Row({ p, checked, onToggle, onOpen }: { p: Prospect; checked: boolean; onToggle(): void; onOpen(): void }) {
   const name = [p.firstName, p.lastName].filter(Boolean).join(' ') || '—';
+  const email = displayEmail(p.email);
   return (
     <>
       <span role="cell" className="col-check">
-        <input type="checkbox" aria-label={`Select ${p.email}`} checked={checked} onChange={onToggle} />
+        <input type="checkbox" aria-label={`Select ${email}`} checked={checked} onChange={onToggle} />
       </span>
       <span role="cell" className="col-name">
         <button type="button" className="link-button" onClick={onOpen}>
           {name}
         </button>
       </span>
-      <span role="cell" className="col-email" title={p.email}>
-        {p.email}
+      <span role="cell" className="col-email" title={email}>
+        {email}
       </span>
       <span role="cell" className="col-company">{p.company}</span>
       <span role="cell" className="col-title">{p.title}</span>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { displayEmail } from '../../lib/displayEmail';
 
 export type FoundProspect = ResponseOf<'sequences.findProspects'>[number];
 
@@ -30,7 +31,7 @@ export function ProspectPicker({ label, onPick }: { label: string; onPick(p: Fou
         {found.slice(0, 8).map((p) => (
           <li key={p.id}>
             <button type="button" className="link-button" onClick={() => onPick(p)}>
-              {p.name} <span className="muted">· {p.email}</span>
+              {p.name} <span className="muted">· {displayEmail(p.email)}</span>
             </button>
           </li>
         ))}

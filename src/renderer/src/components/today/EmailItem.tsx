@@ -1,5 +1,6 @@
 // An email to approve: the rendered preview (sanitised in core), the editor, and approve / skip / reschedule.
 import type { QueueItem } from '../../../../shared/contract/queue';
+import { displayEmail } from '../../lib/displayEmail';
 import { useQueueStore } from '../../store/queue';
 import { queueSelectors } from '../../store/queue/selectors';
 import { ItemActions } from './ItemActions';
@@ -42,7 +43,7 @@ export function EmailItem({ item, now }: { item: QueueItem; now: number }) {
           <label htmlFor={`body-${item.id}`}>Message</label>
           <textarea id={`body-${item.id}`} rows={12} value={draft.body} onChange={(e) => changeDraft({ body: e.target.value })} autoFocus={email.threadReply} />
           <p className="hint">
-            To {item.prospect.email}
+            To {displayEmail(item.prospect.email)}
             {email.threadReply ? ' · a reply in the same thread' : ''} · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> approves, <kbd>Esc</kbd> cancels
           </p>
           <ItemActions item={item} now={now}>
@@ -58,7 +59,7 @@ export function EmailItem({ item, now }: { item: QueueItem; now: number }) {
         <>
           <div className="email-preview">
             <div className="email-meta">
-              <span className="muted">To</span> {item.prospect.name} &lt;{item.prospect.email}&gt;
+              <span className="muted">To</span> {item.prospect.name} &lt;{displayEmail(item.prospect.email)}&gt;
             </div>
             <div className="email-subject" data-testid="email-subject">
               {email.subject || <span className="muted">(no subject)</span>}

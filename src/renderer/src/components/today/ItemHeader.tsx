@@ -1,5 +1,6 @@
 // Who the item is about: name, title and company, their local time, the sequence step, and the demo badge.
 import type { QueueItem } from '../../../../shared/contract/queue';
+import { displayEmail } from '../../lib/displayEmail';
 
 export function ItemHeader({ item }: { item: QueueItem }) {
   const p = item.prospect;
@@ -11,7 +12,7 @@ export function ItemHeader({ item }: { item: QueueItem }) {
         </h2>
         <p className="muted">
           {[p.title, p.company].filter(Boolean).join(' · ')}
-          {p.email && <> · {p.email}</>}
+          {p.email && <> · {displayEmail(p.email)}</>}
         </p>
       </div>
       <dl className="detail-facts">
