@@ -144,6 +144,8 @@ export const importMethods = {
       .strict(),
     ImportSummarySchema,
   ),
+  /** An import may come soon (the Prospects screen is open, a file is dragged over the window): its workers get ready. */
+  'imports.ready': method(z.object({}).strict(), z.object({ ready: z.boolean() })),
   'imports.cancel': method(z.object({ importId: id }).strict(), z.object({ cancelled: z.boolean() })),
   'imports.discard': method(z.object({ importId: id }).strict(), z.object({ discarded: z.boolean() })),
   'imports.get': method(z.object({ importId: id }).strict(), ImportSummarySchema),

@@ -10,8 +10,11 @@ import { silentLog } from '../../../src/main/core/log';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { unpackSheet } from '../../../src/main/core/import/sheetText';
 import { workerParse, workerThreads } from '../../../src/main/core/import/workerChunks';
+import { EventBus } from '../../../src/main/core/eventBus';
+import { ImportService } from '../../../src/main/core/import/importService';
+import { SettingsService } from '../../../src/main/core/settings/settingsService';
 import { csvBytes, importFile, xlsxBytes } from '../../support/importFiles';
-import { memoryVault } from '../../support/testCore';
+import { makeTestCore, memoryVault } from '../../support/testCore';
 
 const built = resolve(__dirname, '../../../out/main/importWorker.js');
 
@@ -41,6 +44,20 @@ describe('import worker', () => {
     expect(b.phone).toBe('+14155550133');
     // The area code's zone: the built worker finds the prefix data beside the bundle.
     expect(b.timeZone).toBe('America/Los_Angeles');
+  });
+
+  it.skipIf(!existsSync(built))('built workers readied before any file warm up on rows of their own, then import a file as any others would (needs npm run build)', async () => {
+    const core = coreWithWorker(dirname(built));
+    const file = csvBytes('Email,Name,Phone\na@x.com,Ann Lee,415 555 0132\nbad,Bob,\n\na@x.com,Ann Again,');
+    const expected = { total: 3, created: 1, updated: 0, duplicates: 1, suppressed: 0, rejected: 1, blank: 1 };
+    core.imports.readyWorkers();
+    await core.imports.workersWarm();
+    expect((await importFile(core, 'a.csv', file)).summary.counts).toEqual(expected);
+    // Readied again once it ended: a file imported at once cuts their warm-up short.
+    const again = await importFile(core, 'b.csv', csvBytes('Email,Name\nb@x.com,Bo\nc@x.com,Cy'));
+    expect(again.summary.counts.created).toBe(2);
+    await core.imports.workersWarm();
+    core.close();
   });
 
   it.skipIf(!existsSync(built))('two workers share a big text file and the rows come out in file order, as inline', async () => {
@@ -248,6 +265,67 @@ describe('import worker', () => {
     await core.imports.preview(importId);
     expect(core.imports.discard(importId)).toEqual({ discarded: true });
     core.close();
+  });
+
+  it('workers readied before any file warm up, take the next import, and are started again while an import may still come', async () => {
+    // A stand-in that notes each start and how its task came. It says it is warm only once its task came, as a real
+    // one whose warm-up the task cut short does: the import does not take that for one of its chunks.
+    const dir = mkdtempSync(join(tmpdir(), 'repdesk-worker-'));
+    const note = join(dir, 'tasks.txt');
+    writeFileSync(
+      join(dir, 'importWorker.js'),
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const { appendFileSync } = require('node:fs');
+       appendFileSync(${JSON.stringify(note)}, workerData.task + '\\n');
+       parentPort.on('message', (m) => {
+         if (m === 'more' || m.type === 'prepare') return;
+         appendFileSync(${JSON.stringify(note)}, m.task + ' by message\\n');
+         parentPort.postMessage({ type: 'warm' });
+         parentPort.postMessage({ type: 'end' });
+       });`,
+    );
+    const bus = new EventBus();
+    const db = openMemoryDatabase();
+    const imports = new ImportService({ db, clock: new ManualClock(new Date('2026-03-02T09:00:00Z')), bus, log: silentLog, settings: new SettingsService(db, bus, 'UTC'), changed: () => {}, workerPath: join(dir, 'importWorker.js'), keepReadyMs: 1500, refillAfterImportMs: 50 });
+    // What the workers noted, in any order (they run side by side).
+    const noted = () => (existsSync(note) ? readFileSync(note, 'utf8').split('\n').filter(Boolean).sort() : []);
+    const standby = Array.from({ length: workerThreads() }, () => 'standby');
+    const imported = standby.map(() => 'import by message');
+    const importCsv = async () => {
+      const file = csvBytes('email\na@x.com');
+      const { importId } = imports.create('a.csv', file.byteLength);
+      imports.append(importId, 0, file);
+      const preview = await imports.preview(importId);
+      await imports.start({ importId, sheet: null, mapping: preview.suggested, tag: null, duplicatePolicy: 'skip' });
+      await imports.idle();
+      return imports.get(importId).status;
+    };
+
+    expect(imports.readyWorkers()).toEqual({ ready: true });
+    await expect.poll(noted, { timeout: 10_000 }).toEqual(standby);
+    // Asked again, while they wait: no more start.
+    imports.readyWorkers();
+    // The file's arriving starts none either: they are there. The import takes them, and fresh ones start once it ends.
+    expect(await importCsv()).toBe('done');
+    await expect.poll(noted, { timeout: 10_000 }).toEqual([...imported, ...standby, ...standby]);
+    // Closing a file they read ahead ends them; fresh ones start.
+    writeFileSync(note, '');
+    const file = csvBytes('email\nb@x.com');
+    const { importId } = imports.create('b.csv', file.byteLength);
+    imports.append(importId, 0, file);
+    await imports.preview(importId);
+    imports.discard(importId);
+    await expect.poll(noted, { timeout: 10_000 }).toEqual(standby);
+    // Once no import came for keepReadyMs they are let go: the next file starts its own as it arrives, and none
+    // are started after it.
+    await new Promise((r) => setTimeout(r, 1800));
+    writeFileSync(note, '');
+    expect(await importCsv()).toBe('done');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(noted()).toEqual([...imported, ...standby]);
+    imports.close();
+    // Without a built worker, nothing is readied.
+    expect(makeTestCore().core.imports.readyWorkers()).toEqual({ ready: false });
   });
 
   it('a worker that dies fails the import cleanly, saving nothing', async () => {

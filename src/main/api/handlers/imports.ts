@@ -3,7 +3,7 @@ import type { Core } from '../../core/createCore';
 import type { HandlerGroup } from '../handlers';
 
 type ImportMethod =
-  | 'imports.create' | 'imports.append' | 'imports.preview' | 'imports.start' | 'imports.cancel' | 'imports.discard'
+  | 'imports.create' | 'imports.append' | 'imports.preview' | 'imports.ready' | 'imports.start' | 'imports.cancel' | 'imports.discard'
   | 'imports.get' | 'imports.list' | 'imports.prospects' | 'imports.issues' | 'imports.fixIssue' | 'imports.dismissIssue' | 'imports.issuesCsv';
 
 export function importHandlers(core: Core): HandlerGroup<ImportMethod> {
@@ -11,6 +11,7 @@ export function importHandlers(core: Core): HandlerGroup<ImportMethod> {
     'imports.create': (r) => core.imports.create(r.fileName, r.size),
     'imports.append': (r) => core.imports.append(r.importId, r.offset, r.bytes),
     'imports.preview': (r) => core.imports.preview(r.importId, r.sheet ?? null),
+    'imports.ready': () => core.imports.readyWorkers(),
     'imports.start': (r) => core.imports.start(r),
     'imports.cancel': (r) => core.imports.cancel(r.importId),
     'imports.discard': (r) => core.imports.discard(r.importId),

@@ -40,6 +40,9 @@ export interface ImportServiceDeps {
   indexesElsewhere?: IndexesElsewhere | null;
   /** Rows between two checkpoints of the log while an import runs (tests set it small). */
   checkpointEveryRows?: number;
+  /** How long workers readied for an import wait for it, and how long after one they are replaced (readyWorkers); tests set them small. */
+  keepReadyMs?: number;
+  refillAfterImportMs?: number;
 }
 
 export function toSummary(r: ImportRow): ImportSummary {
@@ -75,6 +78,18 @@ export function toSummary(r: ImportRow): ImportSummary {
  */
 const checkpointEveryRows = 500_000;
 
+/**
+ * How long import workers readied for an import that may come (readyWorkers) wait for it before they are let go: two
+ * warmed-up workers hold about 100 MB.
+ */
+export const keepReadyMs = 10 * 60_000;
+
+/**
+ * How long after an import ends its workers are replaced (while another may come soon): the warm-up keeps both cores
+ * busy for about a second, which the rep's first look at the imported prospects should not share.
+ */
+export const refillAfterImportMs = 2000;
+
 export class ImportService {
   private readonly q;
   private readonly uploads;
@@ -82,8 +97,14 @@ export class ImportService {
   private readonly chunkFolders: ChunkFolders;
   private readonly checkpointer: WalCheckpointer;
   private running: { importId: number; cancelled: boolean; done: Promise<void> } | null = null;
-  /** Import workers started once a file's preview is shown, waiting for its import (see standbyWorker). */
+  /** Import workers started ahead of an import, waiting for it (see standbyWorker and readyWorkers). */
   private standby: Worker[] = [];
+  /** Settles once the workers on standby have warmed up. */
+  private standbyWarm: Promise<unknown> = Promise.resolve();
+  /** Until when an import may come soon (readyWorkers): workers it would use are kept ready until then. */
+  private readyUntil = 0;
+  private release: NodeJS.Timeout | null = null;
+  private closed = false;
   /** An import whose Import was clicked while its workbook sheet is still being read: Cancel stops the wait. */
   private starting: { importId: number; cancel: () => void } | null = null;
 
@@ -248,18 +269,56 @@ export class ImportService {
         this.running = null;
         this.uploads.discard(req.importId);
         this.chunkFolders.remove(stagingDir);
+        setTimeout(() => this.refill(), this.deps.refillAfterImportMs ?? refillAfterImportMs).unref();
       });
     return this.get(req.importId);
   }
 
-  private warmWorkers(): void {
+  /**
+   * The rep may import soon (the Prospects screen is open, a file is dragged over the window): the import's workers
+   * start now and warm up on rows of their own (warmUpSample.ts), so that an Import clicked the moment a file's
+   * preview shows finds their code loaded and compiled (about 0.3 s sooner over 100,000 rows). Used up by an import
+   * (refillAfterImportMs after it ends) or a closed file, they are started again, until keepReadyMs after the last
+   * call; then they are let go, unless a file is waiting for its import.
+   */
+  readyWorkers(): { ready: boolean } {
+    if (!this.deps.workerPath) return { ready: false };
+    const keepMs = this.deps.keepReadyMs ?? keepReadyMs;
+    this.readyUntil = Date.now() + keepMs;
+    if (this.release) clearTimeout(this.release);
+    this.release = setTimeout(() => {
+      this.release = null;
+      if (!this.running && !this.uploads.any()) this.stopStandby();
+    }, keepMs);
+    this.release.unref();
+    this.refill();
+    return { ready: true };
+  }
+
+  /** Settles once the workers on standby (if any) have warmed up: a benchmark waits for it, as the rep would be a few seconds away. */
+  async workersWarm(): Promise<void> {
+    await this.standbyWarm;
+  }
+
+  /** Workers used up or stopped are started again while an import may still come soon (readyWorkers). */
+  private refill(): void {
+    if (Date.now() < this.readyUntil && !this.running && !this.closed) this.warmWorkers(true);
+  }
+
+  /**
+   * Starts the workers on standby, if there are none. Readied before any file (warmUp), they warm up on rows of their
+   * own; started for a file, they warm up on its rows once told it (a workbook's only once its sheet is parsed: a
+   * warm-up meanwhile would slow the parse down).
+   */
+  private warmWorkers(warmUp = false): void {
     const path = this.deps.workerPath;
     if (!path || this.standby.length > 0) return;
-    this.standby = Array.from({ length: workerThreads() }, () => {
-      const worker = standbyWorker(path);
+    const started = Array.from({ length: workerThreads() }, () => standbyWorker(path, warmUp));
+    this.standby = started.map(({ worker }) => {
       worker.once('exit', () => (this.standby = this.standby.filter((w) => w !== worker)));
       return worker;
     });
+    this.standbyWarm = Promise.all(started.map((s) => s.warm));
   }
 
   /** How the file is read and mapped, as its preview found it: what an import's plan and a read-ahead share. */
@@ -333,7 +392,9 @@ export class ImportService {
   discard(importId: number): { discarded: boolean } {
     if (this.running?.importId === importId) throw new UserError('conflict', 'This import is running; cancel it instead.');
     const had = this.uploads.discard(importId);
+    // They read the file ahead: fresh ones are started for the next, if one may come soon.
     this.stopStandby();
+    this.refill();
     this.q.discardUnstarted(importId);
     return { discarded: had };
   }
@@ -365,6 +426,9 @@ export class ImportService {
 
   close(): void {
     if (this.running) this.running.cancelled = true;
+    this.closed = true;
+    this.readyUntil = 0;
+    if (this.release) clearTimeout(this.release);
     this.stopStandby();
     this.writer.close();
   }

@@ -1,6 +1,7 @@
 // Worker-thread entry: parses a workbook sheet for the preview, or reads and normalises an import's rows into chunk files.
-// A worker started on standby (while the rep maps columns) loads the import's code, reads the dropped file (a text
-// file, or a workbook's parsed sheet) when told to (standbyPreparation.ts), and waits for its task by message.
+// A worker started on standby (ahead of an import, see ImportService.readyWorkers) loads the import's code, warms it
+// up, reads the dropped file (a text file, or a workbook's parsed sheet) when told to (standbyPreparation.ts), and
+// waits for its task by message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors';
 import type { Prepared, PrepareMessage } from './standbyPreparation';
@@ -59,19 +60,28 @@ async function runImport(t: Extract<WorkerTask, { task: 'import' }>, prepared: P
 const run = (t: WorkerTask, prepared: Prepared | null = null) => (t.task === 'parse' ? parse(t) : runImport(t, prepared)).catch((err: unknown) => port.postMessage(failed(err)));
 
 if (task.task === 'standby') {
-  // The import's code is loaded meanwhile. Until the task comes, each file previewed may be read ahead (the last one
-  // told is kept); the task is the first other message, then come the requests for more chunks.
+  // The import's code is loaded meanwhile and, in a worker readied before any file, warmed up on rows of its own until
+  // a file or the task comes (then it says so). Each file previewed may then be read ahead (the last one told is kept); the
+  // task is the first other message, then come the requests for more chunks.
   const loaded = Promise.all([import('./stagedChunks'), import('./sheetReader'), import('./standbyPreparation')]);
   let started = false;
+  let told = false;
+  const warm = !task.warmUp
+    ? Promise.resolve()
+    : loaded
+        .then(([, , { warmUpOnSample }]) => warmUpOnSample(() => started || told))
+        .catch(() => 0)
+        .then(() => port.postMessage({ type: 'warm' }));
   let prepared: Promise<Prepared | null> = Promise.resolve(null);
   const listen = (m: PrepareMessage | WorkerTask) => {
     if ('type' in m) {
-      prepared = loaded.then(([, , { prepareStandby }]) => (started ? null : prepareStandby(m, () => started))).catch(() => null);
+      told = true;
+      prepared = Promise.all([loaded, warm]).then(([[, , { prepareStandby }]]) => (started ? null : prepareStandby(m, () => started))).catch(() => null);
       return;
     }
     started = true;
     port.off('message', listen);
-    void Promise.all([loaded, prepared]).then(([, p]) => run(m, p));
+    void Promise.all([loaded, prepared, warm]).then(([, p]) => run(m, p));
   };
   port.on('message', listen);
 } else {

@@ -3,6 +3,7 @@
 import { yieldToLoop } from '../yieldToLoop';
 import { readerOf, type SheetReader } from './sheetReader';
 import { inMemoryChunks, stagedChunks, type ImportPlan } from './stagedChunks';
+import { warmUpFile } from './warmUpSample';
 import type { WorkerInput } from './workerChunks';
 
 /** Sent to the workers on standby once a text file's preview is shown, or once a workbook's sheet is parsed whole. */
@@ -45,6 +46,15 @@ export function prepareStandby(m: PrepareMessage, started: () => boolean): Prepa
   const { input } = m;
   const reader = readerOf(input, m.plan);
   return { uploadId: m.uploadId, sheet: 'sheet' in input ? input.sheet.sheet : null, reader, warmedUp: warmUp(reader, m, started).catch(() => 0) };
+}
+
+/**
+ * Warms the import's code up before any file comes (ImportService.readyWorkers), as prepareStandby does with a file:
+ * over rows of its own (warmUpSample.ts), read, normalised and written to chunks dropped at once. Stops as soon as
+ * stopped() says a file or the import came. Settles with how many rows it took through.
+ */
+export function warmUpOnSample(stopped: () => boolean): Promise<number> {
+  return prepareStandby(warmUpFile(warmUpRows), stopped).warmedUp;
 }
 
 /** Whether what was read on standby is what the import reads. */

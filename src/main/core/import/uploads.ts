@@ -51,6 +51,11 @@ export class Uploads {
     return this.byId.has(importId);
   }
 
+  /** Whether any file is waiting for its import. */
+  any(): boolean {
+    return this.byId.size > 0;
+  }
+
   append(importId: number, offset: number, bytes: Uint8Array): number {
     const u = this.get(importId);
     if (offset !== u.received) throw new UserError('conflict', `Expected the piece of the file at byte ${u.received}, got ${offset}. Drop the file again.`);

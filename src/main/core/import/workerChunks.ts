@@ -16,21 +16,35 @@ export type WorkerInput = { bytes: Uint8Array } | { sheet: SheetText };
 export type WorkerTask =
   | { task: 'import'; input: WorkerInput; plan: ImportPlan }
   | { task: 'parse'; bytes: Uint8Array; sheet: string | null; maxRows: number | null; share?: RunShare };
-/** A worker started before its import: it loads the import's code and waits for the task. */
-export type StandbyTask = { task: 'standby' };
+/**
+ * A worker started before its import: it loads the import's code and waits for the task. warmUp: readied before any
+ * file, it warms the code up on rows of its own meanwhile (one started for a file has the file's rows for that).
+ */
+export type StandbyTask = { task: 'standby'; warmUp: boolean };
 
 /**
- * An import worker started ahead of its import (as a text file arrives, once a workbook's preview is shown), so that
- * by the time the rep clicks Import its thread is up and its code loaded (about 150 ms). It does not keep Repdesk
- * running while it waits.
+ * An import worker started ahead of its import (as a file arrives, or readied before one, see
+ * ImportService.readyWorkers), so that by the time the rep clicks Import its thread is up, its code loaded (about
+ * 150 ms) and warmed up. It does not keep Repdesk running while it waits. `warm` settles once its warm-up on rows of
+ * its own ended (done, or cut short by a file or the task), or the worker did; at once without one.
  */
-export function standbyWorker(workerPath: string): Worker {
-  const task: StandbyTask = { task: 'standby' };
+export function standbyWorker(workerPath: string, warmUp: boolean): { worker: Worker; warm: Promise<void> } {
+  const task: StandbyTask = { task: 'standby', warmUp };
   const worker = new Worker(workerPath, { workerData: task });
   worker.unref();
   // A standby worker that fails is simply not used: its import starts a fresh one.
   worker.on('error', () => undefined);
-  return worker;
+  const warm = new Promise<void>((resolve) => {
+    if (!warmUp) return resolve();
+    const heard = (m: { type?: string }) => {
+      if (m?.type !== 'warm') return;
+      worker.off('message', heard);
+      resolve();
+    };
+    worker.on('message', heard);
+    worker.once('exit', () => resolve());
+  });
+  return { worker, warm };
 }
 
 /**
@@ -136,7 +150,9 @@ export function workerChunks(workerPath: string, input: WorkerInput, plan: Impor
   }
   const queue: Message[] = [];
   let wake: (() => void) | null = null;
-  const push = (m: Message) => {
+  const push = (m: Message | { type: 'warm' }) => {
+    // A worker on standby says when its warm-up ends, which may be after its task came.
+    if (m.type === 'warm') return;
     queue.push(m);
     wake?.();
   };
