@@ -9,7 +9,7 @@ import { openMemoryDatabase } from '../../../src/main/core/db/open';
 import { silentLog } from '../../../src/main/core/log';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { unpackSheet } from '../../../src/main/core/import/sheetText';
-import { workerParse, workerThreads } from '../../../src/main/core/import/workerChunks';
+import { standbyWorker, workerParse, workerThreads } from '../../../src/main/core/import/workerChunks';
 import { EventBus } from '../../../src/main/core/eventBus';
 import { ImportService } from '../../../src/main/core/import/importService';
 import { SettingsService } from '../../../src/main/core/settings/settingsService';
@@ -133,6 +133,21 @@ describe('import worker', () => {
     expect(summary.counts).toMatchObject({ total: 80_000, created: 80_000 });
     const last = core.prospects.list({ search: 'person79999', tagId: null, importId: null, status: null, timeZone: null, sort: 'email', dir: 'asc', offset: 0, limit: 5 }).rows[0]!;
     expect(last.customFields).toEqual({ Zip: '80999' });
+
+    // Workers readied for an import take the shares of the whole sheet, and wait for the import after; the same
+    // workers, stopped mid-parse (the file was closed), end.
+    const readied = Array.from({ length: workerThreads() }, () => standbyWorker(built, true));
+    await Promise.all(readied.map((r) => r.warm));
+    const ended = readied.map((r) => new Promise<'ended'>((done) => r.worker.once('exit', () => done('ended'))));
+    const shared = await workerParse(built, bytes, 'Leads', null, undefined, undefined, readied.map((r) => r.worker));
+    expect([...unpackSheet(shared, 100_000)].flat()).toEqual(all);
+    expect(await Promise.race([...ended, new Promise((done) => setTimeout(() => done('waiting'), 300))])).toBe('waiting');
+    const stop = new AbortController();
+    const parse = workerParse(built, bytes, 'Leads', null, undefined, stop.signal, readied.map((r) => r.worker));
+    // Each share takes a good half second to parse: both are under way by now.
+    setTimeout(() => stop.abort(), 100);
+    await expect(parse).rejects.toThrow('Reading the workbook was stopped.');
+    expect(await Promise.all(ended)).toEqual(readied.map(() => 'ended'));
   });
 
   it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {

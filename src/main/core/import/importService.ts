@@ -11,7 +11,7 @@ import type { Log } from '../log';
 import type { SettingsService } from '../settings/settingsService';
 import { readLayout, type SheetLayout } from './preview';
 import { cellsOf, stagedChunks, type ImportPlan } from './stagedChunks';
-import { readerOf, type SheetReader } from './sheetReader';
+import { readerOf, type ParseXlsxSheet, type SheetReader } from './sheetReader';
 import { emptyCounts, runImport } from './runImport';
 import type { IndexesElsewhere } from './promoteImport';
 import { standbyWorker, workerParse, workerThreads, type WorkerInput } from './workerChunks';
@@ -112,7 +112,9 @@ export class ImportService {
     this.q = importQueries(deps.db);
     // A workbook sheet is parsed off the main thread where there is a worker: its top for the preview, then all of it once.
     const workerPath = deps.workerPath;
-    this.uploads = new Uploads(workerPath ? (...args) => workerParse(workerPath, ...args) : undefined, (importId, fraction) =>
+    // A whole sheet's shares go to the workers on standby, where there are (they are readied, see readyWorkers).
+    const parse: ParseXlsxSheet = (bytes, sheet, maxRows, onProgress, signal) => workerParse(workerPath!, bytes, sheet, maxRows ?? null, onProgress, signal, maxRows == null ? [...this.standby] : []);
+    this.uploads = new Uploads(workerPath ? parse : undefined, (importId, fraction) =>
       deps.bus.emit('import.sheetRead', { importId, fraction }),
     );
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);

@@ -61,7 +61,7 @@ const run = (t: WorkerTask, prepared: Prepared | null = null) => (t.task === 'pa
 
 if (task.task === 'standby') {
   // The import's code is loaded meanwhile and, in a worker readied before any file, warmed up on rows of its own until
-  // a file or the task comes (then it says so). Each file previewed may then be read ahead (the last one told is kept); the
+  // a file or the task comes (then it says so). It may be given a share of a workbook's sheet to parse first. Each file previewed may then be read ahead (the last one told is kept); the
   // task is the first other message, then come the requests for more chunks.
   const loaded = Promise.all([import('./stagedChunks'), import('./sheetReader'), import('./standbyPreparation')]);
   let started = false;
@@ -70,6 +70,8 @@ if (task.task === 'standby') {
     ? Promise.resolve()
     : loaded
         .then(([, , { warmUpOnSample }]) => warmUpOnSample(() => started || told))
+        // The workbook reader too, for a share of a sheet to parse, unless a file or the task came meanwhile.
+        .then(() => (started || told ? null : import('./readXlsx')))
         .catch(() => 0)
         .then(() => port.postMessage({ type: 'warm' }));
   let prepared: Promise<Prepared | null> = Promise.resolve(null);
@@ -77,6 +79,12 @@ if (task.task === 'standby') {
     if ('type' in m) {
       told = true;
       prepared = Promise.all([loaded, warm]).then(([[, , { prepareStandby }]]) => (started ? null : prepareStandby(m, () => started))).catch(() => null);
+      return;
+    }
+    if (m.task === 'parse') {
+      // A share of a workbook's sheet, parsed before its import: the worker stays on standby for the import after.
+      told = true;
+      void warm.then(() => parse(m)).catch((err: unknown) => port.postMessage(failed(err)));
       return;
     }
     started = true;

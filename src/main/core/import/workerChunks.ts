@@ -18,7 +18,8 @@ export type WorkerTask =
   | { task: 'parse'; bytes: Uint8Array; sheet: string | null; maxRows: number | null; share?: RunShare };
 /**
  * A worker started before its import: it loads the import's code and waits for the task. warmUp: readied before any
- * file, it warms the code up on rows of its own meanwhile (one started for a file has the file's rows for that).
+ * file, it warms the code up on rows of its own meanwhile (one started for a file has the file's rows for that), and
+ * loads the workbook reader, for a share of a workbook's sheet to parse before the import (workerParse).
  */
 export type StandbyTask = { task: 'standby'; warmUp: boolean };
 
@@ -30,7 +31,8 @@ export type StandbyTask = { task: 'standby'; warmUp: boolean };
  */
 export function standbyWorker(workerPath: string, warmUp: boolean): { worker: Worker; warm: Promise<void> } {
   const task: StandbyTask = { task: 'standby', warmUp };
-  const worker = new Worker(workerPath, { workerData: task });
+  // It may parse a share of a workbook's sheet first (workerParse), which needs the roomier stack of parseInWorker.
+  const worker = new Worker(workerPath, { workerData: task, resourceLimits: parserLimits });
   worker.unref();
   // A standby worker that fails is simply not used: its import starts a fresh one.
   worker.on('error', () => undefined);
@@ -65,8 +67,10 @@ const failure = (m: Failure): Error => (m.user ? new UserError(m.code ?? 'invali
 /**
  * Parses one workbook sheet in worker threads: the parse takes seconds for a big sheet and would freeze the window
  * on the main thread. The top of a sheet (maxRows) is one worker's; the whole sheet is one worker's too, or shared by
- * two for a big one, each reading every other run of its rows (readXlsx.parseXlsxRuns), and put together here. The workers read the upload's shared
- * copy of the file (which it keeps for the other sheets). onProgress hears how far the workers have got together.
+ * two for a big one, each reading every other run of its rows (readXlsx.parseXlsxRuns), and put together here. The
+ * workers read the upload's shared copy of the file (which it keeps for the other sheets). onProgress hears how far
+ * the workers have got together. The whole sheet's shares go to the import's workers on standby, where there are
+ * (standby[k] takes share k): their thread is up and the reader loaded, and they wait for the import afterwards.
  */
 export async function workerParse(
   workerPath: string,
@@ -75,6 +79,7 @@ export async function workerParse(
   maxRows: number | null = null,
   onProgress?: (fraction: number) => void,
   signal?: AbortSignal,
+  standby: Worker[] = [],
 ): Promise<SheetText> {
   if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows }, undefined, signal)) as SheetText;
   const { joinRuns, sheetShares } = await import('./readXlsx');
@@ -90,7 +95,7 @@ export async function workerParse(
         onProgress?.(heard.reduce((a, b) => a + b, 0) / count);
       };
       const task: WorkerTask = { task: 'parse', bytes, sheet, maxRows: null, share: { index, count } };
-      const part = parseInWorker(workerPath, task, hear, stop) as Promise<SheetRuns>;
+      const part = parseInWorker(workerPath, task, hear, stop, standby[index]) as Promise<SheetRuns>;
       part.catch(() => failed.abort());
       return part;
     }),
@@ -101,28 +106,52 @@ export async function workerParse(
 /** How many worker threads share one job: an import's reading and normalising, or a big sheet's parse. */
 export const workerThreads = () => Math.min(2, availableParallelism());
 
-/** One worker's parse: the top of a sheet, or its share of the runs of the whole. Every worker ends with the parse. */
-function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'parse' }>, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<SheetText | SheetRuns> {
+/**
+ * read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks) outgrows
+ * the default 4 MB stack, so a thread that parses gets a roomier one.
+ */
+const parserLimits = { stackSizeMb: 64 };
+
+type ParseMessage = { type: 'parsed'; result: SheetText | SheetRuns } | { type: 'progress'; fraction: number } | Failure | { type: 'warm' };
+
+/**
+ * One worker's parse: the top of a sheet, or its share of the runs of the whole. A worker started for it ends with
+ * the parse; a worker on standby (given) goes on waiting for its import, unless the parse was stopped or failed.
+ */
+function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'parse' }>, onProgress?: (fraction: number) => void, signal?: AbortSignal, given?: Worker): Promise<SheetText | SheetRuns> {
   // Nobody wants the sheet any more (the file was dropped): no worker is started.
   if (signal?.aborted) return Promise.reject(parseStopped(signal));
-  // read-excel-file recurses once per chunk of sheet XML it parses; a big sheet on a busy machine (small chunks)
-  // outgrows the default 4 MB stack, so this thread gets a roomier one.
   const { bytes, transferList } = forWorker(task.bytes);
-  const worker = new Worker(workerPath, { workerData: { ...task, bytes }, transferList, resourceLimits: { stackSizeMb: 64 } });
+  const worker = given ?? new Worker(workerPath, { workerData: { ...task, bytes }, transferList, resourceLimits: parserLimits });
+  if (given) given.postMessage({ ...task, bytes }, transferList);
+  let done = false;
+  const heard = (m: ParseMessage) => {
+    if (m.type === 'progress') onProgress?.(m.fraction);
+    else if (m.type === 'parsed') settle(() => resolveParse(m.result), true);
+    else if (m.type === 'error') settle(() => rejectParse(failure(m)), false);
+  };
+  // Past the size readXlsx refuses up front, a sheet can still outgrow the thread's heap: that ends the worker, not the app.
+  const crashed = (err: Error & { code?: string }) =>
+    settle(() => rejectParse(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError('invalid_request', 'This workbook is too big to read. In Excel choose File > Save As > CSV UTF-8, then drop that file here.') : err), false);
+  const exited = (code: number) => settle(() => rejectParse(new Error(`The workbook reader stopped (exit code ${code}).`)), false);
+  const stopped = () => settle(() => rejectParse(parseStopped(signal!)), false);
+  let resolveParse!: (r: SheetText | SheetRuns) => void;
+  let rejectParse!: (err: Error) => void;
+  /** Answers once; the worker ends unless it is one on standby that finished its parse. */
+  const settle = (answer: () => void, finished: boolean) => {
+    if (done) return;
+    done = true;
+    worker.off('message', heard).off('error', crashed).off('exit', exited);
+    signal?.removeEventListener('abort', stopped);
+    if (!given || !finished) void worker.terminate();
+    answer();
+  };
   return new Promise<SheetText | SheetRuns>((resolve, reject) => {
-    signal?.addEventListener('abort', () => reject(parseStopped(signal)), { once: true });
-    worker.on('message', (m: { type: 'parsed'; result: SheetText | SheetRuns } | { type: 'progress'; fraction: number } | Failure) => {
-      if (m.type === 'progress') onProgress?.(m.fraction);
-      else if (m.type === 'parsed') resolve(m.result);
-      else reject(failure(m));
-    });
-    // Past the size readXlsx refuses up front, a sheet can still outgrow the thread's heap: that ends the worker, not the app.
-    worker.on('error', (err: Error & { code?: string }) =>
-      reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError('invalid_request', 'This workbook is too big to read. In Excel choose File > Save As > CSV UTF-8, then drop that file here.') : err),
-    );
-    // Settles nothing if the answer came first.
-    worker.on('exit', (code) => reject(new Error(`The workbook reader stopped (exit code ${code}).`)));
-  }).finally(() => void worker.terminate());
+    resolveParse = resolve;
+    rejectParse = reject;
+    signal?.addEventListener('abort', stopped, { once: true });
+    worker.on('message', heard).on('error', crashed).on('exit', exited);
+  });
 }
 
 /**
