@@ -163,23 +163,22 @@ async function main() {
     // the screen's queries are timed on this store later, and the next imports must not share the cores with that.
     await new Promise((r) => setTimeout(r, refillAfterImportMs + 500));
     await csvCore.imports.workersWarm();
-    const xlsxCore = newCore(dirs[1]!);
-    const x = await importTimed(xlsxCore, 'bench.xlsx', xlsx);
-    xlsxCore.close();
-    const pausedCore = newCore(dirs[2]!);
-    const paused = await importTimed(pausedCore, 'bench.xlsx', xlsx, { pauseMs: mappingPauseMs });
-    pausedCore.close();
-    // As the rep uses it: the file dropped, the mapping looked over, then Import (the import's workers start meanwhile).
-    const pausedCsvCore = newCore(dirs[3]!);
-    const pausedCsv = await importTimed(pausedCsvCore, 'bench.csv', csv, { pauseMs: mappingPauseMs });
-    pausedCsvCore.close();
+    /** An import into a store of its own, closed after it. */
+    const alone = async (dir: string, fileName: string, bytes: Buffer, options?: Parameters<typeof importTimed>[3]) => {
+      const core = newCore(dir);
+      try {
+        return await importTimed(core, fileName, bytes, options);
+      } finally {
+        core.close();
+      }
+    };
+    const x = await alone(dirs[1]!, 'bench.xlsx', xlsx);
+    // As the rep uses it: the file dropped, the mapping looked over, then Import.
+    const paused = await alone(dirs[2]!, 'bench.xlsx', xlsx, { pauseMs: mappingPauseMs });
+    const pausedCsv = await alone(dirs[3]!, 'bench.csv', csv, { pauseMs: mappingPauseMs });
     // Dropped on a Repdesk that had not readied its workers: they start with the file.
-    const coldCsvCore = newCore(dirs[4]!);
-    const coldCsv = await importTimed(coldCsvCore, 'bench.csv', csv, { readied: false });
-    coldCsvCore.close();
-    const coldXlsxCore = newCore(dirs[5]!);
-    const coldXlsx = await importTimed(coldXlsxCore, 'bench.xlsx', xlsx, { readied: false });
-    coldXlsxCore.close();
+    const coldCsv = await alone(dirs[4]!, 'bench.csv', csv, { readied: false });
+    const coldXlsx = await alone(dirs[5]!, 'bench.xlsx', xlsx, { readied: false });
     const figures = {
       rows,
       worker: useWorker ? 1 : 0,

@@ -151,8 +151,9 @@ export class ImportService {
     const layout = await readLayout(reader, chosen);
     upload.layouts.set(chosen ?? '', layout);
     this.q.setStatus(importId, 'ready', null, null);
-    // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile (a text file's began
-    // as it arrived; a workbook's only now, so that they do not slow its preview's parse down), and read the file ahead
+    // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile, unless they were
+    // readied before (a text file's began as it arrived; a workbook's only now, so that they do not slow its
+    // preview's parse down), and read the file ahead
     // of the import (standbyPreparation.ts): a text file at once, a workbook's sheet once it is parsed whole (which
     // began with the preview, see SheetReader.head).
     this.warmWorkers();
