@@ -62,25 +62,29 @@ export function ImportIssuesView() {
             )}
           </div>
           <ul className="issues">{rows.map((i) => (rejected ? <IssueRow key={i.id} issue={i} /> : <DuplicateRow key={i.id} issue={i} />))}</ul>
-          <Pager offset={query.offset} shown={rows.length} total={total} />
+          <Pager offset={query.offset} asked={asked.offset} shown={rows.length} total={total} />
         </>
       )}
     </section>
   );
 }
 
-function Pager({ offset, shown, total }: { offset: number; shown: number; total: number }) {
+/**
+ * Shows the rows on screen (from `offset`), and moves from the page last asked for (`asked`): clicked twice before
+ * the next page came, Next goes two pages on.
+ */
+function Pager({ offset, asked, shown, total }: { offset: number; asked: number; shown: number; total: number }) {
   const { setIssueQuery } = useImportStore.getState();
   if (total <= issuesPageSize) return null;
   return (
     <nav className="pager" aria-label="Pages of import issues">
-      <button type="button" className="button secondary small" disabled={offset === 0} onClick={() => void setIssueQuery({ offset: Math.max(0, offset - issuesPageSize) })}>
+      <button type="button" className="button secondary small" disabled={asked === 0} onClick={() => void setIssueQuery({ offset: Math.max(0, asked - issuesPageSize) })}>
         Previous
       </button>
       <span className="muted" data-testid="issues-range">
         Rows {(offset + 1).toLocaleString()}–{(offset + shown).toLocaleString()} of {total.toLocaleString()}
       </span>
-      <button type="button" className="button secondary small" disabled={offset + shown >= total} onClick={() => void setIssueQuery({ offset: offset + issuesPageSize })}>
+      <button type="button" className="button secondary small" disabled={asked + issuesPageSize >= total} onClick={() => void setIssueQuery({ offset: asked + issuesPageSize })}>
         Next
       </button>
     </nav>
