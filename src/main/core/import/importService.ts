@@ -80,7 +80,7 @@ const checkpointEveryRows = 500_000;
 
 /**
  * How long import workers readied for an import that may come (readyWorkers) wait for it before they are let go: two
- * warmed-up workers hold about 100 MB.
+ * warmed-up workers hold about 150 MB.
  */
 export const keepReadyMs = 10 * 60_000;
 
@@ -153,9 +153,8 @@ export class ImportService {
     this.q.setStatus(importId, 'ready', null, null);
     // The rep will spend a few seconds on the mapping: the import's workers get ready meanwhile, unless they were
     // readied before (a text file's began as it arrived; a workbook's only now, so that they do not slow its
-    // preview's parse down), and read the file ahead
-    // of the import (standbyPreparation.ts): a text file at once, a workbook's sheet once it is parsed whole (which
-    // began with the preview, see SheetReader.head).
+    // preview's parse down), and read the file ahead of the import (standbyPreparation.ts): a text file at once, a
+    // workbook's sheet once it is parsed whole (which began with the preview, see SheetReader.head).
     this.warmWorkers();
     const readAhead = (input: WorkerInput) => this.readAhead({ type: 'prepare', uploadId: importId, input, plan: this.reading(reader, layout, layout.suggested) });
     if (reader.kind !== 'xlsx' && upload.bytes) readAhead({ bytes: upload.bytes });

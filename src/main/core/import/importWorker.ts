@@ -61,8 +61,9 @@ const run = (t: WorkerTask, prepared: Prepared | null = null) => (t.task === 'pa
 
 if (task.task === 'standby') {
   // The import's code is loaded meanwhile and, in a worker readied before any file, warmed up on rows of its own until
-  // a file or the task comes (then it says so). It may be given a share of a workbook's sheet to parse first. Each file previewed may then be read ahead (the last one told is kept); the
-  // task is the first other message, then come the requests for more chunks.
+  // a file or the task comes (then it says so). It may be given a share of a workbook's sheet to parse first. Each
+  // file previewed may be read ahead (the last one told is kept); the task is the first other message, then come the
+  // requests for more chunks.
   const loaded = Promise.all([import('./stagedChunks'), import('./sheetReader'), import('./standbyPreparation')]);
   let started = false;
   let told = false;

@@ -124,31 +124,27 @@ function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'pa
   const { bytes, transferList } = forWorker(task.bytes);
   const worker = given ?? new Worker(workerPath, { workerData: { ...task, bytes }, transferList, resourceLimits: parserLimits });
   if (given) given.postMessage({ ...task, bytes }, transferList);
-  let done = false;
-  const heard = (m: ParseMessage) => {
-    if (m.type === 'progress') onProgress?.(m.fraction);
-    else if (m.type === 'parsed') settle(() => resolveParse(m.result), true);
-    else if (m.type === 'error') settle(() => rejectParse(failure(m)), false);
-  };
-  // Past the size readXlsx refuses up front, a sheet can still outgrow the thread's heap: that ends the worker, not the app.
-  const crashed = (err: Error & { code?: string }) =>
-    settle(() => rejectParse(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError('invalid_request', 'This workbook is too big to read. In Excel choose File > Save As > CSV UTF-8, then drop that file here.') : err), false);
-  const exited = (code: number) => settle(() => rejectParse(new Error(`The workbook reader stopped (exit code ${code}).`)), false);
-  const stopped = () => settle(() => rejectParse(parseStopped(signal!)), false);
-  let resolveParse!: (r: SheetText | SheetRuns) => void;
-  let rejectParse!: (err: Error) => void;
-  /** Answers once; the worker ends unless it is one on standby that finished its parse. */
-  const settle = (answer: () => void, finished: boolean) => {
-    if (done) return;
-    done = true;
-    worker.off('message', heard).off('error', crashed).off('exit', exited);
-    signal?.removeEventListener('abort', stopped);
-    if (!given || !finished) void worker.terminate();
-    answer();
-  };
   return new Promise<SheetText | SheetRuns>((resolve, reject) => {
-    resolveParse = resolve;
-    rejectParse = reject;
+    let done = false;
+    /** Answers once; the worker ends, unless it is one on standby that finished its parse. */
+    const settle = (finished: boolean, answer: () => void) => {
+      if (done) return;
+      done = true;
+      worker.off('message', heard).off('error', crashed).off('exit', exited);
+      signal?.removeEventListener('abort', stopped);
+      if (!given || !finished) void worker.terminate();
+      answer();
+    };
+    const heard = (m: ParseMessage) => {
+      if (m.type === 'progress') onProgress?.(m.fraction);
+      else if (m.type === 'parsed') settle(true, () => resolve(m.result));
+      else if (m.type === 'error') settle(false, () => reject(failure(m)));
+    };
+    // Past the size readXlsx refuses up front, a sheet can still outgrow the thread's heap: that ends the worker, not the app.
+    const crashed = (err: Error & { code?: string }) =>
+      settle(false, () => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new UserError('invalid_request', 'This workbook is too big to read. In Excel choose File > Save As > CSV UTF-8, then drop that file here.') : err));
+    const exited = (code: number) => settle(false, () => reject(new Error(`The workbook reader stopped (exit code ${code}).`)));
+    const stopped = () => settle(false, () => reject(parseStopped(signal!)));
     signal?.addEventListener('abort', stopped, { once: true });
     worker.on('message', heard).on('error', crashed).on('exit', exited);
   });
