@@ -338,6 +338,17 @@ describe('import worker', () => {
     expect(await importCsv()).toBe('done');
     await new Promise((r) => setTimeout(r, 500));
     expect(noted()).toEqual([...imported, ...standby]);
+    // Asked while a workbook waits (its sheet may be parsing on both cores), none start: its preview starts them.
+    writeFileSync(note, '');
+    const workbook = await xlsxBytes([{ name: 'Leads', rows: [['Email'], ['c@x.com']] }]);
+    const book = imports.create('c.xlsx', workbook.byteLength);
+    imports.append(book.importId, 0, workbook);
+    imports.readyWorkers();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(noted()).toEqual([]);
+    // Closed, it leaves the way to readied ones.
+    imports.discard(book.importId);
+    await expect.poll(noted, { timeout: 10_000 }).toEqual(standby);
     imports.close();
     // Without a built worker, nothing is readied.
     expect(makeTestCore().core.imports.readyWorkers()).toEqual({ ready: false });

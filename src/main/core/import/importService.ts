@@ -302,9 +302,12 @@ export class ImportService {
     await this.standbyWarm;
   }
 
-  /** Workers used up or stopped are started again while an import may still come soon (readyWorkers). */
+  /**
+   * Workers used up or stopped are started again while an import may still come soon (readyWorkers); not while a file
+   * waits for its import: it has started its own, or will once previewed (a workbook's sheet may be parsing meanwhile).
+   */
   private refill(): void {
-    if (Date.now() < this.readyUntil && !this.running && !this.closed) this.warmWorkers(true);
+    if (Date.now() < this.readyUntil && !this.running && !this.closed && !this.uploads.any()) this.warmWorkers(true);
   }
 
   /**
