@@ -1,6 +1,5 @@
 // Prospects: everyone the rep can reach, imported from spreadsheets; search, filter, select, edit, delete, export.
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
 import { ImportButton } from '../components/import/ImportButton';
 import { ImportHistory } from '../components/prospects/ImportHistory';
@@ -29,7 +28,7 @@ export function ProspectsScreen() {
     void reload();
     void useImportStore.getState().loadIssues();
     // A rep here may well import: the import's workers get ready meanwhile.
-    void api().call('imports.ready').catch(() => undefined);
+    useImportStore.getState().ready();
   }, [reload]);
 
   const nobody = counts.prospects === 0 && total === 0 && !filtered;

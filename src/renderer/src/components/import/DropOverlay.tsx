@@ -1,6 +1,5 @@
 // Drop a spreadsheet anywhere on the window to import it; shows a target while a file is dragged over.
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
 import { useImportStore } from '../../store/imports';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -13,7 +12,7 @@ export function DropOverlay() {
       if (!hasFiles(e)) return;
       e.preventDefault();
       // A file dragged over the window: the import's workers get ready while it is dropped and previewed.
-      if (depth++ === 0) void api().call('imports.ready').catch(() => undefined);
+      if (depth++ === 0) useImportStore.getState().ready();
       setOver(true);
     };
     const overFn = (e: DragEvent) => {

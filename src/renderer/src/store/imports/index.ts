@@ -45,6 +45,8 @@ export type ShownIssues = IssuePage & { query: IssueQuery };
 const firstIssues: IssueQuery = { outcome: 'rejected', importId: null, offset: 0 };
 
 export interface ImportActions {
+  /** An import may come soon (the Prospects screen is open, a file is dragged over the window): its workers get ready. */
+  ready(): void;
   startFile(file: File): Promise<void>;
   chooseSheet(sheet: string): Promise<void>;
   setTarget(column: number, target: ColumnTarget): void;
@@ -80,6 +82,10 @@ let cancelUpload = false;
 
 export const useImportStore = create<ImportStore>()((set, get) => ({
   ...closed,
+  ready() {
+    // Only a head start: nothing waits on it, and a failure changes nothing the rep sees.
+    void api().call('imports.ready').catch(() => undefined);
+  },
   async startFile(file) {
     if (get().phase === 'running') {
       set({ error: 'An import is already running. Wait for it to finish before dropping another file.' });
