@@ -102,6 +102,8 @@ export function ProspectDetail({ id }: { id: number }) {
   if (failure && !data) return <aside className="detail-panel" aria-label="Prospect"><p className="form-error">{failure}</p></aside>;
   if (!data || !draft) return <aside className="detail-panel" aria-label="Prospect"><p className="muted">Loading…</p></aside>;
   const before = toDraft(data.prospect);
+  // The address as the rep reads it (the panel's Email field before any edit).
+  const email = before.email;
   const patch = patchOf(draft, before);
   const dirty = Object.keys(patch).length > 0;
 
@@ -125,13 +127,13 @@ export function ProspectDetail({ id }: { id: number }) {
     }
   };
   const remove = async () => {
-    if (!window.confirm(`Delete ${displayEmail(data.prospect.email)} and everything Repdesk holds about them (timeline, messages, calls)? This cannot be undone.`)) return;
+    if (!window.confirm(`Delete ${email} and everything Repdesk holds about them (timeline, messages, calls)? This cannot be undone.`)) return;
     await api().call('prospects.delete', { ids: [id] });
     useProspectsStore.getState().open(null);
     void useProspectsStore.getState().reload();
-    useAppStore.getState().pushToast({ title: 'Prospect deleted', body: `${displayEmail(data.prospect.email)} and all their data were deleted.`, tone: 'info' });
+    useAppStore.getState().pushToast({ title: 'Prospect deleted', body: `${email} and all their data were deleted.`, tone: 'info' });
   };
-  const name = [data.prospect.firstName, data.prospect.lastName].filter(Boolean).join(' ') || displayEmail(data.prospect.email);
+  const name = [data.prospect.firstName, data.prospect.lastName].filter(Boolean).join(' ') || email;
 
   return (
     <aside className="detail-panel" aria-label="Prospect" data-testid="prospect-detail">
