@@ -40,8 +40,9 @@ export interface ImportServiceDeps {
   indexesElsewhere?: IndexesElsewhere | null;
   /** Rows between two checkpoints of the log while an import runs (tests set it small). */
   checkpointEveryRows?: number;
-  /** How long workers readied for an import wait for it, and how long after one they are replaced (readyWorkers); tests set them small. */
+  /** How long workers readied for an import wait for it (readyWorkers; tests set it small). */
   keepReadyMs?: number;
+  /** How long after an import its readied workers are replaced (readyWorkers; tests set it small). */
   refillAfterImportMs?: number;
 }
 
@@ -113,8 +114,8 @@ export class ImportService {
     // A workbook sheet is parsed off the main thread where there is a worker: its top for the preview, then all of it once.
     const workerPath = deps.workerPath;
     // A whole sheet's shares go to the workers on standby, where there are (they are readied, see readyWorkers).
-    const parse: ParseXlsxSheet = (bytes, sheet, maxRows, onProgress, signal) => workerParse(workerPath!, bytes, sheet, maxRows ?? null, onProgress, signal, maxRows == null ? [...this.standby] : []);
-    this.uploads = new Uploads(workerPath ? parse : undefined, (importId, fraction) =>
+    const parse: ParseXlsxSheet | undefined = workerPath ? (bytes, sheet, maxRows, onProgress, signal) => workerParse(workerPath, bytes, sheet, maxRows ?? null, onProgress, signal, [...this.standby]) : undefined;
+    this.uploads = new Uploads(parse, (importId, fraction) =>
       deps.bus.emit('import.sheetRead', { importId, fraction }),
     );
     this.checkpointer = deps.checkpointer ?? walCheckpointer(null, null, deps.log);
