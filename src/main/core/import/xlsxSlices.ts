@@ -86,15 +86,18 @@ async function cutRuns(pieces: AsyncGenerator<Uint8Array>, files: ZipFiles, shee
     return rowAt >= 0 ? { cut: rowAt + rowEnd.length, last: false } : null;
   };
 
-  for (let index = 0; ; index++) {
-    // Enough for a run, and the row that reaches it ending: or the end of the rows.
-    let found = held.size >= options.sliceBytes || ended ? cutIn() : null;
-    while (!found) {
+  /** The next run's end, once enough is held for a run and the row that reaches it ends (or the rows end). */
+  const nextCut = async (): Promise<{ cut: number; last: boolean }> => {
+    for (;;) {
+      const found = held.size >= options.sliceBytes || ended ? cutIn() : null;
+      if (found) return found;
       if (ended) throw new Error('the sheet ends before its rows do');
       await more();
-      found = held.size >= options.sliceBytes || ended ? cutIn() : null;
     }
-    const { cut, last } = found;
+  };
+
+  for (let index = 0; ; index++) {
+    const { cut, last } = await nextCut();
     const run = held.take(cut);
     consumed += cut;
     if (cut > 0 && options.wanted(index)) {
