@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, migrate, schemaVersion } from '../../../src/main/core/db/migrate';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { databaseFileName, openDatabase } from '../../../src/main/core/db/open';
+import { pageSize } from '../../../src/main/core/db/pageSize';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -27,6 +28,20 @@ describe('migrations', () => {
     );
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('page_size', { simple: true })).toBe(pageSize);
+    db.close();
+  });
+
+  it('keeps the page size of a store made before 16 KB pages', () => {
+    const dir = tempDir();
+    const old = new Database(join(dir, databaseFileName));
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE notes (id INTEGER)');
+    old.close();
+    const db = openDatabase(dir);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(schemaVersion(db)).toBe(migrations.length);
     db.close();
   });
 

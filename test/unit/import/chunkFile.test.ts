@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pageSize } from '../../../src/main/core/db/pageSize';
 import { chunkFileWriter, chunkValueColumns } from '../../../src/main/core/db/queries/importChunks';
 import { draftValues } from '../../../src/main/core/import/applyDraft';
 import type { ProspectDraft } from '../../../src/main/core/import/normalizeRow';
@@ -34,6 +35,8 @@ describe('chunk file', () => {
     for (const c of chunkValueColumns) expect([c, row[c]]).toEqual([c, c === 'custom_fields' ? JSON.stringify(values.custom_fields) : values[c]]);
     expect(row).toMatchObject({ n: 7, email_normalized: 'ann@acme.com', status: 'suppressed', search_name: 'ann lee' });
     expect(db.prepare('SELECT * FROM issues').all()).toEqual([{ n: 8, reason: 'No email address', raw: '{"Email":""}' }]);
+    // Pages as big as the store's.
+    expect(db.pragma('page_size', { simple: true })).toBe(pageSize);
     db.close();
   });
 });

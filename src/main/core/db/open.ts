@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
+import { pageSize } from './pageSize';
 import { restoreSuspendedIndexes } from './queries/prospects';
 
 export const databaseFileName = 'repdesk.sqlite';
@@ -38,6 +39,8 @@ export function openMemoryDatabase(): Db {
 }
 
 function configure(db: Db): void {
+  // Only a store with nothing in it yet takes it.
+  db.pragma(`page_size = ${pageSize}`);
   db.pragma('journal_mode = WAL');
   configureConnection(db);
 }

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { ProspectStatus } from '../../../../shared/domain/prospect';
 import type { Db } from '../open';
+import { pageSize } from '../pageSize';
 import type { ProspectDraft } from '../../import/normalizeRow';
 import { writableColumns } from './prospects';
 
@@ -21,6 +22,7 @@ export const chunkSchema = 'import_chunk';
 /** Writes one chunk file: call add/reject for its rows, then close() (which commits). */
 export function chunkFileWriter(path: string) {
   const db = new Database(path);
+  db.pragma(`page_size = ${pageSize}`);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('locking_mode = EXCLUSIVE');
