@@ -42,6 +42,10 @@ function configure(db: Db): void {
   // Only a store with nothing in it yet takes it.
   db.pragma(`page_size = ${pageSize}`);
   db.pragma('journal_mode = WAL');
+  // The screen's queries read pages all over the prospects (a search's matches are spread through the table, about
+  // 30 MB for 100,000 of them). With SQLite's 2 MB cache each search read them from the system again: "patricia gar"
+  // over 100,000 prospects took 10 to 12 ms, 8 ms with 32 MB (which fills only as pages are read).
+  db.pragma('cache_size = -32768');
   configureConnection(db);
 }
 
