@@ -10,6 +10,7 @@ import issuePages from './0008-issue-pages.sql?raw';
 import searchSecureDelete from './0009-search-secure-delete.sql?raw';
 import searchIndexHash from './0010-search-index-hash.sql?raw';
 import searchDetailNone from './0011-search-detail-none.sql?raw';
+import searchPageSize from './0012-search-page-size.sql?raw';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   { version: 9, name: '0009-search-secure-delete', sql: searchSecureDelete },
   { version: 10, name: '0010-search-index-hash', sql: searchIndexHash },
   { version: 11, name: '0011-search-detail-none', sql: searchDetailNone },
+  { version: 12, name: '0012-search-page-size', sql: searchPageSize },
 ];
