@@ -124,8 +124,8 @@ describe('import worker', () => {
     const all = [...unpackSheet(whole, 100_000)].flat();
     expect(all.every((r, i) => i === 0 || r[0] === `person${i - 1}@example-company.com`)).toBe(true);
     expect(all[80_000]).toEqual(['person79999@example-company.com', 'Person Number 79999', '80999']);
-    // The whole sheet starts parsing at once, beside its top.
-    expect(parses).toEqual(['Leads all', 'Leads 40']);
+    // The top is asked for first, and the whole sheet starts parsing at once beside it.
+    expect(parses).toEqual(['Leads 40', 'Leads all']);
 
     const core = coreWithWorker(dirname(built));
     const { preview, summary } = await importFile(core, 'big.xlsx', bytes);
@@ -139,8 +139,14 @@ describe('import worker', () => {
     const readied = Array.from({ length: workerThreads() }, () => standbyWorker(built, true));
     await Promise.all(readied.map((r) => r.warm));
     const ended = readied.map((r) => new Promise<'ended'>((done) => r.worker.once('exit', () => done('ended'))));
+    const answered = readied.map(() => 0);
+    readied.forEach((r, k) => r.worker.on('message', (m: { type: string }) => void (m.type === 'parsed' && answered[k]++)));
+    // The top goes to the first of them, which reads its share of the whole after it (as the preview asks for them).
+    const readiedTop = workerParse(built, bytes, 'Leads', 40, undefined, undefined, readied.map((r) => r.worker));
     const shared = await workerParse(built, bytes, 'Leads', null, undefined, undefined, readied.map((r) => r.worker));
+    expect(unpackSheet(await readiedTop, 100).next().value).toEqual(all.slice(0, 40));
     expect([...unpackSheet(shared, 100_000)].flat()).toEqual(all);
+    expect(answered).toEqual(readied.map((_, k) => (k === 0 ? 2 : 1)));
     expect(await Promise.race([...ended, new Promise((done) => setTimeout(() => done('waiting'), 300))])).toBe('waiting');
     const stop = new AbortController();
     const parse = workerParse(built, bytes, 'Leads', null, undefined, stop.signal, readied.map((r) => r.worker));
@@ -148,6 +154,10 @@ describe('import worker', () => {
     setTimeout(() => stop.abort(), 100);
     await expect(parse).rejects.toThrow('Reading the workbook was stopped.');
     expect(await Promise.all(ended)).toEqual(readied.map(() => 'ended'));
+    // Workers that ended are given nothing more: fresh ones read the sheet.
+    const again = await workerParse(built, bytes, 'Leads', 40, undefined, undefined, readied.map((r) => r.worker));
+    expect(unpackSheet(again, 100).next().value).toEqual(all.slice(0, 40));
+    expect(answered[0]).toBe(2);
   });
 
   it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {

@@ -42,7 +42,8 @@ export const sheetLimits = {
    * fills the rows before its run with blank ones. With even halves it finished 0.1 to 0.3 s after the first, one core
    * idle meanwhile, on a 100,000-row sheet. In 8 alternating runs of that import (Import clicked at once), 53% had the
    * sheet read about 0.1 s sooner (medians: 1,460 ms against 1,567 ms after the file was dropped), and the workers
-   * finished within 50 ms of each other in most.
+   * finished within 50 ms of each other in most. With the first worker also reading the preview's top before its
+   * share (about 40 ms, workerParse), 0.015 was no better in 6 alternating runs: either worker could finish first.
    */
   firstShareLead: 0.03,
   // A run that starts further into the sheet than this is numbered from row 1 (see xlsxSlices.ts).

@@ -159,6 +159,9 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
     async head(sheet, rows) {
       const known = keptFor(sheet);
       if (known) return firstRows(await known, rows);
+      // The top is asked for first: a worker asked for both reads it before its share of the whole (workerParse).
+      const reading = parse(bytes, sheet, rows);
+      reading.catch(() => undefined);
       // A big sheet starts parsing whole at once, beside its top, for the import that usually follows. A failure there
       // surfaces when the import asks for the sheet (it is parsed again then).
       const { readXlsxSheets, chosenSheet } = await import('./readXlsx');
@@ -167,7 +170,7 @@ function openWorkbook(bytes: Buffer, parse: ParseXlsxSheet): SheetReader {
       const info = listed[chosenSheet(listed, sheet)];
       const whole = info && !readsWhole(info.xmlBytes) ? parsedSheet(info.name) : null;
       whole?.catch(() => undefined);
-      const top = await parse(bytes, sheet, rows);
+      const top = await reading;
       // A sheet small enough to have been read whole is kept as it is; one cut short is parsed whole if not already.
       if (!top.truncated) void keep(sheet, () => Promise.resolve(top));
       else if (!whole) parsedSheet(top.sheet).catch(() => undefined);
