@@ -140,7 +140,11 @@ describe('import worker', () => {
     await Promise.all(readied.map((r) => r.warm));
     const ended = readied.map((r) => new Promise<'ended'>((done) => r.worker.once('exit', () => done('ended'))));
     const answered = readied.map(() => 0);
-    readied.forEach((r, k) => r.worker.on('message', (m: { type: string }) => void (m.type === 'parsed' && answered[k]++)));
+    readied.forEach((r, k) =>
+      r.worker.on('message', (m: { type: string }) => {
+        if (m.type === 'parsed') answered[k] = answered[k]! + 1;
+      }),
+    );
     // The top goes to the first of them, which reads its share of the whole after it (as the preview asks for them).
     const readiedTop = workerParse(built, bytes, 'Leads', 40, undefined, undefined, readied.map((r) => r.worker));
     const shared = await workerParse(built, bytes, 'Leads', null, undefined, undefined, readied.map((r) => r.worker));
