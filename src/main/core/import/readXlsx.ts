@@ -36,16 +36,6 @@ export const sheetLimits = {
   sliceBytes: 48 * 1024 * 1024,
   // Two workers share the parse of a sheet past this size (each unzips the sheet as it cuts it, reading every other run).
   shareAboveBytes: 8 * 1024 * 1024,
-  /**
-   * How much more of a shared sheet the first run holds than an even share: 0.03 of the sheet, so two workers read
-   * 53% and 47%. The second worker unzips and cuts the first run's rows too before it reaches its own, and its reader
-   * fills the rows before its run with blank ones. With even halves it finished 0.1 to 0.3 s after the first, one core
-   * idle meanwhile, on a 100,000-row sheet. In 8 alternating runs of that import (Import clicked at once), 53% had the
-   * sheet read about 0.1 s sooner (medians: 1,460 ms against 1,567 ms after the file was dropped), and the workers
-   * finished within 50 ms of each other in most. With the first worker also reading the preview's top before its
-   * share (about 40 ms, workerParse), 0.015 was no better in 6 alternating runs: either worker could finish first.
-   */
-  firstShareLead: 0.03,
   // A run that starts further into the sheet than this is numbered from row 1 (see xlsxSlices.ts).
   padUpToRows: 200_000,
 };
@@ -178,9 +168,11 @@ export async function parseXlsxSheet(bytes: Uint8Array, sheet: string | null, ma
 
 /**
  * Parses the runs of the whole sheet that are this worker's share. A sheet past sliceAboveBytes is cut in runs of
- * sliceBytes; one past shareAboveBytes that several workers share is cut in as many runs as there are workers, the
- * last a little shorter (firstShareLead); any other is one run, read whole by the first worker. joinRuns puts the
- * workers' runs together.
+ * sliceBytes; one past shareAboveBytes that several workers share is cut in as many runs as there are workers, of
+ * about the same size: the second worker also unzips the first run's rows before it reaches its own, and the first
+ * reads the preview's top before its share (workerParse), which took about as long. Giving the first 53% of the sheet
+ * had a 100,000-row workbook read about 0.1 s sooner before the top moved to it, and about 0.2 s later after. Any other
+ * sheet is one run, read whole by the first worker. joinRuns puts the workers' runs together.
  */
 export async function parseXlsxRuns(bytes: Uint8Array, sheet: string | null, share: RunShare, options: ParseOptions = {}): Promise<SheetRuns> {
   const limits = options.limits ?? sheetLimits;
@@ -188,7 +180,7 @@ export async function parseXlsxRuns(bytes: Uint8Array, sheet: string | null, sha
   const out: SheetRuns = { sheet: s.name, runs: [] };
   if (!s.reader) return out;
   const xmlBytes = s.xmlBytes ?? 0;
-  const sliceBytes = xmlBytes > limits.sliceAboveBytes ? limits.sliceBytes : share.count > 1 && xmlBytes > limits.shareAboveBytes ? Math.ceil(xmlBytes * (1 / share.count + limits.firstShareLead)) : null;
+  const sliceBytes = xmlBytes > limits.sliceAboveBytes ? limits.sliceBytes : share.count > 1 && xmlBytes > limits.shareAboveBytes ? Math.ceil(xmlBytes / share.count) : null;
   const mine = (k: number) => k % share.count === share.index;
   if (sliceBytes !== null && s.path !== null) {
     let reached = 0;
