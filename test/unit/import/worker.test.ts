@@ -7,6 +7,7 @@ import { ManualClock } from '../../../src/main/core/clock';
 import { createCore } from '../../../src/main/core/createCore';
 import { openMemoryDatabase } from '../../../src/main/core/db/open';
 import { silentLog } from '../../../src/main/core/log';
+import { sheetShares } from '../../../src/main/core/import/readXlsx';
 import { openSheetReader } from '../../../src/main/core/import/sheetReader';
 import { unpackSheet } from '../../../src/main/core/import/sheetText';
 import { standbyWorker, workerParse, workerThreads } from '../../../src/main/core/import/workerChunks';
@@ -162,6 +163,27 @@ describe('import worker', () => {
     const again = await workerParse(built, bytes, 'Leads', 40, undefined, undefined, readied.map((r) => r.worker));
     expect(unpackSheet(again, 100).next().value).toEqual(all.slice(0, 40));
     expect(answered[0]).toBe(2);
+  });
+
+  it.skipIf(!existsSync(built))('with readied workers, the rep can look at one big sheet, then another, and have the second read whole', async () => {
+    // Each sheet past the size two workers share.
+    const sheetRows = (tag: string) => [['Email', 'Name', 'Zip'], ...Array.from({ length: 80_000 }, (_, i) => [`${tag}${i}@example-company.com`, `Person ${tag} ${i}`, 1000 + i])];
+    const bytes = await xlsxBytes([
+      { name: 'Spring', rows: sheetRows('spring') },
+      { name: 'Autumn', rows: sheetRows('autumn') },
+    ]);
+    expect(sheetShares(bytes, 'Spring', 2)).toBe(2);
+    const readied = Array.from({ length: workerThreads() }, () => standbyWorker(built, true));
+    await Promise.all(readied.map((r) => r.warm));
+    const reader = openSheetReader('xlsx', bytes, (b, sheet, maxRows, onProgress, signal) => workerParse(built, b, sheet, maxRows ?? null, onProgress, signal, readied.map((r) => r.worker)));
+    // The first sheet's top, read by the first readied worker, while both begin its whole; then the second sheet's
+    // top at once: the first sheet's parse is stopped, and workers that end are given nothing more.
+    expect((await reader.head!('Spring', 5))[1]).toEqual(['spring0@example-company.com', 'Person spring 0', '1000']);
+    expect((await reader.head!('Autumn', 5))[1]).toEqual(['autumn0@example-company.com', 'Person autumn 0', '1000']);
+    const whole = await reader.parsedSheet!('Autumn');
+    expect(whole.rowCount).toBe(80_001);
+    expect([...unpackSheet(whole, 100_000)].flat()[80_000]).toEqual(['autumn79999@example-company.com', 'Person autumn 79999', '80999']);
+    for (const r of readied) await r.worker.terminate();
   });
 
   it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {
