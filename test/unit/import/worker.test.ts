@@ -170,15 +170,26 @@ describe('import worker', () => {
     const sheetRows = (tag: string) => [['Email', 'Name', 'Zip'], ...Array.from({ length: 80_000 }, (_, i) => [`${tag}${i}@example-company.com`, `Person ${tag} ${i}`, 1000 + i])];
     const bytes = await xlsxBytes([
       { name: 'Spring', rows: sheetRows('spring') },
+      { name: 'Notes', rows: [['Read me']] },
       { name: 'Autumn', rows: sheetRows('autumn') },
     ]);
     expect(sheetShares(bytes, 'Spring', 2)).toBe(2);
     const readied = Array.from({ length: workerThreads() }, () => standbyWorker(built, true));
     await Promise.all(readied.map((r) => r.warm));
     const reader = openSheetReader('xlsx', bytes, (b, sheet, maxRows, onProgress, signal) => workerParse(built, b, sheet, maxRows ?? null, onProgress, signal, readied.map((r) => r.worker)));
-    // The first sheet's top, read by the first readied worker, while both begin its whole; then the second sheet's
-    // top at once: the first sheet's parse is stopped, and workers that end are given nothing more.
+    const answered = readied.map(() => 0);
+    readied.forEach((r, k) =>
+      r.worker.on('message', (m: { type: string }) => {
+        if (m.type === 'parsed') answered[k] = answered[k]! + 1;
+      }),
+    );
+    // The first sheet's top, read by the first readied worker, which then begins its share of the whole.
     expect((await reader.head!('Spring', 5))[1]).toEqual(['spring0@example-company.com', 'Person spring 0', '1000']);
+    // A small sheet's top does not wait behind that share: another worker reads it (the first answers at most the
+    // top and its share by then, never this top as well).
+    expect(await reader.head!('Notes', 5)).toEqual([['Read me']]);
+    expect(answered[0]).toBeLessThan(3);
+    // Then a big sheet's top: the first sheet's parse has been stopped, and workers that end are given nothing more.
     expect((await reader.head!('Autumn', 5))[1]).toEqual(['autumn0@example-company.com', 'Person autumn 0', '1000']);
     const whole = await reader.parsedSheet!('Autumn');
     expect(whole.rowCount).toBe(80_001);

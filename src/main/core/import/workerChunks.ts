@@ -83,7 +83,12 @@ export async function workerParse(
   signal?: AbortSignal,
   standby: Worker[] = [],
 ): Promise<SheetText> {
-  if (maxRows !== null) return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows }, undefined, signal, standby[0])) as SheetText;
+  // The top waits for no other parse: the first worker takes it only while it has none (a sheet looked at before may
+  // still be parsing there, until the new sheet's parse stops it).
+  if (maxRows !== null) {
+    const idle = standby[0] && !parsing.get(standby[0]) ? standby[0] : undefined;
+    return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows }, undefined, signal, idle)) as SheetText;
+  }
   const { joinRuns, sheetShares } = await import('./readXlsx');
   const count = sheetShares(bytes, sheet, workerThreads());
   const heard = new Array<number>(count).fill(0);
@@ -120,6 +125,8 @@ type ParseMessage = { type: 'parsed'; result: SheetText | SheetRuns } | { type: 
 const ending = new WeakSet<Worker>();
 /** The last parse each worker on standby was given: the next one waits for it, so a worker answers one at a time. */
 const lastParse = new WeakMap<Worker, Promise<unknown>>();
+/** How many parses each worker on standby has been given and not yet answered. */
+const parsing = new WeakMap<Worker, number>();
 
 /**
  * One worker's parse: the top of a sheet, or its share of the runs of the whole. A worker started for it ends with
@@ -131,7 +138,9 @@ function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'pa
   const after = lastParse.get(given) ?? Promise.resolve();
   // A worker that has ended (threadId -1) or is ending gets nothing more.
   const parse = after.then(() => parseOn(workerPath, task, onProgress, signal, ending.has(given) || given.threadId < 0 ? undefined : given));
-  lastParse.set(given, parse.catch(() => undefined));
+  parsing.set(given, (parsing.get(given) ?? 0) + 1);
+  const settled = parse.catch(() => undefined).then(() => void parsing.set(given, parsing.get(given)! - 1));
+  lastParse.set(given, settled);
   return parse;
 }
 
