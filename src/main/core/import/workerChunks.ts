@@ -86,7 +86,7 @@ export async function workerParse(
   // The top waits for no other parse: the first worker takes it only while it has none (a sheet looked at before may
   // still be parsing there, until the new sheet's parse stops it).
   if (maxRows !== null) {
-    const idle = standby[0] && !parsing.get(standby[0]) ? standby[0] : undefined;
+    const idle = standby[0] && !parses.get(standby[0])?.pending ? standby[0] : undefined;
     return (await parseInWorker(workerPath, { task: 'parse', bytes, sheet, maxRows }, undefined, signal, idle)) as SheetText;
   }
   const { joinRuns, sheetShares } = await import('./readXlsx');
@@ -121,12 +121,17 @@ const parserLimits = { stackSizeMb: 64 };
 
 type ParseMessage = { type: 'parsed'; result: SheetText | SheetRuns } | { type: 'progress'; fraction: number } | Failure | { type: 'warm' };
 
-/** Workers on standby that were given a parse and are ending (it was stopped or failed): no other parse goes to them. */
-const ending = new WeakSet<Worker>();
-/** The last parse each worker on standby was given: the next one waits for it, so a worker answers one at a time. */
-const lastParse = new WeakMap<Worker, Promise<unknown>>();
-/** How many parses each worker on standby has been given and not yet answered. */
-const parsing = new WeakMap<Worker, number>();
+/**
+ * The parses each worker on standby was given: `last` settles when the last one has (the next waits for it, so a
+ * worker answers one at a time), `pending` counts those not yet answered, and `ending` says a parse was stopped or
+ * failed there, so the worker ends and no other parse goes to it.
+ */
+const parses = new WeakMap<Worker, { last: Promise<unknown>; pending: number; ending: boolean }>();
+const parsesOf = (worker: Worker) => {
+  let p = parses.get(worker);
+  if (!p) parses.set(worker, (p = { last: Promise.resolve(), pending: 0, ending: false }));
+  return p;
+};
 
 /**
  * One worker's parse: the top of a sheet, or its share of the runs of the whole. A worker started for it ends with
@@ -135,12 +140,11 @@ const parsing = new WeakMap<Worker, number>();
  */
 function parseInWorker(workerPath: string, task: Extract<WorkerTask, { task: 'parse' }>, onProgress?: (fraction: number) => void, signal?: AbortSignal, given?: Worker): Promise<SheetText | SheetRuns> {
   if (!given) return parseOn(workerPath, task, onProgress, signal);
-  const after = lastParse.get(given) ?? Promise.resolve();
+  const on = parsesOf(given);
   // A worker that has ended (threadId -1) or is ending gets nothing more.
-  const parse = after.then(() => parseOn(workerPath, task, onProgress, signal, ending.has(given) || given.threadId < 0 ? undefined : given));
-  parsing.set(given, (parsing.get(given) ?? 0) + 1);
-  const settled = parse.catch(() => undefined).then(() => void parsing.set(given, parsing.get(given)! - 1));
-  lastParse.set(given, settled);
+  const parse = on.last.then(() => parseOn(workerPath, task, onProgress, signal, on.ending || given.threadId < 0 ? undefined : given));
+  on.pending++;
+  on.last = parse.catch(() => undefined).then(() => void on.pending--);
   return parse;
 }
 
@@ -158,7 +162,7 @@ function parseOn(workerPath: string, task: Extract<WorkerTask, { task: 'parse' }
       done = true;
       worker.off('message', heard).off('error', crashed).off('exit', exited);
       signal?.removeEventListener('abort', stopped);
-      if (given && !finished) ending.add(given);
+      if (given && !finished) parsesOf(given).ending = true;
       if (!given || !finished) void worker.terminate();
       answer();
     };
