@@ -433,7 +433,6 @@ export class ImportService {
   close(): void {
     if (this.running) this.running.cancelled = true;
     this.closed = true;
-    this.readyUntil = 0;
     if (this.release) clearTimeout(this.release);
     this.stopStandby();
     this.writer.close();
