@@ -32,6 +32,19 @@ function coreWithWorker(workersDir: string) {
   });
 }
 
+/** Workers readied and warmed up as ImportService.readyWorkers has them, and how many parses each has answered so far. */
+async function readiedWorkers() {
+  const readied = Array.from({ length: workerThreads() }, () => standbyWorker(built, true));
+  await Promise.all(readied.map((r) => r.warm));
+  const answered = readied.map(() => 0);
+  readied.forEach((r, k) =>
+    r.worker.on('message', (m: { type: string }) => {
+      if (m.type === 'parsed') answered[k] = answered[k]! + 1;
+    }),
+  );
+  return { workers: readied.map((r) => r.worker), answered };
+}
+
 describe('import worker', () => {
   it.skipIf(!existsSync(built))('reads CSV and XLSX in the built worker with the same outcome as inline (needs npm run build)', async () => {
     const core = coreWithWorker(dirname(built));
@@ -137,30 +150,23 @@ describe('import worker', () => {
 
     // Workers readied for an import take the shares of the whole sheet, and wait for the import after; the same
     // workers, stopped mid-parse (the file was closed), end.
-    const readied = Array.from({ length: workerThreads() }, () => standbyWorker(built, true));
-    await Promise.all(readied.map((r) => r.warm));
-    const ended = readied.map((r) => new Promise<'ended'>((done) => r.worker.once('exit', () => done('ended'))));
-    const answered = readied.map(() => 0);
-    readied.forEach((r, k) =>
-      r.worker.on('message', (m: { type: string }) => {
-        if (m.type === 'parsed') answered[k] = answered[k]! + 1;
-      }),
-    );
+    const { workers, answered } = await readiedWorkers();
+    const ended = workers.map((w) => new Promise<'ended'>((done) => w.once('exit', () => done('ended'))));
     // The top goes to the first of them, which reads its share of the whole after it (as the preview asks for them).
-    const readiedTop = workerParse(built, bytes, 'Leads', 40, undefined, undefined, readied.map((r) => r.worker));
-    const shared = await workerParse(built, bytes, 'Leads', null, undefined, undefined, readied.map((r) => r.worker));
+    const readiedTop = workerParse(built, bytes, 'Leads', 40, undefined, undefined, workers);
+    const shared = await workerParse(built, bytes, 'Leads', null, undefined, undefined, workers);
     expect(unpackSheet(await readiedTop, 100).next().value).toEqual(all.slice(0, 40));
     expect([...unpackSheet(shared, 100_000)].flat()).toEqual(all);
-    expect(answered).toEqual(readied.map((_, k) => (k === 0 ? 2 : 1)));
+    expect(answered).toEqual(workers.map((_, k) => (k === 0 ? 2 : 1)));
     expect(await Promise.race([...ended, new Promise((done) => setTimeout(() => done('waiting'), 300))])).toBe('waiting');
     const stop = new AbortController();
-    const parse = workerParse(built, bytes, 'Leads', null, undefined, stop.signal, readied.map((r) => r.worker));
+    const parse = workerParse(built, bytes, 'Leads', null, undefined, stop.signal, workers);
     // Each share takes a good half second to parse: both are under way by now.
     setTimeout(() => stop.abort(), 100);
     await expect(parse).rejects.toThrow('Reading the workbook was stopped.');
-    expect(await Promise.all(ended)).toEqual(readied.map(() => 'ended'));
+    expect(await Promise.all(ended)).toEqual(workers.map(() => 'ended'));
     // Workers that ended are given nothing more: fresh ones read the sheet.
-    const again = await workerParse(built, bytes, 'Leads', 40, undefined, undefined, readied.map((r) => r.worker));
+    const again = await workerParse(built, bytes, 'Leads', 40, undefined, undefined, workers);
     expect(unpackSheet(again, 100).next().value).toEqual(all.slice(0, 40));
     expect(answered[0]).toBe(2);
   });
@@ -174,15 +180,8 @@ describe('import worker', () => {
       { name: 'Autumn', rows: sheetRows('autumn') },
     ]);
     expect(sheetShares(bytes, 'Spring', 2)).toBe(2);
-    const readied = Array.from({ length: workerThreads() }, () => standbyWorker(built, true));
-    await Promise.all(readied.map((r) => r.warm));
-    const reader = openSheetReader('xlsx', bytes, (b, sheet, maxRows, onProgress, signal) => workerParse(built, b, sheet, maxRows ?? null, onProgress, signal, readied.map((r) => r.worker)));
-    const answered = readied.map(() => 0);
-    readied.forEach((r, k) =>
-      r.worker.on('message', (m: { type: string }) => {
-        if (m.type === 'parsed') answered[k] = answered[k]! + 1;
-      }),
-    );
+    const { workers, answered } = await readiedWorkers();
+    const reader = openSheetReader('xlsx', bytes, (b, sheet, maxRows, onProgress, signal) => workerParse(built, b, sheet, maxRows ?? null, onProgress, signal, workers));
     // The first sheet's top, read by the first readied worker, which then begins its share of the whole.
     expect((await reader.head!('Spring', 5))[1]).toEqual(['spring0@example-company.com', 'Person spring 0', '1000']);
     // A small sheet's top does not wait behind that share: another worker reads it (the first answers at most the
@@ -194,7 +193,7 @@ describe('import worker', () => {
     const whole = await reader.parsedSheet!('Autumn');
     expect(whole.rowCount).toBe(80_001);
     expect([...unpackSheet(whole, 100_000)].flat()[80_000]).toEqual(['autumn79999@example-company.com', 'Person autumn 79999', '80999']);
-    for (const r of readied) await r.worker.terminate();
+    for (const w of workers) await w.terminate();
   });
 
   it.skipIf(!existsSync(built))('a damaged workbook or a missing sheet is refused as clearly when the worker parses it', async () => {
